@@ -1,0 +1,19 @@
+package dev.starshop;
+
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+@OpenAPIDefinition(info = @Info(
+        title = "Starshop",
+        version = "0.1",
+        description = "Payments and commerce engine for shops that sell inside Telegram"))
+public class Application {
+
+    public static void main(String[] args) {
+        Micronaut.build(args)
+                .mainClass(Application.class)
+                .banner(false)
+                .start();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.starshop.platform;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A PostgreSQL left running by an engine that was killed (kill -9, power loss of the JVM only).
+ *
+ * <p>Called while holding the engine lock: no live engine owns the directory, so a postmaster
+ * still serving it is an orphan and is asked to shut down before a new one starts.
+ */
+final class StalePostmaster {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StalePostmaster.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+    private StalePostmaster() {
+    }
+
+    static void stopIfRunning(Path dataDir) throws IOException {
+        Optional<ProcessHandle> orphan = pidOf(dataDir).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+        if (orphan.isEmpty()) {
+            return;
+        }
+        ProcessHandle postmaster = orphan.get();
+        LOG.warn("Stopping an orphaned PostgreSQL (pid {}) left on {} by an engine that did not shut down",
+                postmaster.pid(), dataDir);
+        postmaster.destroy();
+        try {
+            postmaster.onExit().get(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping the orphaned PostgreSQL", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("The orphaned PostgreSQL (pid " + postmaster.pid()
+                    + ") did not stop; stop it by hand and start again", e);
+        }
+    }
+
+    private static Optional<Long> pidOf(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        try {
+            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
