@@ -1,0 +1,49 @@
+package dev.starshop.platform.problem;
+
+import io.micronaut.http.HttpStatus;
+
+/** The error vocabulary of the public API: one stable code per kind of failure. */
+public enum ProblemCode {
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "The request could not be read"),
+    INVALID_REQUEST(HttpStatus.UNPROCESSABLE_ENTITY, "The request is not valid"),
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Authentication is required"),
+    INVALID_INIT_DATA(HttpStatus.UNAUTHORIZED, "Telegram initData is missing, invalid or expired"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "Not allowed"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    UNKNOWN_SKU(HttpStatus.UNPROCESSABLE_ENTITY, "A product in the request does not exist or is not for sale"),
+    UNSUPPORTED_CURRENCY(HttpStatus.UNPROCESSABLE_ENTITY, "The currency is not supported"),
+    AMOUNT_OUT_OF_RANGE(HttpStatus.UNPROCESSABLE_ENTITY, "The amount is outside the currency's limits"),
+    INVALID_QUANTITY(HttpStatus.UNPROCESSABLE_ENTITY, "A quantity is out of range"),
+    OUT_OF_STOCK(HttpStatus.CONFLICT, "Not enough stock"),
+    DUPLICATE_SKU(HttpStatus.CONFLICT, "A product with this SKU already exists"),
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY,
+            "The Idempotency-Key was already used with a different request"),
+    INVALID_STATE(HttpStatus.CONFLICT, "The resource is not in a state that allows this"),
+    BOT_API_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "Telegram's Bot API did not answer; try again"),
+    DATABASE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; try again"),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
+
+    private final HttpStatus status;
+    private final String title;
+
+    ProblemCode(HttpStatus status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The code as it appears on the wire: {@code UNKNOWN_SKU} → {@code unknown-sku}. */
+    public String slug() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}
