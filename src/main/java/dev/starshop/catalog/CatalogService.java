@@ -73,8 +73,8 @@ public class CatalogService {
 
     /** Reserves stock inside the caller's transaction; false when not enough is left. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public boolean reserve(Product product, int quantity) {
-        return products.reserve(product.id(), quantity);
+    public boolean reserve(long productId, int quantity) {
+        return products.reserve(productId, quantity);
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

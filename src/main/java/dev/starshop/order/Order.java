@@ -1,0 +1,32 @@
+package dev.starshop.order;
+
+import dev.starshop.money.Money;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An order and its lines. State changes go through {@link #transitionTo}, which refuses moves the
+ * transition table does not allow.
+ */
+public record Order(UUID id, long buyerId, OrderStatus status, Money total, @Nullable String invoiceLink,
+                    Instant createdAt, Instant expiresAt, List<OrderLine> lines) {
+
+    public Order {
+        lines = List.copyOf(lines);
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return status == OrderStatus.PENDING_PAYMENT && !now.isBefore(expiresAt);
+    }
+
+    /** The same order in {@code next} state, or an error naming the current one. */
+    public Order transitionTo(OrderStatus next) {
+        if (!status.canBecome(next)) {
+            throw new IllegalTransitionException(id, status, next);
+        }
+        return new Order(id, buyerId, next, total, invoiceLink, createdAt, expiresAt, lines);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.starshop.order;
+
+import dev.starshop.buyer.Buyer;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The buyer's orders; every route needs {@code Authorization: tma <initData>}. */
+@Controller("/api/orders")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class OrderController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    private final OrderService orders;
+
+    OrderController(OrderService orders) {
+        this.orders = orders;
+    }
+
+    @Post
+    HttpResponse<OrderView> place(Buyer buyer, @Valid @Body OrderRequest request,
+                                  @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey) {
+        OrderService.PlacedOrder placed = orders.place(buyer, request, idempotencyKey);
+        return HttpResponse.<OrderView>status(HttpStatus.CREATED)
+                .header(REPLAYED, String.valueOf(placed.replayed()))
+                .body(OrderView.of(placed.order()));
+    }
+
+    @Get("/{id}")
+    OrderView get(Buyer buyer, UUID id) {
+        return OrderView.of(orders.find(buyer, id));
+    }
+
+    @Get
+    OrderList list(Buyer buyer, @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return new OrderList(orders.recent(buyer, limit).stream().map(OrderView::of).toList());
+    }
+
+    /** Cancels an unpaid order and frees its stock; a paid order answers 409. */
+    @Post("/{id}/cancel")
+    OrderView cancel(Buyer buyer, UUID id) {
+        return OrderView.of(orders.cancel(buyer, id));
+    }
+
+    @Serdeable
+    record OrderList(List<OrderView> orders) {
+    }
+}

@@ -1,0 +1,99 @@
+package dev.starshop.order;
+
+import dev.starshop.catalog.CatalogService;
+import dev.starshop.catalog.Product;
+import dev.starshop.catalog.ProductKind;
+import dev.starshop.money.Currency;
+import dev.starshop.money.CurrencyTable;
+import dev.starshop.money.Money;
+import dev.starshop.platform.problem.ProblemCode;
+import dev.starshop.platform.problem.ProblemException;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Turns what the buyer asked for into priced lines. Prices come from the catalog only; the request
+ * names products and quantities, never amounts.
+ */
+@Singleton
+class OrderPricing {
+
+    private final CatalogService catalog;
+    private final CurrencyTable currencies;
+    private final OrderSettings settings;
+
+    OrderPricing(CatalogService catalog, CurrencyTable currencies, OrderSettings settings) {
+        this.catalog = catalog;
+        this.currencies = currencies;
+        this.settings = settings;
+    }
+
+    /** The priced lines, in request order; throws a 4xx problem for anything the shop cannot sell. */
+    List<OrderLine> price(OrderRequest request) {
+        Currency currency = currencies.require(request.currency());
+        checkShape(request);
+        Map<String, Product> products = productsFor(request);
+        List<OrderLine> lines = new ArrayList<>();
+        for (OrderRequest.Item item : request.items()) {
+            Product product = products.get(item.sku());
+            Money unitPrice = product.priceIn(currency.code()).orElseThrow(() -> new ProblemException(
+                    ProblemCode.UNSUPPORTED_CURRENCY,
+                    "'" + product.sku() + "' is not sold in " + currency.code()));
+            lines.add(new OrderLine(lines.size() + 1, product.id(), product.sku(), product.title(),
+                    product.kind(), item.quantity(), unitPrice));
+        }
+        checkSubscription(lines);
+        currency.requireWithinLimits(total(lines, currency).amount());
+        return lines;
+    }
+
+    static Money total(List<OrderLine> lines, Currency currency) {
+        return lines.stream().map(OrderLine::lineTotal).reduce(Money.zero(currency), Money::plus);
+    }
+
+    private void checkShape(OrderRequest request) {
+        if (request.items().size() > settings.maxLines()) {
+            throw new ProblemException(ProblemCode.INVALID_REQUEST,
+                    "An order holds at most " + settings.maxLines() + " different products");
+        }
+        Set<String> skus = new HashSet<>();
+        for (OrderRequest.Item item : request.items()) {
+            if (item.quantity() < 1 || item.quantity() > settings.maxQuantity()) {
+                throw new ProblemException(ProblemCode.INVALID_QUANTITY, "Quantity of '" + item.sku()
+                        + "' must be between 1 and " + settings.maxQuantity() + ", not " + item.quantity());
+            }
+            if (!skus.add(item.sku())) {
+                throw new ProblemException(ProblemCode.INVALID_REQUEST,
+                        "'" + item.sku() + "' appears twice; send one item with the total quantity");
+            }
+        }
+    }
+
+    private Map<String, Product> productsFor(OrderRequest request) {
+        List<String> skus = request.items().stream().map(OrderRequest.Item::sku).toList();
+        Map<String, Product> forSale = catalog.productsBySku(skus).stream()
+                .filter(Product::active)
+                .collect(Collectors.toMap(Product::sku, Function.identity()));
+        List<String> unknown = skus.stream().filter(sku -> !forSale.containsKey(sku)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ProblemException(ProblemCode.UNKNOWN_SKU, "Not for sale: " + String.join(", ", unknown));
+        }
+        return forSale;
+    }
+
+    /** Telegram bills a subscription as a single-price Stars invoice: it is bought on its own. */
+    private static void checkSubscription(List<OrderLine> lines) {
+        boolean hasSubscription = lines.stream().anyMatch(line -> line.kind() == ProductKind.SUBSCRIPTION);
+        if (hasSubscription && (lines.size() > 1 || lines.get(0).quantity() != 1)) {
+            throw new ProblemException(ProblemCode.INVALID_REQUEST,
+                    "A subscription is bought on its own, quantity 1");
+        }
+    }
+}

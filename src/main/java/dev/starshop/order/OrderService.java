@@ -1,0 +1,116 @@
+package dev.starshop.order;
+
+import dev.starshop.buyer.Buyer;
+import dev.starshop.platform.problem.ProblemCode;
+import dev.starshop.platform.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Places orders, shows buyers their own orders, and lets buyers cancel unpaid ones. */
+@Singleton
+public class OrderService {
+
+    private final OrderRepository orders;
+    private final OrderPricing pricing;
+    private final StockReservation stock;
+    private final TransactionOperations<Connection> transactions;
+    private final OrderSettings settings;
+    private final Clock clock;
+
+    OrderService(OrderRepository orders, OrderPricing pricing, StockReservation stock,
+                 TransactionOperations<Connection> transactions, OrderSettings settings, Clock clock) {
+        this.orders = orders;
+        this.pricing = pricing;
+        this.stock = stock;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Places an order priced from the catalog with its stock reserved, all or nothing. With an
+     * idempotency key, a retry returns the order the first request placed.
+     */
+    public PlacedOrder place(Buyer buyer, OrderRequest request, @Nullable String idempotencyKey) {
+        IdempotencyKey key = IdempotencyKey.of(idempotencyKey, request);
+        Optional<PlacedOrder> earlier = replay(buyer, key);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        List<OrderLine> lines = pricing.price(request);
+        Optional<Order> placed = transactions.executeWrite(status -> insert(buyer, lines, key));
+        // Empty: a concurrent request with the same key committed first; answer with its order.
+        return placed.map(order -> new PlacedOrder(order, false))
+                .orElseGet(() -> replay(buyer, key).orElseThrow());
+    }
+
+    public Order find(Buyer buyer, UUID id) {
+        return transactions.executeRead(status -> orders.find(id))
+                .filter(order -> order.buyerId() == buyer.telegramUserId())
+                .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND, "No order " + id));
+    }
+
+    public List<Order> recent(Buyer buyer, int limit) {
+        return transactions.executeRead(status -> orders.findByBuyer(buyer.telegramUserId(), limit));
+    }
+
+    /** The buyer changed their mind before paying: the order closes and its stock is freed. */
+    public Order cancel(Buyer buyer, UUID id) {
+        Order order = find(buyer, id);
+        return transactions.executeWrite(status -> close(order, OrderStatus.CANCELLED, "cancelled by the buyer"));
+    }
+
+    /** Closes one pending order and returns its stock; refuses if it is no longer pending. */
+    Order close(Order order, OrderStatus outcome, String why) {
+        Order closed = order.transitionTo(outcome);
+        Instant now = clock.instant();
+        if (!orders.updateStatus(order.id(), OrderStatus.PENDING_PAYMENT, outcome, now)) {
+            Order current = orders.find(order.id()).orElseThrow();
+            throw new IllegalTransitionException(order.id(), current.status(), outcome);
+        }
+        stock.release(order.lines());
+        orders.appendEvent(order.id(), now, outcome.name(), why);
+        return closed;
+    }
+
+    private Optional<Order> insert(Buyer buyer, List<OrderLine> lines, IdempotencyKey key) {
+        Instant now = clock.instant();
+        Order order = new Order(UUID.randomUUID(), buyer.telegramUserId(), OrderStatus.PENDING_PAYMENT,
+                OrderPricing.total(lines, lines.get(0).unitPrice().currency()), null, now,
+                now.plus(settings.ttl()), lines);
+        orders.upsertBuyer(buyer, now);
+        if (!orders.insert(order, key)) {
+            return Optional.empty();
+        }
+        orders.insertLines(order);
+        stock.reserve(lines);
+        orders.appendEvent(order.id(), now, "CREATED", lines.size() + " line(s), total " + order.total().display());
+        return Optional.of(order);
+    }
+
+    private Optional<PlacedOrder> replay(Buyer buyer, IdempotencyKey key) {
+        if (!key.isPresent()) {
+            return Optional.empty();
+        }
+        return transactions.executeRead(status -> orders.findKey(buyer.telegramUserId(), key.value())
+                .map(stored -> {
+                    if (!stored.fingerprint().equals(key.fingerprint())) {
+                        throw new ProblemException(ProblemCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '"
+                                + key.value() + "' was used for a different order; use a new key");
+                    }
+                    return new PlacedOrder(orders.find(stored.orderId()).orElseThrow(), true);
+                }));
+    }
+
+    /** The order and whether it was placed by an earlier request with the same key. */
+    public record PlacedOrder(Order order, boolean replayed) {
+    }
+}

@@ -1,0 +1,18 @@
+package dev.starshop.order;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * @param ttl         how long an unpaid order keeps its stock before it expires
+ * @param maxQuantity most units of one product in one order
+ * @param maxLines    most distinct products in one order
+ */
+@ConfigurationProperties("starshop.orders")
+public record OrderSettings(
+        @Bindable(defaultValue = "30m") Duration ttl,
+        @Bindable(defaultValue = "99") int maxQuantity,
+        @Bindable(defaultValue = "20") int maxLines) {
+}

@@ -1,0 +1,38 @@
+package dev.starshop.order;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The life of an order. {@link #TRANSITIONS} is the single table of allowed moves; docs/orders.md
+ * renders it.
+ */
+public enum OrderStatus {
+    PENDING_PAYMENT,
+    PAID,
+    FULFILLED,
+    CANCELLED,
+    EXPIRED,
+    REFUNDED,
+    /** Money arrived that the order cannot honour (after expiry, cancel, or a mismatch). */
+    NEEDS_REVIEW;
+
+    static final Map<OrderStatus, Set<OrderStatus>> TRANSITIONS = Map.of(
+            PENDING_PAYMENT, EnumSet.of(PAID, CANCELLED, EXPIRED, NEEDS_REVIEW),
+            PAID, EnumSet.of(FULFILLED, REFUNDED, NEEDS_REVIEW),
+            FULFILLED, EnumSet.of(REFUNDED),
+            CANCELLED, EnumSet.of(NEEDS_REVIEW),
+            EXPIRED, EnumSet.of(NEEDS_REVIEW),
+            REFUNDED, EnumSet.noneOf(OrderStatus.class),
+            NEEDS_REVIEW, EnumSet.of(PAID, REFUNDED));
+
+    public boolean canBecome(OrderStatus next) {
+        return TRANSITIONS.get(this).contains(next);
+    }
+
+    /** Whether the order still holds stock it has not sold. */
+    boolean holdsReservation() {
+        return this == PENDING_PAYMENT;
+    }
+}

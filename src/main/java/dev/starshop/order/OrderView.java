@@ -1,0 +1,33 @@
+package dev.starshop.order;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.starshop.catalog.ProductKind;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An order as its buyer sees it. Amounts are minor units; {@code *Display} is for people. */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record OrderView(UUID id, OrderStatus status, String currency, long totalAmount, String totalDecimal,
+                        String totalDisplay, @Nullable String invoiceLink, Instant createdAt, Instant expiresAt,
+                        List<LineView> lines) {
+
+    public static OrderView of(Order order) {
+        return new OrderView(order.id(), order.status(), order.total().currency().code(), order.total().amount(),
+                order.total().decimalText(), order.total().display(), order.invoiceLink(), order.createdAt(),
+                order.expiresAt(), order.lines().stream().map(LineView::of).toList());
+    }
+
+    @Serdeable
+    public record LineView(String sku, String title, ProductKind kind, int quantity, long unitAmount,
+                           long lineAmount, String lineDisplay) {
+        static LineView of(OrderLine line) {
+            return new LineView(line.sku(), line.title(), line.kind(), line.quantity(), line.unitPrice().amount(),
+                    line.lineTotal().amount(), line.lineTotal().display());
+        }
+    }
+}

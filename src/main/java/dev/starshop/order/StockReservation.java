@@ -1,0 +1,42 @@
+package dev.starshop.order;
+
+import dev.starshop.catalog.CatalogService;
+import dev.starshop.platform.problem.ProblemCode;
+import dev.starshop.platform.problem.ProblemException;
+import jakarta.inject.Singleton;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Holds catalog stock for an order's lines inside the order's transaction. Products are taken in
+ * id order so two orders for the same products never wait on each other in a cycle.
+ */
+@Singleton
+class StockReservation {
+
+    private final CatalogService catalog;
+
+    StockReservation(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    void reserve(List<OrderLine> lines) {
+        for (OrderLine line : inLockOrder(lines)) {
+            if (!catalog.reserve(line.productId(), line.quantity())) {
+                throw new ProblemException(ProblemCode.OUT_OF_STOCK,
+                        "Not enough '" + line.sku() + "' left for " + line.quantity());
+            }
+        }
+    }
+
+    void release(List<OrderLine> lines) {
+        for (OrderLine line : inLockOrder(lines)) {
+            catalog.release(line.productId(), line.quantity());
+        }
+    }
+
+    private static List<OrderLine> inLockOrder(List<OrderLine> lines) {
+        return lines.stream().sorted(Comparator.comparingLong(OrderLine::productId)).toList();
+    }
+}
