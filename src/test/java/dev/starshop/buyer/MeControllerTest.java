@@ -75,6 +75,11 @@ class MeControllerTest {
     }
 
     @Test
+    void theTmaSchemeWithoutDataIsRefused() {
+        assertRefused(me().header("Authorization", "tma"), "empty");
+    }
+
+    @Test
     void anotherSchemeIsRefused() {
         String initData = InitDataSigner.forToken(bot.token()).initData(4242L, "alice", "de");
 

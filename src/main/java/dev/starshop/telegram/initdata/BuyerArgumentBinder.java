@@ -50,13 +50,12 @@ final class BuyerArgumentBinder implements TypedRequestArgumentBinder<Buyer> {
             throw new InvalidInitDataException(Reason.MISSING,
                     "Authorization header is missing; send 'Authorization: tma <initData>'");
         }
-        int space = header.indexOf(' ');
-        if (space < 0 || !header.substring(0, space).equalsIgnoreCase(SCHEME)) {
+        String[] schemeAndData = header.trim().split("\\s+", 2);
+        if (!schemeAndData[0].equalsIgnoreCase(SCHEME)) {
             throw new InvalidInitDataException(Reason.MALFORMED,
                     "Authorization must use the tma scheme: 'Authorization: tma <initData>'");
         }
-        InitData initData = authenticator.authenticate(header.substring(space + 1).trim());
-        return toBuyer(initData);
+        return toBuyer(authenticator.authenticate(schemeAndData.length < 2 ? "" : schemeAndData[1]));
     }
 
     private static Buyer toBuyer(InitData initData) {

@@ -83,6 +83,7 @@ final class InitDataReader {
     }
 
     private static InvalidInitDataException malformed(String detail) {
-        return new InvalidInitDataException(InvalidInitDataException.Reason.MALFORMED, "initData is malformed: " + detail);
+        return new InvalidInitDataException(InvalidInitDataException.Reason.MALFORMED,
+                "initData is malformed: " + detail);
     }
 }

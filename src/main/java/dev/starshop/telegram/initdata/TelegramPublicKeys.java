@@ -13,7 +13,8 @@ import java.util.HexFormat;
 public final class TelegramPublicKeys {
 
     public static final String PRODUCTION_HEX = "e7bf03a2fa4602af4580703d88dda5bb59f32ed8b02a56c187fe7d34caed242d";
-    public static final String TEST_ENVIRONMENT_HEX = "40055058a4ee38156a06562e52eece92a771bcd8346a8c4615cb7376eddf72ec";
+    public static final String TEST_ENVIRONMENT_HEX =
+            "40055058a4ee38156a06562e52eece92a771bcd8346a8c4615cb7376eddf72ec";
 
     /** DER header of an X.509 SubjectPublicKeyInfo for Ed25519; the 32 raw key bytes follow it. */
     private static final String X509_ED25519_PREFIX = "302a300506032b6570032100";
