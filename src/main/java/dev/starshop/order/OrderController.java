@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,7 +36,7 @@ class OrderController {
     }
 
     @Post
-    HttpResponse<OrderView> place(Buyer buyer, @Valid @Body OrderRequest request,
+    HttpResponse<OrderView> place(@Parameter(hidden = true) Buyer buyer, @Valid @Body OrderRequest request,
                                   @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey) {
         OrderService.PlacedOrder placed = orders.place(buyer, request, idempotencyKey);
         return HttpResponse.<OrderView>status(HttpStatus.CREATED)
@@ -44,18 +45,18 @@ class OrderController {
     }
 
     @Get("/{id}")
-    OrderView get(Buyer buyer, UUID id) {
+    OrderView get(@Parameter(hidden = true) Buyer buyer, UUID id) {
         return OrderView.of(orders.find(buyer, id));
     }
 
     @Get
-    OrderList list(Buyer buyer, @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
+    OrderList list(@Parameter(hidden = true) Buyer buyer, @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
         return new OrderList(orders.recent(buyer, limit).stream().map(OrderView::of).toList());
     }
 
     /** Cancels an unpaid order and frees its stock; a paid order answers 409. */
     @Post("/{id}/cancel")
-    OrderView cancel(Buyer buyer, UUID id) {
+    OrderView cancel(@Parameter(hidden = true) Buyer buyer, UUID id) {
         return OrderView.of(orders.cancel(buyer, id));
     }
 

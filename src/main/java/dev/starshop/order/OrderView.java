@@ -1,6 +1,5 @@
 package dev.starshop.order;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.starshop.catalog.ProductKind;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -11,7 +10,6 @@ import java.util.UUID;
 
 /** An order as its buyer sees it. Amounts are minor units; {@code *Display} is for people. */
 @Serdeable
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record OrderView(UUID id, OrderStatus status, String currency, long totalAmount, String totalDecimal,
                         String totalDisplay, @Nullable String invoiceLink, Instant createdAt, Instant expiresAt,
                         List<LineView> lines) {

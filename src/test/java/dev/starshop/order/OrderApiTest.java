@@ -140,7 +140,8 @@ class OrderApiTest {
                 .authDate(Instant.now().minus(Duration.ofHours(25)));
         InitDataSigner forged = InitDataSigner.forToken("123:not-our-bot");
 
-        assertRefused(api.send(fixtures.order(null, "XTR", Map.of(gadget, 1))), 401, "invalid-init-data");
+        assertRefused(api.send(HttpRequest.POST("/api/orders", Map.of("currency", "XTR",
+                "items", List.of(Map.of("sku", gadget, "quantity", 1))))), 401, "invalid-init-data");
         assertRefused(fixtures.place(stale.header(77, "late", "en"), "XTR", Map.of(gadget, 1)), 401,
                 "invalid-init-data");
         assertRefused(fixtures.place(forged.header(78, "mallory", "en"), "XTR", Map.of(gadget, 1)), 401,
