@@ -1,8 +1,8 @@
 package dev.starshop.platform.admin;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +17,10 @@ import java.util.Base64;
  *
  * <p>Taken from {@code starshop.admin-token} ({@code STARSHOP_ADMIN_TOKEN}). Without one, a random
  * token is made for this run and printed once, so a fresh install is never left open and never
- * ships with a guessable default. A configured token is never logged.
+ * ships with a guessable default. A configured token is never logged. Eager ({@code @Context}) so the
+ * generated token is in the log at startup, not at the first admin request.
  */
-@Singleton
+@Context
 public final class AdminToken {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminToken.class);
