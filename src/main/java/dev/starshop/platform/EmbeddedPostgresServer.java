@@ -6,11 +6,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * A real PostgreSQL 17 started from Maven-delivered binaries.
@@ -28,12 +25,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private static EmbeddedPostgresServer sharedEphemeral;
 
     private final EmbeddedPostgres postgres;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final Path dataDir;
+    private final DataDirectoryLock lock;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, DataDirectoryLock lock) {
         this.postgres = postgres;
-        this.lockChannel = lockChannel;
+        this.dataDir = dataDir;
         this.lock = lock;
     }
 
@@ -57,10 +54,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         if (this == sharedEphemeral) {
             return;
         }
-        try {
+        try (lock) {
+            Optional<ProcessHandle> postmaster = StalePostmaster.running(dataDir);
             postgres.close();
-            lock.release();
-            lockChannel.close();
+            postmaster.ifPresent(StalePostmaster::awaitExit);
             LOG.info("Embedded PostgreSQL stopped");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not stop the embedded PostgreSQL", e);
@@ -70,20 +67,17 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private static EmbeddedPostgresServer launch(EmbeddedPostgresSettings settings) {
         Path dataDir = settings.dataDir().toAbsolutePath();
         try {
-            Files.createDirectories(dataDir.getParent());
-            FileChannel channel = FileChannel.open(lockFileOf(dataDir),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                channel.close();
-                throw new IllegalStateException("The embedded PostgreSQL data directory " + dataDir
-                        + " is in use by another Starshop engine. Stop that engine, or give this one its own"
-                        + " directory with STARSHOP_EMBEDDED_POSTGRES_DATA_DIR.");
+            DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
+            try {
+                StalePostmaster.stopIfRunning(dataDir);
+                EmbeddedPostgres postgres = builder(settings, dataDir).start();
+                LOG.info("Embedded PostgreSQL 17 running on port {} with data in {}", postgres.getPort(), dataDir);
+                return new EmbeddedPostgresServer(postgres, dataDir, lock);
+            } catch (IOException | RuntimeException e) {
+                // A failed start must not keep the directory locked for the next attempt.
+                lock.close();
+                throw e;
             }
-            StalePostmaster.stopIfRunning(dataDir);
-            EmbeddedPostgres postgres = builder(settings, dataDir).start();
-            LOG.info("Embedded PostgreSQL 17 running on port {} with data in {}", postgres.getPort(), dataDir);
-            return new EmbeddedPostgresServer(postgres, channel, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
         }
@@ -98,9 +92,5 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("fsync", onOrOff)
                 .setServerConfig("synchronous_commit", onOrOff)
                 .setServerConfig("full_page_writes", onOrOff);
-    }
-
-    private static Path lockFileOf(Path dataDir) {
-        return dataDir.resolveSibling(dataDir.getFileName() + ".lock");
     }
 }

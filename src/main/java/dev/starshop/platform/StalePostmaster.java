@@ -28,7 +28,7 @@ final class StalePostmaster {
     }
 
     static void stopIfRunning(Path dataDir) throws IOException {
-        Optional<ProcessHandle> orphan = pidOf(dataDir).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+        Optional<ProcessHandle> orphan = running(dataDir);
         if (orphan.isEmpty()) {
             return;
         }
@@ -36,13 +36,26 @@ final class StalePostmaster {
         LOG.warn("Stopping an orphaned PostgreSQL (pid {}) left on {} by an engine that did not shut down",
                 postmaster.pid(), dataDir);
         postmaster.destroy();
+        awaitExit(postmaster);
+    }
+
+    /** The live postmaster serving {@code dataDir}, according to its {@code postmaster.pid}. */
+    static Optional<ProcessHandle> running(Path dataDir) throws IOException {
+        return pidOf(dataDir).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+    }
+
+    /**
+     * pg_ctl reports "stopped" once postmaster.pid is gone, a moment before the process has exited;
+     * callers that promise "nothing left running" wait for the exit itself.
+     */
+    static void awaitExit(ProcessHandle postmaster) {
         try {
             postmaster.onExit().get(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while stopping the orphaned PostgreSQL", e);
+            throw new IllegalStateException("Interrupted while waiting for PostgreSQL to stop", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("The orphaned PostgreSQL (pid " + postmaster.pid()
+            throw new IllegalStateException("PostgreSQL (pid " + postmaster.pid()
                     + ") did not stop; stop it by hand and start again", e);
         }
     }
