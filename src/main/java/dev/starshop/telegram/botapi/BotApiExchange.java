@@ -61,14 +61,14 @@ class BotApiExchange {
         String outcome = "unavailable";
         try {
             BotApiTransport.Raw raw = transport.post(url(method), body, method.longPoll());
-            BotApiResponse<R> envelope = read(method, raw);
+            BotApiResponse envelope = read(method, raw);
             outcome = envelope.ok() ? "ok" : String.valueOf(envelope.errorCode());
             LOG.debug("Bot API {} -> HTTP {} in {} ms", method.name(), raw.status(), millisSince(start));
             if (!envelope.ok()) {
                 throw new BotApiException(method.name(), envelope.errorCode(),
                         endpoint.redact(envelope.description()), envelope.parameters());
             }
-            return envelope.result();
+            return result(method, envelope);
         } catch (BotApiTransport.Failure failure) {
             LOG.debug("Bot API {} -> no response ({}) in {} ms", method.name(), failure.getMessage(), millisSince(start));
             throw new BotApiUnavailableException(method.name(), failure.timeout ? Reason.TIMEOUT : Reason.CONNECTION,
@@ -87,12 +87,10 @@ class BotApiExchange {
         }
     }
 
-    private <R> BotApiResponse<R> read(BotApiMethod<R> method, BotApiTransport.Raw raw) {
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Argument<BotApiResponse<R>> type = (Argument) Argument.of(BotApiResponse.class, method.resultType());
-        BotApiResponse<R> envelope;
+    private BotApiResponse read(BotApiMethod<?> method, BotApiTransport.Raw raw) {
+        BotApiResponse envelope;
         try {
-            envelope = json.readValue(raw.body(), type);
+            envelope = json.readValue(raw.body(), Argument.of(BotApiResponse.class));
         } catch (IOException | RuntimeException notJson) {
             envelope = null;
         }
@@ -102,6 +100,14 @@ class BotApiExchange {
                     raw.status() >= 500 ? Reason.SERVER_ERROR : Reason.NOT_JSON, null);
         }
         return envelope;
+    }
+
+    private <R> R result(BotApiMethod<R> method, BotApiResponse envelope) {
+        try {
+            return envelope.result() == null ? null : json.readValueFromTree(envelope.result(), method.resultType());
+        } catch (IOException | RuntimeException unexpectedShape) {
+            throw new BotApiUnavailableException(method.name(), Reason.NOT_JSON, null);
+        }
     }
 
     private byte[] serialize(BotApiMethod<?> method, Object request) {
