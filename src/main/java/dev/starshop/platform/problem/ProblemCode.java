@@ -23,6 +23,7 @@ public enum ProblemCode {
             "The Idempotency-Key was already used with a different request"),
     INVALID_STATE(HttpStatus.CONFLICT, "The resource is not in a state that allows this"),
     BOT_API_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "Telegram's Bot API did not answer; try again"),
+    BOT_API_ERROR(HttpStatus.BAD_GATEWAY, "Telegram's Bot API refused the request"),
     DATABASE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; try again"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
 

@@ -1,0 +1,102 @@
+package dev.starshop.telegram.botapi;
+
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The typed Telegram Bot API client: one method per Bot API method, answering the typed result.
+ * Blocking: call it from a blocking executor, never from the event loop.
+ *
+ * @throws BotApiRequestInvalidException (any method) the request breaks a documented limit; nothing was sent
+ * @throws BotApiException               (any method) Telegram answered {@code ok: false}
+ * @throws BotApiUnavailableException    (any method) no usable answer (timeout, connection, 5xx page)
+ */
+@Singleton
+public class BotApiClient {
+
+    /** Margin between the long-poll wait and the read timeout, so Telegram answers before we give up. */
+    private static final Duration LONG_POLL_MARGIN = Duration.ofSeconds(5);
+
+    private final BotApiExchange exchange;
+    private final BotApiSettings settings;
+
+    BotApiClient(BotApiExchange exchange, BotApiSettings settings) {
+        this.exchange = exchange;
+        this.settings = settings;
+    }
+
+    /** Answers the invoice link ({@code https://t.me/$…}) to open with {@code WebApp.openInvoice}. */
+    public String createInvoiceLink(CreateInvoiceLink request) {
+        InvoiceRules.check(request);
+        return exchange.call(BotApiMethods.CREATE_INVOICE_LINK, request);
+    }
+
+    public boolean answerPreCheckoutQuery(AnswerPreCheckoutQuery request) {
+        InvoiceRules.check(request);
+        return exchange.call(BotApiMethods.ANSWER_PRE_CHECKOUT_QUERY, request);
+    }
+
+    public boolean answerShippingQuery(AnswerShippingQuery request) {
+        InvoiceRules.check(request);
+        return exchange.call(BotApiMethods.ANSWER_SHIPPING_QUERY, request);
+    }
+
+    /** Never retried on timeout: see {@link BotApiMethods}; {@link BotApiException#isChargeAlreadyRefunded()}. */
+    public boolean refundStarPayment(RefundStarPayment request) {
+        return exchange.call(BotApiMethods.REFUND_STAR_PAYMENT, request);
+    }
+
+    public StarTransactions getStarTransactions(GetStarTransactions request) {
+        Integer limit = request.limit();
+        if (limit != null && (limit < 1 || limit > 100)) {
+            throw new BotApiRequestInvalidException("getStarTransactions", "limit must be 1-100, is " + limit);
+        }
+        return exchange.call(BotApiMethods.GET_STAR_TRANSACTIONS, request);
+    }
+
+    public boolean editUserStarSubscription(EditUserStarSubscription request) {
+        return exchange.call(BotApiMethods.EDIT_USER_STAR_SUBSCRIPTION, request);
+    }
+
+    public StarAmount getMyStarBalance() {
+        return exchange.call(BotApiMethods.GET_MY_STAR_BALANCE, null);
+    }
+
+    public Message sendMessage(SendMessage request) {
+        return exchange.call(BotApiMethods.SEND_MESSAGE, request);
+    }
+
+    public boolean setChatMenuButton(SetChatMenuButton request) {
+        return exchange.call(BotApiMethods.SET_CHAT_MENU_BUTTON, request);
+    }
+
+    public boolean setMyCommands(SetMyCommands request) {
+        return exchange.call(BotApiMethods.SET_MY_COMMANDS, request);
+    }
+
+    public boolean setWebhook(SetWebhook request) {
+        WebhookRules.check(request);
+        return exchange.call(BotApiMethods.SET_WEBHOOK, request);
+    }
+
+    public boolean deleteWebhook(DeleteWebhook request) {
+        return exchange.call(BotApiMethods.DELETE_WEBHOOK, request);
+    }
+
+    public WebhookInfo getWebhookInfo() {
+        return exchange.call(BotApiMethods.GET_WEBHOOK_INFO, null);
+    }
+
+    /** Long polling: the read timeout of this call is {@code starshop.telegram.client.long-poll-read-timeout}. */
+    public List<Update> getUpdates(GetUpdates request) {
+        long waitSeconds = request.timeout() == null ? 0 : request.timeout();
+        long allowed = settings.longPollReadTimeout().minus(LONG_POLL_MARGIN).toSeconds();
+        if (waitSeconds < 0 || waitSeconds > allowed) {
+            throw new BotApiRequestInvalidException("getUpdates",
+                    "timeout must be 0-" + allowed + " s (below the long-poll read timeout), is " + waitSeconds);
+        }
+        return exchange.call(BotApiMethods.GET_UPDATES, request);
+    }
+}
