@@ -13,7 +13,9 @@ import java.util.Locale;
 public class BotApiException extends ProblemException {
 
     /** What kind of refusal this is, so callers switch on a kind instead of parsing text. */
-    public enum Kind { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, SERVER_ERROR, OTHER }
+    public enum Kind {
+        BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, SERVER_ERROR, OTHER
+    }
 
     private final String method;
     private final int errorCode;

@@ -70,7 +70,8 @@ class BotApiExchange {
             }
             return result(method, envelope);
         } catch (BotApiTransport.Failure failure) {
-            LOG.debug("Bot API {} -> no response ({}) in {} ms", method.name(), failure.getMessage(), millisSince(start));
+            LOG.debug("Bot API {} -> no response ({}) in {} ms",
+                    method.name(), failure.getMessage(), millisSince(start));
             throw new BotApiUnavailableException(method.name(), failure.timeout ? Reason.TIMEOUT : Reason.CONNECTION,
                     redactedCopy(failure.getCause()));
         } finally {
