@@ -1,16 +1,11 @@
 package dev.starshop.platform.admin;
 
+import dev.starshop.platform.Secret;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The bearer token that guards {@code /api/admin/**}.
@@ -24,48 +19,24 @@ import java.util.Base64;
 public final class AdminToken {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminToken.class);
-    private static final int GENERATED_BYTES = 32;
 
-    private final String token;
-    private final byte[] tokenDigest;
+    private final Secret token;
 
     AdminToken(@Value("${starshop.admin-token:}") @Nullable String configured) {
-        if (configured == null || configured.isBlank()) {
-            this.token = generate();
-            LOG.info("Admin token for this run: {}  (set STARSHOP_ADMIN_TOKEN to keep one across restarts)", token);
-        } else {
-            this.token = configured.strip();
+        this.token = Secret.configuredOrGenerated(configured);
+        if (token.isGenerated()) {
+            LOG.info("Admin token for this run: {}  (set STARSHOP_ADMIN_TOKEN to keep one across restarts)",
+                    token.value());
         }
-        this.tokenDigest = sha256(token);
     }
 
-    /**
-     * Compares in constant time. Both sides are hashed first so the comparison also takes the same
-     * time whatever the presented token's length.
-     */
+    /** Compares in constant time, whatever the presented token's length. */
     public boolean matches(@Nullable String presented) {
-        if (presented == null || presented.isEmpty()) {
-            return false;
-        }
-        return MessageDigest.isEqual(sha256(presented), tokenDigest);
+        return token.matches(presented);
     }
 
     /** The effective token; for tests and for tools started in-process, never for logging. */
     public String value() {
-        return token;
-    }
-
-    private static String generate() {
-        byte[] bytes = new byte[GENERATED_BYTES];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return token.value();
     }
 }

@@ -1,0 +1,69 @@
+package dev.starshop.telegram.outbox;
+
+import dev.starshop.platform.db.Sql;
+import jakarta.inject.Singleton;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/** The bot_outbox table and the states of its rows (see V3 migration). */
+@Singleton
+class OutboxRepository {
+
+    private final Sql sql;
+
+    OutboxRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    boolean insert(String dedupeKey, String method, String payload, Instant now) {
+        return sql.update("""
+                INSERT INTO bot_outbox (dedupe_key, method, payload, created_at, next_attempt_at)
+                VALUES (?, ?, ?::jsonb, ?, ?)
+                ON CONFLICT (dedupe_key) DO NOTHING""", s -> {
+                    s.setString(1, dedupeKey);
+                    s.setString(2, method);
+                    s.setString(3, payload);
+                    s.setTimestamp(4, Timestamp.from(now));
+                    s.setTimestamp(5, Timestamp.from(now));
+                }) == 1;
+    }
+
+    /**
+     * Marks due rows as being sent and returns them. The claim commits before any call is made, so
+     * a crash mid-call leaves the row SENDING and it is never sent a second time.
+     */
+    List<OutboxEntry> claimDue(Instant now, int limit) {
+        return sql.list("""
+                UPDATE bot_outbox SET status = 'SENDING', attempts = attempts + 1
+                WHERE id IN (SELECT id FROM bot_outbox WHERE status = 'PENDING' AND next_attempt_at <= ?
+                             ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING id, dedupe_key, method, payload::text, attempts""", s -> {
+                    s.setTimestamp(1, Timestamp.from(now));
+                    s.setInt(2, limit);
+                }, row -> new OutboxEntry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getInt(5)));
+    }
+
+    void finish(long id, OutboxStatus status, Instant now, String error) {
+        sql.update("UPDATE bot_outbox SET status = ?, finished_at = ?, last_error = ? WHERE id = ?", s -> {
+            s.setString(1, status.name());
+            s.setTimestamp(2, Timestamp.from(now));
+            s.setString(3, error);
+            s.setLong(4, id);
+        });
+    }
+
+    void retryAt(long id, Instant next, String error) {
+        sql.update("UPDATE bot_outbox SET status = 'PENDING', next_attempt_at = ?, last_error = ? WHERE id = ?",
+                s -> {
+                    s.setTimestamp(1, Timestamp.from(next));
+                    s.setString(2, error);
+                    s.setLong(3, id);
+                });
+    }
+
+    record OutboxEntry(long id, String dedupeKey, String method, String payload, int attempts) {
+    }
+}

@@ -1,0 +1,58 @@
+package dev.starshop.telegram.webhook;
+
+import dev.starshop.telegram.updates.BotCall;
+import dev.starshop.telegram.updates.UpdateInbox;
+import dev.starshop.telegram.updates.UpdateSource;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where Telegram delivers updates. It answers 200 only after the update and its effects have
+ * committed; any failure is a non-2xx answer, so Telegram delivers the update again.
+ */
+@Controller(WebhookController.PATH)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class WebhookController {
+
+    static final String PATH = "/telegram/webhook";
+
+    private final UpdateInbox inbox;
+    private final JsonMapper json;
+    private final boolean answerInline;
+
+    WebhookController(UpdateInbox inbox, JsonMapper json,
+                      @Value("${starshop.telegram.answer-queries-inline:false}") boolean answerInline) {
+        this.inbox = inbox;
+        this.json = json;
+        this.answerInline = answerInline;
+    }
+
+    @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> receive(@Body byte[] update) throws IOException {
+        UpdateInbox.Receipt receipt = inbox.receive(update, UpdateSource.WEBHOOK, answerInline);
+        if (receipt.inlineAnswer().isEmpty()) {
+            return HttpResponse.ok();
+        }
+        return HttpResponse.ok(asWebhookReply(receipt.inlineAnswer().get()));
+    }
+
+    /** Telegram accepts one method call in the webhook response: its parameters plus "method". */
+    private Map<String, Object> asWebhookReply(BotCall call) throws IOException {
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("method", call.method());
+        reply.putAll(json.readValue(json.writeValueAsBytes(call.request()), Argument.mapOf(String.class, Object.class)));
+        return reply;
+    }
+}
