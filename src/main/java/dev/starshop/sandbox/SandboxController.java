@@ -26,6 +26,10 @@ final class SandboxController {
     }
 
     @Serdeable
+    record Text(String text) {
+    }
+
+    @Serdeable
     record RateLimit(String method, int calls, int retryAfter) {
     }
 
@@ -54,6 +58,14 @@ final class SandboxController {
     @Get("/users/{id}/messages")
     List<Map<String, Object>> messages(@PathVariable long id) {
         return sandbox.messages(id);
+    }
+
+    @Post("/users/{id}/messages")
+    HttpResponse<Map<String, Object>> userSends(@PathVariable long id, @Body Text text) {
+        if (sandbox.user(id).isEmpty()) {
+            return HttpResponse.notFound();
+        }
+        return HttpResponse.ok(Map.of("updateId", sandbox.sendAsUser(id, text.text())));
     }
 
     @Get("/invoices/{slug}")

@@ -29,10 +29,12 @@ public final class SandboxTelegram {
     private final CallLog calls;
     private final FaultKnobs faults;
     private final SandboxSettings settings;
+    private final ServiceMessages messages;
 
     SandboxTelegram(SandboxUsers users, Invoices invoices, PaymentFlow payments, UpdateStore updates,
                     WebhookDispatcher webhook, Queries queries, StarBook book, Chats chats, ChatMethods chatMethods,
-                    CallLog calls, FaultKnobs faults, SandboxSettings settings) {
+                    CallLog calls, FaultKnobs faults, SandboxSettings settings, ServiceMessages messages) {
+        this.messages = messages;
         this.users = users;
         this.invoices = invoices;
         this.payments = payments;
@@ -73,6 +75,13 @@ public final class SandboxTelegram {
     /** Blocks while the bot answers the shipping and pre-checkout queries. */
     public PayOutcome pay(String invoiceSlugOrLink, PayRequest request) {
         return payments.pay(invoiceSlugOrLink, request);
+    }
+
+    /** The user writes to the bot; returns the update_id of the resulting message update. */
+    public long sendAsUser(long userId, String text) {
+        SandboxUser user = users.find(userId).orElseThrow(() -> new SandboxUsers.UnknownUserException(userId));
+        TrackedUpdate update = messages.post(user, "text", text);
+        return update == null ? -1 : update.updateId();
     }
 
     public PayOutcome renewSubscription(String firstChargeId) {

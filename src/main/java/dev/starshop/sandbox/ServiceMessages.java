@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * Service messages the user's client posts into the private chat with the bot (successful and
- * refunded payments), recorded in the chat and published as {@code message} updates.
+ * Messages from the user in the private chat with the bot (text, and the service messages for
+ * successful and refunded payments), recorded in the chat and published as {@code message} updates.
  */
 @Singleton
 @Requires(missingProperty = "starshop.telegram.bot-token")
@@ -24,7 +24,7 @@ final class ServiceMessages {
         this.clock = clock;
     }
 
-    TrackedUpdate post(SandboxUser user, String field, Map<String, Object> content) {
+    TrackedUpdate post(SandboxUser user, String field, Object content) {
         Map<String, Object> message = Json.obj("message_id", chats.nextMessageId(user.id()),
                 "from", user.toTelegram(), "chat", user.privateChat(),
                 "date", clock.instant().getEpochSecond(), field, content);
