@@ -2,6 +2,7 @@ package dev.starshop.sandbox;
 
 import dev.starshop.telegram.BotCredentials;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -170,5 +171,22 @@ class BotApiSurfaceTest {
         assertEquals("getMyStarBalance", call.method());
         assertEquals(200, call.status());
         assertTrue(!call.toString().contains(credentials.token()));
+    }
+
+    @Test
+    void theControlApiManagesUsersAndPayments() {
+        BotApiClient.Reply created = bot.control(HttpRequest.POST("/sandbox/api/users",
+                Map.of("id", 100009, "firstName", "Dana", "languageCode", "de", "starBalance", 10)));
+        BotApiClient.Reply topped = bot.control(HttpRequest.PUT("/sandbox/api/users/100009/balance",
+                Map.of("starBalance", 99)));
+        String link = (String) bot.call("createInvoiceLink", starsInvoice()).result();
+        String slug = link.substring(link.indexOf('$') + 1);
+        BotApiClient.Reply cancelled = bot.control(HttpRequest.POST("/sandbox/api/invoices/" + slug + "/pay",
+                Map.of("userId", 100009, "cancel", true)));
+
+        assertEquals(201, created.status());
+        assertEquals(99, topped.json().get("starBalance"));
+        assertEquals("cancelled", cancelled.json().get("status"));
+        assertEquals(4, sandbox.users().size());
     }
 }
