@@ -1,0 +1,55 @@
+package dev.starshop.sandbox;
+
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Misbehaviour on demand, so tests can prove the engine survives what Telegram really does. */
+@Singleton
+@Requires(missingProperty = "starshop.telegram.bot-token")
+public final class FaultKnobs {
+
+    private record RateLimit(AtomicInteger calls, int retryAfter) {
+    }
+
+    private final AtomicReference<Faults> faults = new AtomicReference<>(Faults.NONE);
+    private final AtomicInteger responsesToDrop = new AtomicInteger();
+    private final Map<String, RateLimit> rateLimits = new ConcurrentHashMap<>();
+
+    public Faults current() {
+        return faults.get().withDropResponses(responsesToDrop.get());
+    }
+
+    public void set(Faults value) {
+        faults.set(value);
+        responsesToDrop.set(value.dropResponses());
+    }
+
+    /** The next {@code calls} calls of {@code method} answer 429 with this retry_after. */
+    public void rateLimit(String method, int calls, int retryAfterSeconds) {
+        rateLimits.put(method, new RateLimit(new AtomicInteger(calls), retryAfterSeconds));
+    }
+
+    /** Null when the call may proceed, else the retry_after to report. */
+    Integer takeRateLimit(String method) {
+        RateLimit limit = rateLimits.get(method);
+        if (limit == null || limit.calls().getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+            return null;
+        }
+        return limit.retryAfter();
+    }
+
+    /** True when this 2xx webhook answer must be treated as lost. */
+    boolean takeDroppedResponse() {
+        return responsesToDrop.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    public void reset() {
+        set(Faults.NONE);
+        rateLimits.clear();
+    }
+}

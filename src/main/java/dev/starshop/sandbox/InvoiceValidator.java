@@ -1,0 +1,123 @@
+package dev.starshop.sandbox;
+
+import dev.starshop.money.Currency;
+import dev.starshop.money.CurrencyTable;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * createInvoiceLink's checks, in the order Telegram applies them. Reasons without a source in
+ * the brief are marked "unverified" in docs/sandbox.md.
+ */
+final class InvoiceValidator {
+
+    static final long SUBSCRIPTION_PERIOD = 2_592_000L;
+    static final long MAX_SUBSCRIPTION_STARS = 10_000L;
+
+    private final CurrencyTable currencies;
+
+    InvoiceValidator(CurrencyTable currencies) {
+        this.currencies = currencies;
+    }
+
+    Invoice validate(Params p, String slug) {
+        String title = p.requiredString("title");
+        String description = p.requiredString("description");
+        String payload = p.requiredString("payload");
+        checkLength(title.codePointCount(0, title.length()), 32, "INVOICE_TITLE_INVALID");
+        checkLength(description.codePointCount(0, description.length()), 255, "INVOICE_DESCRIPTION_INVALID");
+        checkLength(payload.getBytes(StandardCharsets.UTF_8).length, 128, "INVOICE_PAYLOAD_INVALID");
+        Currency currency = currencies.find(p.requiredString("currency"))
+                .orElseThrow(() -> BotApiError.badRequest("CURRENCY_INVALID"));
+        List<Long> prices = prices(p);
+        long maxTip = p.longValue("max_tip_amount") == null ? 0 : p.longValue("max_tip_amount");
+        checkProvider(p, currency, prices, maxTip);
+        checkTips(p, maxTip);
+        Long period = subscriptionPeriod(p, currency, prices);
+        checkTotal(currency, prices.stream().mapToLong(Long::longValue).sum());
+        return new Invoice(slug, title, description, payload, currency.code(), prices, maxTip, period,
+                p.bool("need_name"), p.bool("need_phone_number"), p.bool("need_email"),
+                p.bool("need_shipping_address"), p.bool("is_flexible"));
+    }
+
+    private static void checkLength(int length, int max, String reason) {
+        if (length < 1 || length > max) {
+            throw BotApiError.badRequest(reason);
+        }
+    }
+
+    private static List<Long> prices(Params p) {
+        List<Object> raw = p.list("prices");
+        if (raw == null) {
+            throw BotApiError.badRequest("parameter \"prices\" is required");
+        }
+        List<Long> amounts = new ArrayList<>();
+        for (Object item : raw) {
+            if (!(item instanceof Map<?, ?> price) || !(price.get("amount") instanceof Number amount)
+                    || !(price.get("label") instanceof String)) {
+                throw BotApiError.badRequest("can't parse prices JSON object");
+            }
+            amounts.add(amount.longValue());
+        }
+        if (amounts.isEmpty()) {
+            throw BotApiError.badRequest("CURRENCY_TOTAL_AMOUNT_INVALID");
+        }
+        return amounts;
+    }
+
+    /** Stars: no provider token, exactly one price, no tips. Fiat: a provider token. */
+    private static void checkProvider(Params p, Currency currency, List<Long> prices, long maxTip) {
+        String token = p.string("provider_token");
+        boolean hasToken = token != null && !token.isEmpty();
+        if (currency.isStars() && hasToken || !currency.isStars() && !hasToken) {
+            throw BotApiError.badRequest("PAYMENT_PROVIDER_INVALID");
+        }
+        if (currency.isStars() && (prices.size() != 1 || maxTip > 0 || p.has("suggested_tip_amounts"))) {
+            throw BotApiError.badRequest("STARS_INVOICE_INVALID");
+        }
+    }
+
+    private static void checkTips(Params p, long maxTip) {
+        List<Object> suggested = p.list("suggested_tip_amounts");
+        if (maxTip < 0) {
+            throw BotApiError.badRequest("max_tip_amount must be non-negative");
+        }
+        if (suggested == null) {
+            return;
+        }
+        if (suggested.size() > 4) {
+            throw BotApiError.badRequest("too many suggested tip amounts specified");
+        }
+        long previous = 0;
+        for (Object tip : suggested) {
+            long amount = tip instanceof Number n ? n.longValue() : -1;
+            if (amount <= previous || amount > maxTip) {
+                throw BotApiError.badRequest("suggested tip amounts must be positive, increasing and at most max_tip_amount");
+            }
+            previous = amount;
+        }
+    }
+
+    private static Long subscriptionPeriod(Params p, Currency currency, List<Long> prices) {
+        Long period = p.longValue("subscription_period");
+        if (period == null) {
+            return null;
+        }
+        if (period != SUBSCRIPTION_PERIOD || !currency.isStars()) {
+            throw BotApiError.badRequest("SUBSCRIPTION_PERIOD_INVALID");
+        }
+        if (prices.get(0) > MAX_SUBSCRIPTION_STARS) {
+            throw BotApiError.badRequest("CURRENCY_TOTAL_AMOUNT_INVALID");
+        }
+        return period;
+    }
+
+    private static void checkTotal(Currency currency, long total) {
+        if (total < currency.minAmount() || total > currency.maxAmount()) {
+            throw BotApiError.badRequest("CURRENCY_TOTAL_AMOUNT_INVALID");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.starshop.sandbox;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+import java.util.Map;
+
+/** The emulator's control API for tests and the sandbox host shell; thin over {@link SandboxTelegram}. */
+@Controller("/sandbox/api")
+@Requires(missingProperty = "starshop.telegram.bot-token")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class SandboxController {
+
+    @Serdeable
+    record Balance(long starBalance) {
+    }
+
+    @Serdeable
+    record Text(String text) {
+    }
+
+    @Serdeable
+    record RateLimit(String method, int calls, int retryAfter) {
+    }
+
+    private final SandboxTelegram sandbox;
+
+    SandboxController(SandboxTelegram sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    @Get("/users")
+    List<SandboxUser> users() {
+        return sandbox.users();
+    }
+
+    @Post("/users")
+    HttpResponse<SandboxUser> createUser(@Body SandboxUser user) {
+        return HttpResponse.created(sandbox.createUser(user));
+    }
+
+    @Put("/users/{id}/balance")
+    HttpResponse<SandboxUser> setBalance(@PathVariable long id, @Body Balance balance) {
+        return sandbox.user(id).isEmpty() ? HttpResponse.notFound()
+                : HttpResponse.ok(sandbox.setBalance(id, balance.starBalance()));
+    }
+
+    @Get("/users/{id}/messages")
+    List<Map<String, Object>> messages(@PathVariable long id) {
+        return sandbox.messages(id);
+    }
+
+    @Post("/users/{id}/messages")
+    HttpResponse<Map<String, Object>> userSends(@PathVariable long id, @Body Text text) {
+        if (sandbox.user(id).isEmpty()) {
+            return HttpResponse.notFound();
+        }
+        return HttpResponse.ok(Map.of("updateId", sandbox.sendAsUser(id, text.text())));
+    }
+
+    @Get("/invoices/{slug}")
+    HttpResponse<Map<String, Object>> invoice(@PathVariable String slug) {
+        return sandbox.invoice(slug).map(HttpResponse::ok).orElseGet(HttpResponse::notFound);
+    }
+
+    @Post("/invoices/{slug}/pay")
+    PayOutcome pay(@PathVariable String slug, @Body PayRequest request) {
+        return sandbox.pay(slug, request);
+    }
+
+    @Post("/subscriptions/{chargeId}/renew")
+    PayOutcome renew(@PathVariable String chargeId) {
+        return sandbox.renewSubscription(chargeId);
+    }
+
+    @Get("/updates")
+    List<Map<String, Object>> updates() {
+        return sandbox.updates();
+    }
+
+    @Get("/calls")
+    List<CallLog.Call> calls() {
+        return sandbox.calls();
+    }
+
+    @Get("/bot")
+    Map<String, Object> bot() {
+        return sandbox.botSettings();
+    }
+
+    @Get("/faults")
+    Faults faults() {
+        return sandbox.faults().current();
+    }
+
+    @Put("/faults")
+    Faults setFaults(@Body Faults faults) {
+        sandbox.faults().set(faults);
+        return sandbox.faults().current();
+    }
+
+    @Post("/faults/rate-limit")
+    HttpResponse<Void> rateLimit(@Body RateLimit limit) {
+        sandbox.faults().rateLimit(limit.method(), limit.calls(), limit.retryAfter());
+        return HttpResponse.noContent();
+    }
+
+    @Post("/reset")
+    HttpResponse<Void> reset() {
+        sandbox.reset();
+        return HttpResponse.noContent();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.starshop.sandbox;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The emulator as one service: what the control API exposes and what tests may inject. Each
+ * method delegates; state lives in the small classes behind it.
+ */
+@Singleton
+@Requires(missingProperty = "starshop.telegram.bot-token")
+public final class SandboxTelegram {
+
+    private final SandboxUsers users;
+    private final Invoices invoices;
+    private final PaymentFlow payments;
+    private final UpdateStore updates;
+    private final WebhookDispatcher webhook;
+    private final Queries queries;
+    private final StarBook book;
+    private final Chats chats;
+    private final ChatMethods chatMethods;
+    private final CallLog calls;
+    private final FaultKnobs faults;
+    private final SandboxSettings settings;
+    private final ServiceMessages messages;
+
+    SandboxTelegram(SandboxUsers users, Invoices invoices, PaymentFlow payments, UpdateStore updates,
+                    WebhookDispatcher webhook, Queries queries, StarBook book, Chats chats, ChatMethods chatMethods,
+                    CallLog calls, FaultKnobs faults, SandboxSettings settings, ServiceMessages messages) {
+        this.messages = messages;
+        this.users = users;
+        this.invoices = invoices;
+        this.payments = payments;
+        this.updates = updates;
+        this.webhook = webhook;
+        this.queries = queries;
+        this.book = book;
+        this.chats = chats;
+        this.chatMethods = chatMethods;
+        this.calls = calls;
+        this.faults = faults;
+        this.settings = settings;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        if (settings.seedUsers()) {
+            users.seed();
+        }
+    }
+
+    public List<SandboxUser> users() {
+        return users.all();
+    }
+
+    public Optional<SandboxUser> user(long id) {
+        return users.find(id);
+    }
+
+    public SandboxUser createUser(SandboxUser user) {
+        return users.put(user);
+    }
+
+    public SandboxUser setBalance(long userId, long stars) {
+        return users.setBalance(userId, stars);
+    }
+
+    /** Blocks while the bot answers the shipping and pre-checkout queries. */
+    public PayOutcome pay(String invoiceSlugOrLink, PayRequest request) {
+        return payments.pay(invoiceSlugOrLink, request);
+    }
+
+    /** The user writes to the bot; returns the update_id of the resulting message update. */
+    public long sendAsUser(long userId, String text) {
+        SandboxUser user = users.find(userId).orElseThrow(() -> new SandboxUsers.UnknownUserException(userId));
+        TrackedUpdate update = messages.post(user, "text", text);
+        return update == null ? -1 : update.updateId();
+    }
+
+    public PayOutcome renewSubscription(String firstChargeId) {
+        return payments.renew(firstChargeId);
+    }
+
+    public Optional<Map<String, Object>> invoice(String slugOrLink) {
+        return invoices.find(slugOrLink).map(Invoice::view);
+    }
+
+    /** Every update created, with delivery status and attempts. */
+    public List<Map<String, Object>> updates() {
+        return updates.history().stream().map(TrackedUpdate::view).toList();
+    }
+
+    public List<CallLog.Call> calls() {
+        return calls.all();
+    }
+
+    public List<Map<String, Object>> messages(long chatId) {
+        return chats.messages(chatId);
+    }
+
+    public Map<String, Object> botSettings() {
+        return chatMethods.settings();
+    }
+
+    public FaultKnobs faults() {
+        return faults;
+    }
+
+    /** Back to a fresh Telegram: no webhook, no updates, no invoices, seeded users. */
+    public void reset() {
+        webhook.reset();
+        queries.clear();
+        updates.clear();
+        invoices.clear();
+        book.clear();
+        chats.clear();
+        chatMethods.reset();
+        calls.clear();
+        faults.reset();
+        users.clear();
+        if (settings.seedUsers()) {
+            users.seed();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.starshop.sandbox;
+
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** refundStarPayment, getStarTransactions, editUserStarSubscription, getMyStarBalance. */
+@Singleton
+@Requires(missingProperty = "starshop.telegram.bot-token")
+final class StarsMethods implements BotMethods {
+
+    private final StarBook book;
+    private final SandboxUsers users;
+    private final ServiceMessages messages;
+    private final Clock clock;
+
+    StarsMethods(StarBook book, SandboxUsers users, ServiceMessages messages, Clock clock) {
+        this.book = book;
+        this.users = users;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Override
+    public void register(Map<String, BotMethod> registry) {
+        registry.put("refundStarPayment", this::refundStarPayment);
+        registry.put("getStarTransactions", this::getStarTransactions);
+        registry.put("editUserStarSubscription", this::editUserStarSubscription);
+        registry.put("getMyStarBalance", p -> Json.obj("amount", book.balance()));
+    }
+
+    private Object refundStarPayment(Params p) {
+        SandboxUser user = user(p.requiredLong("user_id"));
+        Charge charge = chargeOf(user, p.requiredString("telegram_payment_charge_id"));
+        if (!book.recordRefund(charge, clock.instant().getEpochSecond())) {
+            throw BotApiError.badRequest("CHARGE_ALREADY_REFUNDED");
+        }
+        users.credit(user.id(), charge.totalAmount());
+        // Telegram's RefundedPayment for Stars has no provider id.
+        messages.post(user, "refunded_payment", Json.obj("currency", charge.currency(),
+                "total_amount", charge.totalAmount(), "invoice_payload", charge.invoicePayload(),
+                "telegram_payment_charge_id", charge.telegramChargeId()));
+        return true;
+    }
+
+    private Object getStarTransactions(Params p) {
+        long offset = p.longValue("offset") == null ? 0 : Math.max(0, p.longValue("offset"));
+        long limit = p.longValue("limit") == null ? 100 : p.longValue("limit");
+        if (limit < 1 || limit > 100) {
+            limit = 100; // Telegram clamps instead of failing
+        }
+        List<Map<String, Object>> page = book.history().stream().skip(offset).limit(limit)
+                .map(this::transaction).toList();
+        return Json.obj("transactions", page);
+    }
+
+    private Map<String, Object> transaction(StarBook.Entry entry) {
+        Map<String, Object> partner = Json.obj("type", "user", "transaction_type", "invoice_payment",
+                "user", users.find(entry.userId()).map(SandboxUser::toTelegram)
+                        .orElse(Json.obj("id", entry.userId(), "is_bot", false, "first_name", "Deleted Account")),
+                "invoice_payload", entry.payload(), "subscription_period", entry.subscriptionPeriod());
+        return Json.obj("id", entry.id(), "amount", entry.amount(), "date", entry.date(),
+                entry.incoming() ? "source" : "receiver", partner);
+    }
+
+    private Object editUserStarSubscription(Params p) {
+        SandboxUser user = user(p.requiredLong("user_id"));
+        String chargeId = p.requiredString("telegram_payment_charge_id");
+        if (!p.has("is_canceled")) {
+            throw BotApiError.badRequest("parameter \"is_canceled\" is required");
+        }
+        StarBook.Subscription subscription = book.subscription(chargeId)
+                .filter(s -> s.userId() == user.id())
+                .orElseThrow(() -> BotApiError.badRequest("CHARGE_NOT_FOUND"));
+        book.putSubscription(subscription.withCanceled(p.bool("is_canceled")));
+        return true;
+    }
+
+    private SandboxUser user(long id) {
+        return users.find(id).orElseThrow(() -> BotApiError.badRequest("USER_ID_INVALID"));
+    }
+
+    private Charge chargeOf(SandboxUser user, String chargeId) {
+        return book.charge(chargeId).filter(c -> c.userId() == user.id() && c.isStars())
+                .orElseThrow(() -> BotApiError.badRequest("CHARGE_NOT_FOUND"));
+    }
+}

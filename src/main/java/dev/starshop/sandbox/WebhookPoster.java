@@ -1,0 +1,81 @@
+package dev.starshop.sandbox;
+
+import io.micronaut.json.JsonMapper;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One webhook POST. Uses the JDK HTTP client and plain maps on purpose: the emulator must not
+ * share HTTP client code or Telegram types with the engine it is testing.
+ */
+final class WebhookPoster {
+
+    static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+
+    private final HttpClient http;
+    private final Duration timeout;
+    private final JsonMapper json;
+
+    WebhookPoster(HttpClient http, Duration timeout, JsonMapper json) {
+        this.http = http;
+        this.timeout = timeout;
+        this.json = json;
+    }
+
+    CompletableFuture<HttpResponse<String>> post(WebhookTarget target, Map<String, Object> update) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url()))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(update)));
+        if (target.secretToken() != null) {
+            request.header(SECRET_HEADER, target.secretToken());
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private byte[] bytes(Map<String, Object> update) {
+        try {
+            return json.writeValueAsBytes(update);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Error texts shaped like the ones getWebhookInfo shows for real bots. */
+    static String describe(HttpResponse<String> response, Throwable error) {
+        if (response != null) {
+            return "Wrong response from the webhook: " + response.statusCode();
+        }
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (cause instanceof HttpTimeoutException) {
+            return "Read timeout expired";
+        }
+        if (cause instanceof ConnectException) {
+            return "Connection refused";
+        }
+        return "Failed to connect: " + cause.getClass().getSimpleName();
+    }
+
+    /** A Retry-After header in seconds, honoured as the minimum delay before the next attempt. */
+    static long retryAfterMillis(HttpResponse<String> response) {
+        if (response == null) {
+            return 0;
+        }
+        return response.headers().firstValue("Retry-After").map(value -> {
+            try {
+                return Math.max(0, Long.parseLong(value.trim())) * 1000;
+            } catch (NumberFormatException e) {
+                return 0L;
+            }
+        }).orElse(0L);
+    }
+}
