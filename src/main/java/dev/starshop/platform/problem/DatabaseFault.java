@@ -1,5 +1,6 @@
 package dev.starshop.platform.problem;
 
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import io.micronaut.data.exceptions.DataAccessResourceFailureException;
 
@@ -38,6 +39,7 @@ enum DatabaseFault {
 
     private static boolean isConnectivity(Throwable t) {
         if (t instanceof SQLTransientConnectionException
+                || t instanceof ConnectionException
                 || t instanceof CannotGetJdbcConnectionException
                 || t instanceof DataAccessResourceFailureException) {
             return true;

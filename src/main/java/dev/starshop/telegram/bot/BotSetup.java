@@ -72,10 +72,8 @@ class BotSetup implements ApplicationEventListener<ServerStartupEvent> {
         }
     }
 
+    /** Updates first, then the chat surface: once the menu button shows, updates already flow. */
     private void configure() {
-        client.setMyCommands(new SetMyCommands(commands(BotTexts.EN), null));
-        client.setMyCommands(new SetMyCommands(commands(BotTexts.ZH), "zh"));
-        client.setChatMenuButton(new SetChatMenuButton(null, MenuButton.webApp(BotTexts.EN.menuButton, miniApp.app())));
         if (delivery.usesWebhook()) {
             String url = miniApp.base() + "/telegram/webhook";
             client.setWebhook(new SetWebhook(url, secret.value(), ALLOWED_UPDATES, null, null, null));
@@ -85,6 +83,9 @@ class BotSetup implements ApplicationEventListener<ServerStartupEvent> {
             poller.start();
             LOG.info("Updates arrive by long polling (no public URL configured)");
         }
+        client.setMyCommands(new SetMyCommands(commands(BotTexts.EN), null));
+        client.setMyCommands(new SetMyCommands(commands(BotTexts.ZH), "zh"));
+        client.setChatMenuButton(new SetChatMenuButton(null, MenuButton.webApp(BotTexts.EN.menuButton, miniApp.app())));
     }
 
     private static List<BotCommand> commands(BotTexts texts) {

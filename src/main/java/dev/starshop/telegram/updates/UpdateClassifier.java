@@ -15,15 +15,15 @@ class UpdateClassifier {
             Pattern.DOTALL);
 
     ClassifiedUpdate classify(long updateId, JsonNode update) {
-        JsonNode preCheckout = update.get("pre_checkout_query");
+        JsonNode preCheckout = field(update, "pre_checkout_query");
         if (preCheckout != null) {
             return new ClassifiedUpdate.PreCheckout(updateId, update, preCheckout);
         }
-        JsonNode shipping = update.get("shipping_query");
+        JsonNode shipping = field(update, "shipping_query");
         if (shipping != null) {
             return new ClassifiedUpdate.ShippingRequest(updateId, update, shipping);
         }
-        JsonNode message = update.get("message");
+        JsonNode message = field(update, "message");
         if (message != null) {
             return classifyMessage(updateId, update, message);
         }
@@ -31,16 +31,16 @@ class UpdateClassifier {
     }
 
     private static ClassifiedUpdate classifyMessage(long updateId, JsonNode update, JsonNode message) {
-        if (message.get("successful_payment") != null) {
+        if (field(message, "successful_payment") != null) {
             return new ClassifiedUpdate.PaymentSucceeded(updateId, update, message);
         }
-        if (message.get("refunded_payment") != null) {
+        if (field(message, "refunded_payment") != null) {
             return new ClassifiedUpdate.PaymentRefunded(updateId, update, message);
         }
-        JsonNode text = message.get("text");
-        JsonNode chat = message.get("chat");
-        boolean privateChat = chat != null && chat.get("type") != null
-                && "private".equals(chat.get("type").getStringValue());
+        JsonNode text = field(message, "text");
+        JsonNode chat = field(message, "chat");
+        JsonNode chatType = chat == null ? null : field(chat, "type");
+        boolean privateChat = chatType != null && "private".equals(chatType.coerceStringValue());
         if (privateChat && text != null && text.isString()) {
             Matcher command = COMMAND.matcher(text.getStringValue().trim());
             if (command.matches()) {
@@ -52,9 +52,15 @@ class UpdateClassifier {
         return new ClassifiedUpdate.Other(updateId, update, "message");
     }
 
+    /** A present, non-null field; {@code "x": null} counts as absent, as Telegram never sends it. */
+    private static JsonNode field(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : value;
+    }
+
     private static String firstField(JsonNode update) {
         for (var entry : update.entries()) {
-            if (!"update_id".equals(entry.getKey())) {
+            if (!"update_id".equals(entry.getKey()) && !entry.getValue().isNull()) {
                 return entry.getKey();
             }
         }

@@ -35,6 +35,13 @@ class DatabaseFaultTest {
         assertEquals(UNAVAILABLE, DatabaseFault.classify(new CannotGetJdbcConnectionException("no connection")));
     }
 
+    /** Seen when the server restarted under a pooled connection: preparing the transaction fails. */
+    @Test
+    void aConnectionThatCannotBePreparedIsUnavailable() {
+        assertEquals(UNAVAILABLE, DatabaseFault.classify(new io.micronaut.data.connection.exceptions.ConnectionException(
+                "Could not set JDBC Connection read-only", new SQLException("Connection is closed"))));
+    }
+
     @Test
     void serverShutdownStatesAreUnavailable() {
         assertEquals(UNAVAILABLE, DatabaseFault.classify(new SQLException("terminating connection", "57P01")));
