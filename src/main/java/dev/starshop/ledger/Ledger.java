@@ -1,0 +1,92 @@
+package dev.starshop.ledger;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The books: posts balanced transactions exactly once per external key and reads them back.
+ * Posting happens inside the caller's transaction, so money and the business state it belongs to
+ * (an order becoming PAID) commit together or not at all.
+ */
+@Singleton
+public class Ledger {
+
+    private final LedgerRepository repository;
+    private final InvariantChecks invariants;
+    private final Clock clock;
+
+    Ledger(LedgerRepository repository, InvariantChecks invariants, Clock clock) {
+        this.repository = repository;
+        this.invariants = invariants;
+        this.clock = clock;
+    }
+
+    /**
+     * Records {@code tx}, or returns the transaction already recorded under its external key if
+     * that one has the same content.
+     *
+     * @throws LedgerConflictException the key is taken by different content, or the transaction
+     *                                 {@code tx} reverses already has a reversal of this kind
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public LedgerTransaction post(NewTransaction tx) {
+        var recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Optional<Long> id = repository.insert(tx, recordedAt);
+        if (id.isEmpty()) {
+            return alreadyRecorded(tx);
+        }
+        repository.insertPostings(id.get(), tx);
+        return new LedgerTransaction(id.get(), tx.externalKey(), tx.kind(), tx.currency().code(),
+                tx.occurredAt().truncatedTo(ChronoUnit.MICROS), recordedAt, tx.orderId(), tx.buyerId(),
+                tx.telegramChargeId(), tx.providerChargeId(), tx.reversesTransactionId(), tx.postings());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<LedgerTransaction> byExternalKey(String externalKey) {
+        return repository.findByKey(externalKey);
+    }
+
+    /** The order's payments and their reversals, oldest first. */
+    @Transactional(readOnly = true)
+    public List<LedgerTransaction> forOrder(UUID orderId) {
+        return repository.findByOrder(orderId);
+    }
+
+    /** Every account that has postings, once per currency; nothing is summed across currencies. */
+    @Transactional(readOnly = true)
+    public List<AccountBalance> balances() {
+        return repository.balances();
+    }
+
+    /** Scans the whole ledger for broken rules; empty when the books are sound. */
+    @Transactional(readOnly = true)
+    public List<InvariantViolation> checkInvariants() {
+        return invariants.run();
+    }
+
+    /** The insert hit a unique rule: either this key (a replay) or a second reversal. */
+    private LedgerTransaction alreadyRecorded(NewTransaction tx) {
+        Optional<LedgerTransaction> sameKey = repository.findByKey(tx.externalKey());
+        if (sameKey.isPresent()) {
+            if (sameKey.get().sameContentAs(tx)) {
+                return sameKey.get();
+            }
+            throw new LedgerConflictException("Ledger key '" + tx.externalKey() + "' is already transaction "
+                    + sameKey.get().id() + " with different content; refusing to replay it");
+        }
+        Long reversed = tx.reversesTransactionId();
+        LedgerTransaction earlier = reversed == null ? null : repository.findReversal(reversed, tx.kind()).orElse(null);
+        if (earlier == null) {
+            throw new IllegalStateException("Ledger insert of '" + tx.externalKey() + "' conflicted with no known row");
+        }
+        throw new LedgerConflictException("Ledger invariant " + LedgerInvariant.REVERSED_AT_MOST_ONCE + ": transaction "
+                + reversed + " already has a " + tx.kind() + " ('" + earlier.externalKey() + "')");
+    }
+}
