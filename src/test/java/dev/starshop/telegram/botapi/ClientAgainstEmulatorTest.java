@@ -62,6 +62,13 @@ class ClientAgainstEmulatorTest {
     }
 
     @Test
+    void anEmptyListOfSuggestedTipsIsNoTipsForAStarsInvoiceOnBothSides() {
+        String link = client.createInvoiceLink(stars(120).withTips(0L, List.of()));
+
+        assertEquals("XTR", invoice(link).get("currency"));
+    }
+
+    @Test
     void aCardInvoiceWithTipsShippingAndPhotoIsAccepted() {
         Map<String, Object> invoice = invoice(client.createInvoiceLink(card()));
 
@@ -122,6 +129,9 @@ class ClientAgainstEmulatorTest {
         assertEquals("failed", sandbox.renewSubscription(chargeId).status());
         assertTrue(client.editUserStarSubscription(new EditUserStarSubscription(ALICE, chargeId, false)));
         assertTrue(sandbox.renewSubscription(chargeId).isPaid());
+        BotApiException unknown = assertThrows(BotApiException.class,
+                () -> client.editUserStarSubscription(new EditUserStarSubscription(ALICE, "stx-unknown", true)));
+        assertTrue(unknown.isChargeNotFound(), unknown.description());
 
         StarTransaction renewal = client.getStarTransactions(new GetStarTransactions(1, null)).transactions().get(0);
         assertBuyer(renewal.source(), "order-1", CreateInvoiceLink.THIRTY_DAYS);

@@ -18,7 +18,6 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -141,6 +140,22 @@ class ClientAgainstEmulatorUpdatesTest {
         refusedLocally(() -> client.answerPreCheckoutQuery(silentNo), "answerPreCheckoutQuery");
         assertEquals("Bad Request: error_message must be non-empty if ok is false",
                 rawCall("answerPreCheckoutQuery", silentNo));
+    }
+
+    @Test
+    void aNegativeMaxTipIsRefusedBeforeSending() {
+        CreateInvoiceLink negativeTip = ClientAgainstEmulatorTest.card().withTips(-1L, null);
+
+        refusedLocally(() -> client.createInvoiceLink(negativeTip), "createInvoiceLink");
+        assertEquals("Bad Request: max_tip_amount must be non-negative", rawCall("createInvoiceLink", negativeTip));
+    }
+
+    @Test
+    void aBlankMessageIsRefusedBeforeSending() {
+        SendMessage blank = SendMessage.text(ALICE, "  ");
+
+        refusedLocally(() -> client.sendMessage(blank), "sendMessage");
+        assertEquals("Bad Request: message text is empty", rawCall("sendMessage", blank));
     }
 
     private void refusedLocally(Executable call, String method) {
