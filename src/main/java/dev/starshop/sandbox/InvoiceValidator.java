@@ -75,7 +75,10 @@ final class InvoiceValidator {
         if (currency.isStars() && hasToken || !currency.isStars() && !hasToken) {
             throw BotApiError.badRequest("PAYMENT_PROVIDER_INVALID");
         }
-        if (currency.isStars() && (prices.size() != 1 || maxTip > 0 || p.has("suggested_tip_amounts"))) {
+        // An empty suggested_tip_amounts suggests no tips, like max_tip_amount's default of 0.
+        List<Object> suggested = p.list("suggested_tip_amounts");
+        boolean tips = maxTip > 0 || suggested != null && !suggested.isEmpty();
+        if (currency.isStars() && (prices.size() != 1 || tips)) {
             throw BotApiError.badRequest("STARS_INVOICE_INVALID");
         }
     }

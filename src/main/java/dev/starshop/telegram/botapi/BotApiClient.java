@@ -18,6 +18,8 @@ public class BotApiClient {
 
     /** Margin between the long-poll wait and the read timeout, so Telegram answers before we give up. */
     private static final Duration LONG_POLL_MARGIN = Duration.ofSeconds(5);
+    /** sendMessage text limit (public Bot API: "1-4096 characters after entities parsing"). */
+    static final int MESSAGE_MAX = 4096;
 
     private final BotApiExchange exchange;
     private final BotApiSettings settings;
@@ -64,7 +66,16 @@ public class BotApiClient {
         return exchange.call(BotApiMethods.GET_MY_STAR_BALANCE, null);
     }
 
+    /** Text 1-4096 characters; with a parse mode the length after entity parsing is Telegram's to judge. */
     public Message sendMessage(SendMessage request) {
+        String text = request.text();
+        if (text == null || text.isBlank()) {
+            throw new BotApiRequestInvalidException("sendMessage", "text must not be empty");
+        }
+        if (request.parseMode() == null && text.length() > MESSAGE_MAX) {
+            throw new BotApiRequestInvalidException("sendMessage",
+                    "text must be at most " + MESSAGE_MAX + " characters, is " + text.length());
+        }
         return exchange.call(BotApiMethods.SEND_MESSAGE, request);
     }
 

@@ -99,6 +99,7 @@ public final class InvoiceRules {
     }
 
     private static void tips(@Nullable Long maxTip, @Nullable List<Long> suggested) {
+        require(maxTip == null || maxTip >= 0, CREATE, "max_tip_amount must not be negative, is " + maxTip);
         if (suggested == null || suggested.isEmpty()) {
             return;
         }

@@ -88,6 +88,7 @@ class InvoiceRulesTest {
     void suggestedTipsDoNotExceedTheMaximumTip() {
         refused(() -> InvoiceRules.check(card().withTips(150L, List.of(100L, 200L))), "max_tip_amount");
         refused(() -> InvoiceRules.check(card().withTips(null, List.of(100L))), "max_tip_amount");
+        refused(() -> InvoiceRules.check(card().withTips(-1L, null)), "max_tip_amount must not be negative");
     }
 
     @Test
