@@ -5,7 +5,7 @@ import dev.starshop.money.CurrencyTable;
 import dev.starshop.money.Money;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.exceptions.NoTransactionException;
+import io.micronaut.transaction.exceptions.IllegalTransactionStateException;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -157,7 +157,7 @@ class LedgerPostingTest {
     void postingOutsideATransactionIsRefused() {
         NewTransaction tx = LedgerEntries.starsPayment(ref(key("no-tx"), null), stars(1));
 
-        assertThrows(NoTransactionException.class, () -> ledger.post(tx));
+        assertThrows(IllegalTransactionStateException.class, () -> ledger.post(tx));
         assertTrue(ledger.byExternalKey(tx.externalKey()).isEmpty());
     }
 
