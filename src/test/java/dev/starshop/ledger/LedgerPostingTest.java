@@ -15,6 +15,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -81,6 +86,30 @@ class LedgerPostingTest {
 
         assertEquals(first.id(), again.id());
         assertEquals(first, again);
+    }
+
+    @Test
+    void aConcurrentPostOfTheSameKeyWaitsAndGetsTheCommittedTransaction() throws Exception {
+        NewTransaction tx = LedgerEntries.starsPayment(ref(key("race"), UUID.randomUUID()), stars(9));
+        CountDownLatch firstInserted = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<LedgerTransaction> first = threads.submit(() -> inTransaction(() -> {
+                LedgerTransaction posted = ledger.post(tx);
+                firstInserted.countDown();
+                await(releaseFirst);
+                return posted;
+            }));
+            await(firstInserted);
+            Future<LedgerTransaction> second = threads.submit(() -> post(tx));
+            Thread.sleep(300); // by now the second insert waits on the first's uncommitted key
+            releaseFirst.countDown();
+
+            assertEquals(first.get(10, TimeUnit.SECONDS).id(), second.get(10, TimeUnit.SECONDS).id());
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
@@ -168,6 +197,15 @@ class LedgerPostingTest {
         assertTrue(ledger.checkInvariants().stream()
                 .noneMatch(v -> v.invariant() != LedgerInvariant.NOT_OVER_REVERSED), () ->
                 ledger.checkInvariants().toString());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private LedgerTransaction post(NewTransaction tx) {
