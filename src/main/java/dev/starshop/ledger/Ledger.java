@@ -44,7 +44,7 @@ public class Ledger {
         }
         repository.insertPostings(id.get(), tx);
         return new LedgerTransaction(id.get(), tx.externalKey(), tx.kind(), tx.currency().code(),
-                tx.occurredAt().truncatedTo(ChronoUnit.MICROS), recordedAt, tx.orderId(), tx.buyerId(),
+                tx.occurredAt(), recordedAt, tx.orderId(), tx.buyerId(),
                 tx.telegramChargeId(), tx.providerChargeId(), tx.reversesTransactionId(), tx.postings());
     }
 

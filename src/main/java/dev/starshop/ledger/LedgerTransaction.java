@@ -3,7 +3,6 @@ package dev.starshop.ledger;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -33,12 +32,11 @@ public record LedgerTransaction(long id, String externalKey, EntryKind kind, Str
     }
 
     /**
-     * Whether posting {@code tx} again would record the same thing. Postings compare in any order;
-     * times compare at the database's microsecond precision.
+     * Whether posting {@code tx} again would record the same thing. Postings compare in any order.
      */
     boolean sameContentAs(NewTransaction tx) {
         return externalKey.equals(tx.externalKey()) && kind == tx.kind() && currency.equals(tx.currency().code())
-                && occurredAt.equals(tx.occurredAt().truncatedTo(ChronoUnit.MICROS))
+                && occurredAt.equals(tx.occurredAt())
                 && Objects.equals(orderId, tx.orderId()) && Objects.equals(buyerId, tx.buyerId())
                 && Objects.equals(telegramChargeId, tx.telegramChargeId())
                 && Objects.equals(providerChargeId, tx.providerChargeId())

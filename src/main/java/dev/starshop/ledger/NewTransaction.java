@@ -4,6 +4,7 @@ import dev.starshop.money.Currency;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,7 +16,8 @@ import java.util.UUID;
  * @param externalKey           the caller's natural key, unique in the ledger ("payment:&lt;charge id&gt;");
  *                              posting it again is a no-op if the content is the same
  * @param occurredAt            when the event happened by its own clock (e.g. Telegram's message date),
- *                              so a redelivery carries the same value
+ *                              so a redelivery carries the same value; kept to the microsecond, the
+ *                              database's precision (PostgreSQL would round, not truncate, the rest)
  * @param reversesTransactionId the payment a refund or chargeback corrects; null for payments
  * @param postings              signed amounts in {@code currency} summing to zero
  */
@@ -36,6 +38,7 @@ public record NewTransaction(String externalKey, EntryKind kind, Currency curren
             throw new IllegalArgumentException("Ledger invariant " + LedgerInvariant.REVERSAL_LINK + ": a "
                     + kind + (kind.isReversal() ? " must" : " must not") + " name the transaction it reverses");
         }
+        occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
         postings = List.copyOf(postings);
         requireBalanced(postings, externalKey);
     }
