@@ -1,6 +1,7 @@
 package dev.starshop.order;
 
 import dev.starshop.buyer.Buyer;
+import dev.starshop.platform.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -17,6 +18,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import java.util.List;
 import java.util.UUID;
@@ -39,9 +42,10 @@ class OrderController {
     HttpResponse<OrderView> place(@Parameter(hidden = true) Buyer buyer, @Valid @Body OrderRequest request,
                                   @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey) {
         OrderService.PlacedOrder placed = orders.place(buyer, request, idempotencyKey);
+        Order order = withInvoice(placed.order());
         return HttpResponse.<OrderView>status(HttpStatus.CREATED)
                 .header(REPLAYED, String.valueOf(placed.replayed()))
-                .body(OrderView.of(placed.order()));
+                .body(OrderView.of(order));
     }
 
     @Get("/{id}")
@@ -54,13 +58,40 @@ class OrderController {
         return new OrderList(orders.recent(buyer, limit).stream().map(OrderView::of).toList());
     }
 
+    /** Issues the invoice link again after a Bot API failure (the order was kept). */
+    @Post("/{id}/invoice")
+    OrderView invoice(@Parameter(hidden = true) Buyer buyer, UUID id) {
+        return OrderView.of(withInvoice(orders.find(buyer, id)));
+    }
+
+    /** The Mini App's invoiceClosed status: recorded as a hint; the answer is the order as it is. */
+    @Post("/{id}/invoice-closed")
+    OrderView invoiceClosed(@Parameter(hidden = true) Buyer buyer, UUID id, @Valid @Body InvoiceClosed closed) {
+        return OrderView.of(orders.invoiceClosed(buyer, id, closed.status()));
+    }
+
     /** Cancels an unpaid order and frees its stock; a paid order answers 409. */
     @Post("/{id}/cancel")
     OrderView cancel(@Parameter(hidden = true) Buyer buyer, UUID id) {
         return OrderView.of(orders.cancel(buyer, id));
     }
 
+    /** A Bot API failure keeps the order; the problem tells the client how to get its link later. */
+    private Order withInvoice(Order order) {
+        try {
+            return orders.ensureInvoice(order);
+        } catch (ProblemException e) {
+            throw new ProblemException(e.code(), "Order " + order.id() + " is saved but its invoice could not be "
+                    + "issued (" + e.getMessage() + "); retry POST /api/orders/" + order.id() + "/invoice");
+        }
+    }
+
     @Serdeable
     record OrderList(List<OrderView> orders) {
+    }
+
+    @Serdeable
+    record InvoiceClosed(@NotNull @Pattern(regexp = "paid|cancelled|failed|pending",
+            message = "must be paid, cancelled, failed or pending") String status) {
     }
 }

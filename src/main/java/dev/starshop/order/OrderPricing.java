@@ -28,16 +28,22 @@ class OrderPricing {
     private final CatalogService catalog;
     private final CurrencyTable currencies;
     private final OrderSettings settings;
+    private final InvoiceLinks invoiceLinks;
 
-    OrderPricing(CatalogService catalog, CurrencyTable currencies, OrderSettings settings) {
+    OrderPricing(CatalogService catalog, CurrencyTable currencies, OrderSettings settings, InvoiceLinks invoiceLinks) {
         this.catalog = catalog;
         this.currencies = currencies;
         this.settings = settings;
+        this.invoiceLinks = invoiceLinks;
     }
 
     /** The priced lines, in request order; throws a 4xx problem for anything the shop cannot sell. */
     List<OrderLine> price(OrderRequest request) {
         Currency currency = currencies.require(request.currency());
+        if (!invoiceLinks.accepts(currency)) {
+            throw new ProblemException(ProblemCode.UNSUPPORTED_CURRENCY,
+                    "This shop takes Telegram Stars only; card payments in " + currency.code() + " are not set up");
+        }
         checkShape(request);
         Map<String, Product> products = productsFor(request);
         List<OrderLine> lines = new ArrayList<>();

@@ -118,6 +118,27 @@ class OrderRepository {
                 s -> s.setObject(1, id), this::readOrder)).stream().findFirst();
     }
 
+    Optional<Order> lockForUpdate(UUID id) {
+        return withLines(sql.list("SELECT " + ORDER_COLUMNS + " FROM orders WHERE id = ? FOR UPDATE",
+                s -> s.setObject(1, id), this::readOrder)).stream().findFirst();
+    }
+
+    /** Sets the link unless one was set meanwhile; returns whether this call set it. */
+    boolean setInvoiceLink(UUID id, String link, Instant now) {
+        return sql.update("UPDATE orders SET invoice_link = ?, updated_at = ? WHERE id = ? AND invoice_link IS NULL",
+                s -> {
+                    s.setString(1, link);
+                    s.setTimestamp(2, Timestamp.from(now));
+                    s.setObject(3, id);
+                }) == 1;
+    }
+
+    List<OrderEvent> events(UUID orderId) {
+        return sql.list("SELECT at, kind, detail FROM order_events WHERE order_id = ? ORDER BY id",
+                s -> s.setObject(1, orderId),
+                row -> new OrderEvent(row.getTimestamp(1).toInstant(), row.getString(2), row.getString(3)));
+    }
+
     Optional<StoredKey> findKey(long buyerId, String key) {
         return sql.one("SELECT id, request_fingerprint FROM orders WHERE buyer_id = ? AND idempotency_key = ?",
                 s -> {

@@ -23,15 +23,18 @@ public class OrderService {
     private final StockReservation stock;
     private final TransactionOperations<Connection> transactions;
     private final OrderSettings settings;
+    private final InvoiceLinks invoiceLinks;
     private final Clock clock;
 
     OrderService(OrderRepository orders, OrderPricing pricing, StockReservation stock,
-                 TransactionOperations<Connection> transactions, OrderSettings settings, Clock clock) {
+                 TransactionOperations<Connection> transactions, OrderSettings settings, InvoiceLinks invoiceLinks,
+                 Clock clock) {
         this.orders = orders;
         this.pricing = pricing;
         this.stock = stock;
         this.transactions = transactions;
         this.settings = settings;
+        this.invoiceLinks = invoiceLinks;
         this.clock = clock;
     }
 
@@ -50,6 +53,41 @@ public class OrderService {
         // Empty: a concurrent request with the same key committed first; answer with its order.
         return placed.map(order -> new PlacedOrder(order, false))
                 .orElseGet(() -> replay(buyer, key).orElseThrow());
+    }
+
+    /**
+     * Gives a payable order its invoice link if it has none yet. The order is committed before
+     * Telegram is asked, so a Bot API failure leaves it payable and this can simply be called again.
+     */
+    public Order ensureInvoice(Order order) {
+        if (order.invoiceLink() != null || order.status() != OrderStatus.PENDING_PAYMENT) {
+            return order;
+        }
+        String link = invoiceLinks.createFor(order);
+        transactions.executeWrite(status -> {
+            if (orders.setInvoiceLink(order.id(), link, clock.instant())) {
+                orders.appendEvent(order.id(), clock.instant(), "INVOICE_ISSUED", link);
+            }
+            return null;
+        });
+        return transactions.executeRead(status -> orders.find(order.id())).orElseThrow();
+    }
+
+    /**
+     * The Mini App reports how the invoice closed. Only a hint for the timeline: clients fire it
+     * twice, never, or say "failed" for a charge that went through. Telegram's update is the truth.
+     */
+    public Order invoiceClosed(Buyer buyer, UUID id, String status) {
+        Order order = find(buyer, id);
+        transactions.executeWrite(s -> {
+            orders.appendEvent(id, clock.instant(), "INVOICE_CLOSED_HINT", status);
+            return null;
+        });
+        return order;
+    }
+
+    public List<OrderEvent> timeline(UUID id) {
+        return transactions.executeRead(status -> orders.events(id));
     }
 
     public Order find(Buyer buyer, UUID id) {

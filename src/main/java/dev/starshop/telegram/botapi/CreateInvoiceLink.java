@@ -75,6 +75,22 @@ public record CreateInvoiceLink(
                 sendPhoneNumberToProvider, sendEmailToProvider, isFlexible);
     }
 
+    public CreateInvoiceLink withPhoto(@Nullable String url) {
+        return new CreateInvoiceLink(businessConnectionId, title, description, payload, providerToken, currency,
+                prices, subscriptionPeriod, maxTipAmount, suggestedTipAmounts, providerData, url, photoSize,
+                photoWidth, photoHeight, needName, needPhoneNumber, needEmail, needShippingAddress,
+                sendPhoneNumberToProvider, sendEmailToProvider, isFlexible);
+    }
+
+    /** Which contact fields Telegram collects from the buyer (ignored for Stars). */
+    public CreateInvoiceLink withContactFields(boolean name, boolean phoneNumber, boolean email) {
+        return new CreateInvoiceLink(businessConnectionId, title, description, payload, providerToken, currency,
+                prices, subscriptionPeriod, maxTipAmount, suggestedTipAmounts, providerData, photoUrl, photoSize,
+                photoWidth, photoHeight, name ? Boolean.TRUE : null, phoneNumber ? Boolean.TRUE : null,
+                email ? Boolean.TRUE : null, needShippingAddress, sendPhoneNumberToProvider, sendEmailToProvider,
+                isFlexible);
+    }
+
     public boolean isStars() {
         return STARS.equals(currency);
     }

@@ -1,0 +1,48 @@
+package dev.starshop.checkout;
+
+import dev.starshop.order.Order;
+import dev.starshop.order.OrderStatus;
+import dev.starshop.telegram.botapi.PreCheckoutQuery;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Whether to let Telegram charge the buyer. Decided from the database alone (Telegram cancels the
+ * payment after 10 s): the order exists, is still payable, and the amount is exactly what we
+ * expect. Stock needs no check: an order holds its reservation for as long as it is payable.
+ *
+ * @param reason short, stable, for the timeline; {@code buyerMessage} is what Telegram shows
+ */
+record PreCheckoutDecision(boolean ok, String reason, String buyerMessage) {
+
+    static PreCheckoutDecision decide(Optional<Order> found, PreCheckoutQuery query, Instant now,
+                                      CheckoutSettings settings) {
+        CheckoutTexts texts = CheckoutTexts.forLanguage(query.sender() == null ? null : query.sender().languageCode());
+        if (found.isEmpty()) {
+            return refuse("unknown order", texts.unknownOrder);
+        }
+        Order order = found.get();
+        if (order.status() == OrderStatus.PAID || order.status() == OrderStatus.FULFILLED) {
+            return refuse("already paid", texts.alreadyPaid);
+        }
+        if (order.status() != OrderStatus.PENDING_PAYMENT || order.isExpiredAt(now)) {
+            return refuse("order is " + (order.isExpiredAt(now) ? "past its expiry" : order.status()), texts.closed);
+        }
+        if (!order.total().currency().code().equals(query.currency())) {
+            return refuse("currency " + query.currency() + " instead of " + order.total().currency().code(),
+                    texts.priceChanged);
+        }
+        Optional<CardAmounts> amounts = CardAmounts.explain(order, query.totalAmount(), query.shippingOptionId(),
+                settings);
+        if (amounts.isEmpty()) {
+            return refuse("total " + query.totalAmount() + " does not match order " + order.total().amount()
+                    + " with shipping '" + query.shippingOptionId() + "' and an allowed tip", texts.priceChanged);
+        }
+        return new PreCheckoutDecision(true, "accepted " + amounts.get().total().display(), "");
+    }
+
+    private static PreCheckoutDecision refuse(String reason, String buyerMessage) {
+        return new PreCheckoutDecision(false, reason, buyerMessage);
+    }
+}

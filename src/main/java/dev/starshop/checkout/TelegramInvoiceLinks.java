@@ -1,0 +1,32 @@
+package dev.starshop.checkout;
+
+import dev.starshop.money.Currency;
+import dev.starshop.order.InvoiceLinks;
+import dev.starshop.order.Order;
+import dev.starshop.telegram.botapi.BotApiClient;
+import jakarta.inject.Singleton;
+
+/** Issues invoice links with createInvoiceLink. */
+@Singleton
+class TelegramInvoiceLinks implements InvoiceLinks {
+
+    private final BotApiClient client;
+    private final InvoiceFactory invoices;
+    private final PaymentProvider provider;
+
+    TelegramInvoiceLinks(BotApiClient client, InvoiceFactory invoices, PaymentProvider provider) {
+        this.client = client;
+        this.invoices = invoices;
+        this.provider = provider;
+    }
+
+    @Override
+    public boolean accepts(Currency currency) {
+        return currency.isStars() || provider.cardsEnabled();
+    }
+
+    @Override
+    public String createFor(Order order) {
+        return client.createInvoiceLink(invoices.invoiceFor(order));
+    }
+}

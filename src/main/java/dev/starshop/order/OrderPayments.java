@@ -1,0 +1,67 @@
+package dev.starshop.order;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What payments do to orders, inside the caller's transaction (the update's): lock the order, move
+ * it along the transition table, write the timeline. Checkout decides; this applies.
+ */
+@Singleton
+public class OrderPayments {
+
+    private final OrderRepository orders;
+    private final Clock clock;
+
+    OrderPayments(OrderRepository orders, Clock clock) {
+        this.orders = orders;
+        this.clock = clock;
+    }
+
+    /** The order, locked until the transaction ends so concurrent payment updates queue up. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Optional<Order> lock(UUID id) {
+        return orders.lockForUpdate(id);
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Optional<Order> find(UUID id) {
+        return orders.find(id);
+    }
+
+    /** Moves the order to {@code next} and records why; refuses moves the table does not allow. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Order move(Order order, OrderStatus next, String why) {
+        Order moved = order.transitionTo(next);
+        Instant now = clock.instant();
+        if (!orders.updateStatus(order.id(), order.status(), next, now)) {
+            throw new IllegalTransitionException(order.id(), order.status(), next);
+        }
+        orders.appendEvent(order.id(), now, next.name(), why);
+        return moved;
+    }
+
+    /** A decision or a hint that does not change the state (pre-checkout answers, invoiceClosed). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void note(UUID orderId, String kind, String detail) {
+        orders.appendEvent(orderId, clock.instant(), kind, detail);
+    }
+
+    /** A paid copy of {@code original} for a subscription renewal: its own order, born PAID. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Order renewal(Order original, String chargeReference) {
+        Instant now = clock.instant();
+        Order renewal = new Order(UUID.randomUUID(), original.buyerId(), OrderStatus.PAID, original.total(), null,
+                now, now, original.lines());
+        orders.insert(renewal, new IdempotencyKey(null, "renewal"));
+        orders.insertLines(renewal);
+        orders.appendEvent(renewal.id(), now, "RENEWAL", "renews order " + original.id() + " (" + chargeReference + ")");
+        return renewal;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.starshop.checkout;
+
+import dev.starshop.support.Api;
+import dev.starshop.support.Db;
+import dev.starshop.support.InitDataSigner;
+import dev.starshop.telegram.BotCredentials;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Payments the order cannot honour, posted to the webhook as Telegram would send them: the money is
+ * recorded in full and balanced, the order waits for a refund decision, and redelivery changes nothing.
+ */
+@MicronautTest(transactional = false)
+class LatePaymentTest {
+
+    private static final AtomicLong NEXT_UPDATE = new AtomicLong(System.currentTimeMillis() * 10 + 5);
+    private static final long BUYER = 100001;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    BotCredentials bot;
+
+    @Inject
+    DataSource dataSource;
+
+    Api api;
+    Db db;
+    CheckoutFixture shop;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(http);
+        db = new Db(dataSource);
+        shop = new CheckoutFixture(api, InitDataSigner.forToken(bot.token()), null);
+    }
+
+    @Test
+    void aPaymentAfterCancelIsRecordedAndTheOrderNeedsReview() {
+        String sku = shop.product("DIGITAL", 5, 100, 300);
+        String buyer = shop.buyer(BUYER, "en");
+        Object orderId = shop.order(buyer, "XTR", sku, 1).get("id");
+        shop.cancel(buyer, orderId);
+        String charge = "stx-late-" + UUID.randomUUID();
+
+        String update = successfulPayment(charge, orderId.toString(), 100);
+        assertEquals(200, deliver(update).status());
+        assertEquals(200, deliver(update).status(), "a redelivery is acknowledged");
+
+        assertEquals("NEEDS_REVIEW", shop.orderNow(buyer, orderId).get("status"));
+        assertEquals(1, db.count("SELECT count(*) FROM payments WHERE telegram_payment_charge_id = ? AND needs_review",
+                charge));
+        assertEquals(1, db.count("SELECT count(*) FROM ledger_transactions WHERE telegram_charge_id = ?", charge));
+        assertEquals(0, db.count("SELECT coalesce(sum(p.amount), 0) FROM ledger_postings p JOIN ledger_transactions t "
+                + "ON t.id = p.transaction_id WHERE t.telegram_charge_id = ?", charge));
+    }
+
+    @Test
+    void aPaymentForAnUnknownPayloadIsStillRecorded() {
+        String charge = "stx-unknown-" + UUID.randomUUID();
+
+        assertEquals(200, deliver(successfulPayment(charge, "not-an-order-of-ours", 42)).status());
+
+        assertEquals(1, db.count("SELECT count(*) FROM payments WHERE telegram_payment_charge_id = ? "
+                + "AND order_id IS NULL AND needs_review AND total_amount = 42", charge));
+        assertEquals(1, db.count("SELECT count(*) FROM ledger_transactions WHERE telegram_charge_id = ?", charge));
+    }
+
+    @Test
+    void aMismatchedAmountPutsThePendingOrderUnderReview() {
+        String sku = shop.product("DIGITAL", 5, 100, 300);
+        String buyer = shop.buyer(BUYER, "en");
+        Object orderId = shop.order(buyer, "XTR", sku, 2).get("id");
+        String charge = "stx-short-" + UUID.randomUUID();
+
+        assertEquals(200, deliver(successfulPayment(charge, orderId.toString(), 150)).status());
+
+        assertEquals("NEEDS_REVIEW", shop.orderNow(buyer, orderId).get("status"));
+        assertEquals(1, db.count("SELECT count(*) FROM ledger_transactions WHERE telegram_charge_id = ?", charge));
+    }
+
+    @Test
+    void aPreCheckoutWithTheWrongTotalIsRefusedAndRecordedOnTheTimeline() {
+        String sku = shop.product("DIGITAL", 5, 100, 300);
+        String buyer = shop.buyer(BUYER, "en");
+        Object orderId = shop.order(buyer, "XTR", sku, 1).get("id");
+
+        assertEquals(200, deliver(preCheckout(orderId.toString(), 99)).status());
+        assertEquals(200, deliver(preCheckout("no-such-order", 99)).status());
+
+        assertEquals(1, db.count("SELECT count(*) FROM order_events WHERE order_id = ? AND kind = "
+                + "'PRE_CHECKOUT_REFUSED'", UUID.fromString(orderId.toString())));
+        assertEquals("PENDING_PAYMENT", shop.orderNow(buyer, orderId).get("status"));
+    }
+
+    private Api.Reply deliver(String update) {
+        return api.send(HttpRequest.POST("/telegram/webhook", update).contentType("application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", "test-webhook-secret"));
+    }
+
+    private static String successfulPayment(String charge, String payload, long stars) {
+        long id = NEXT_UPDATE.incrementAndGet();
+        return """
+                {"update_id":%d,"message":{"message_id":%d,"date":1763800000,
+                 "from":{"id":%d,"is_bot":false,"first_name":"Alice","language_code":"en"},
+                 "chat":{"id":%d,"type":"private","first_name":"Alice"},
+                 "successful_payment":{"currency":"XTR","total_amount":%d,"invoice_payload":"%s",
+                  "telegram_payment_charge_id":"%s","provider_payment_charge_id":""}}}"""
+                .formatted(id, id % 100000, BUYER, BUYER, stars, payload, charge);
+    }
+
+    private static String preCheckout(String payload, long stars) {
+        long id = NEXT_UPDATE.incrementAndGet();
+        return """
+                {"update_id":%d,"pre_checkout_query":{"id":"q%d",
+                 "from":{"id":%d,"is_bot":false,"first_name":"Alice","language_code":"en"},
+                 "currency":"XTR","total_amount":%d,"invoice_payload":"%s"}}"""
+                .formatted(id, id, BUYER, stars, payload);
+    }
+
+}
