@@ -10,12 +10,12 @@ import java.util.List;
 /** The Bot API calls received, newest last; parameters and the token are deliberately not kept. */
 @Singleton
 @Requires(missingProperty = "starshop.telegram.bot-token")
-final class CallLog {
+public final class CallLog {
 
     private static final int KEEP = 2000;
 
     @Serdeable
-    record Call(String method, String at, int status, String outcome, String via) {
+    public record Call(String method, String at, int status, String outcome, String via) {
     }
 
     private final List<Call> calls = new ArrayList<>();

@@ -88,6 +88,24 @@ class StarsCheckoutTest {
     }
 
     @Test
+    void aRefundWhileTheBotApiFailsRecordsNothingAndCanBeRetried() {
+        String sku = shop.product("DIGITAL", null, 60, 250);
+        String alice = shop.buyer(ALICE, "en");
+        Map<String, Object> order = shop.order(alice, "XTR", sku, 1);
+        assertTrue(telegram.pay((String) order.get("invoiceLink"), PayRequest.stars(ALICE)).isPaid());
+        shop.awaitStatus(alice, order.get("id"), "PAID");
+        telegram.faults().rateLimit("refundStarPayment", 1, 120);
+
+        Api.Reply failed = shop.refund(order.get("id"), null);
+        Api.Reply retried = shop.refund(order.get("id"), null);
+
+        assertEquals(502, failed.status(), () -> String.valueOf(failed.body()));
+        assertEquals(200, retried.status(), () -> String.valueOf(retried.body()));
+        assertEquals("REFUNDED", shop.orderNow(alice, order.get("id")).get("status"));
+        assertEquals(2, shop.ledgerFor(order.get("id")).size(), "one payment, one refund");
+    }
+
+    @Test
     void aRefundOfAnUnpaidOrderIsRefusedAndChangesNothing() {
         String sku = shop.product("DIGITAL", null, 10, 250);
         String alice = shop.buyer(ALICE, "en");
