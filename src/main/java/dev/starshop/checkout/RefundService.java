@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -49,12 +50,14 @@ class RefundService {
                     + "refund " + charge.providerChargeId() + " there, then send its refund reference here");
         }
         return transactions.executeWrite(status -> {
-            PaymentRecord refund = refunds.record(charge.chargeId(), charge.totalAmount(), charge.currency(),
-                    "OPERATOR", reference, clock.instant()).orElseThrow(() -> alreadyRefunded(orderId));
-            if (charge.buyerId() != null) {
-                receipts.refunded(charge.buyerId(), null, refund);
+            Optional<PaymentRecord> recorded = refunds.record(charge.chargeId(), charge.totalAmount(),
+                    charge.currency(), "OPERATOR", reference, clock.instant());
+            if (recorded.isPresent() && charge.buyerId() != null) {
+                receipts.refunded(charge.buyerId(), null, recorded.get());
             }
-            return refund;
+            // Telegram's refunded_payment update may have been recorded first: same refund, already on file.
+            return recorded.or(() -> payments.find(charge.chargeId(), PaymentKind.REFUND))
+                    .orElseThrow(() -> alreadyRefunded(orderId));
         });
     }
 

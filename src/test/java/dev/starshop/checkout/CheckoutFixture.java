@@ -2,11 +2,10 @@ package dev.starshop.checkout;
 
 import dev.starshop.sandbox.SandboxTelegram;
 import dev.starshop.support.Api;
+import dev.starshop.support.Eventually;
 import dev.starshop.support.InitDataSigner;
 import io.micronaut.http.HttpRequest;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,19 +85,6 @@ final class CheckoutFixture {
     }
 
     static <T> T eventually(Supplier<Optional<T>> probe) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("not seen within 20 s");
+        return Eventually.value(probe);
     }
 }

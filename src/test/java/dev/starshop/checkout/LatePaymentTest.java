@@ -132,5 +132,4 @@ class LatePaymentTest {
                  "currency":"XTR","total_amount":%d,"invoice_payload":"%s"}}"""
                 .formatted(id, id, BUYER, stars, payload);
     }
-
 }

@@ -1,6 +1,7 @@
 package dev.starshop.order;
 
 import dev.starshop.support.Api;
+import dev.starshop.support.Concurrently;
 import dev.starshop.support.InitDataSigner;
 import dev.starshop.telegram.BotCredentials;
 import io.micronaut.http.client.HttpClient;
@@ -13,11 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -48,7 +44,7 @@ class OrderConcurrencyTest {
         String scarce = fixtures.product(5);
         List<String> buyers = IntStream.range(0, 20).mapToObj(i -> fixtures.newBuyer()).toList();
 
-        List<Api.Reply> replies = all(buyers.stream()
+        List<Api.Reply> replies = Concurrently.all(buyers.stream()
                 .<Callable<Api.Reply>>map(buyer -> () -> fixtures.place(buyer, "XTR", Map.of(scarce, 1)))
                 .toList());
 
@@ -106,7 +102,7 @@ class OrderConcurrencyTest {
         String gadget = fixtures.product(50);
         String buyer = fixtures.newBuyer();
 
-        List<Api.Reply> replies = all(IntStream.range(0, 12).<Callable<Api.Reply>>mapToObj(i -> () -> api.send(
+        List<Api.Reply> replies = Concurrently.all(IntStream.range(0, 12).<Callable<Api.Reply>>mapToObj(i -> () -> api.send(
                 fixtures.order(buyer, "XTR", Map.of(gadget, 1)).header("Idempotency-Key", "tap-tap-tap"))).toList());
 
         assertEquals(List.of(201), replies.stream().map(Api.Reply::status).distinct().toList());
@@ -114,29 +110,5 @@ class OrderConcurrencyTest {
         assertEquals(1, replies.stream().filter(r -> "false".equals(r.header("Idempotent-Replayed"))).count());
         assertEquals(49, fixtures.stockOf(gadget));
         assertEquals(1, fixtures.ordersOf(buyer).size());
-    }
-
-    /** Runs the calls together, released at once, and returns their results in order. */
-    private static <T> List<T> all(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<T>> futures = calls.stream().map(call -> pool.submit(() -> {
-                gate.await();
-                return call.call();
-            })).toList();
-            gate.countDown();
-            return futures.stream().map(OrderConcurrencyTest::join).toList();
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static <T> T join(Future<T> future) {
-        try {
-            return future.get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,18 +1,16 @@
 package dev.starshop.telegram.bot;
 
 import dev.starshop.sandbox.SandboxTelegram;
+import dev.starshop.support.Eventually;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +33,7 @@ class BotConversationTest {
     /** The engine registers its webhook before its menu button: once the button shows, updates flow. */
     @BeforeEach
     void waitForTheBotToBeRegistered() {
-        eventually(() -> Optional.of(telegram.botSettings()).filter(s -> s.get("menuButton") != null));
+        Eventually.value(() -> Optional.of(telegram.botSettings()).filter(s -> s.get("menuButton") != null));
     }
 
     @Test
@@ -71,7 +69,7 @@ class BotConversationTest {
     }
 
     private Map<String, Object> nextBotMessage(long chatId, String containing) {
-        return eventually(() -> botMessages(chatId).stream()
+        return Eventually.value(() -> botMessages(chatId).stream()
                 .filter(m -> String.valueOf(m.get("text")).contains(containing)).findFirst());
     }
 
@@ -79,22 +77,5 @@ class BotConversationTest {
         return telegram.messages(chatId).stream()
                 .filter(m -> m.get("from") instanceof Map<?, ?> from && Boolean.TRUE.equals(from.get("is_bot")))
                 .toList();
-    }
-
-    private static <T> T eventually(Supplier<Optional<T>> probe) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("not seen within 20 s");
     }
 }

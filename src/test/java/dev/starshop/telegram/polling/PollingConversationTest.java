@@ -2,14 +2,13 @@ package dev.starshop.telegram.polling;
 
 import dev.starshop.sandbox.SandboxTelegram;
 import dev.starshop.support.Db;
+import dev.starshop.support.Eventually;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.time.Duration;
-import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -33,29 +32,14 @@ class PollingConversationTest {
 
     @Test
     void aCommandFetchedByGetUpdatesIsAnsweredOnceAndTheOffsetMovesOn() {
-        waitUntil(poller::isLeader);
+        Eventually.until(poller::isLeader);
         long updateId = telegram.sendAsUser(BOB, "/terms");
 
-        waitUntil(() -> telegram.messages(BOB).stream()
+        Eventually.until(() -> telegram.messages(BOB).stream()
                 .anyMatch(m -> String.valueOf(m.get("text")).contains("Subscriptions renew")));
 
         Db db = new Db(dataSource);
         assertEquals("POLLING", db.text("SELECT source FROM telegram_updates WHERE update_id = ?", updateId));
-        waitUntil(() -> db.count("SELECT max(next_offset) FROM telegram_polling_offset") > updateId);
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not reached within 20 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Eventually.until(() -> db.count("SELECT max(next_offset) FROM telegram_polling_offset") > updateId);
     }
 }

@@ -2,12 +2,11 @@ package dev.starshop.telegram.polling;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import dev.starshop.support.Eventually;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,47 +27,17 @@ class PollingLeadershipTest {
             UpdatePoller firstPoller = first.getApplicationContext().getBean(UpdatePoller.class);
             UpdatePoller secondPoller = second.getApplicationContext().getBean(UpdatePoller.class);
             firstPoller.start();
-            waitFor(firstPoller::isLeader);
+            Eventually.until(firstPoller::isLeader);
             secondPoller.start();
 
             assertTrue(firstPoller.isLeader());
-            assertFalse(becomesTrueWithin(secondPoller::isLeader, Duration.ofSeconds(2)),
+            assertFalse(Eventually.happensWithin(secondPoller::isLeader, Duration.ofSeconds(2)),
                     "the second engine must stand by");
 
             first.close();
-            waitFor(secondPoller::isLeader);
+            Eventually.until(secondPoller::isLeader);
         } finally {
             first.close();
-        }
-    }
-
-    private static void waitFor(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not reached within 20 s");
-            }
-            sleep(50);
-        }
-    }
-
-    private static boolean becomesTrueWithin(BooleanSupplier condition, Duration wait) {
-        Instant deadline = Instant.now().plus(wait);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            sleep(50);
-        }
-        return false;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.starshop.telegram.webhook;
 
 import dev.starshop.support.Api;
+import dev.starshop.support.Concurrently;
 import dev.starshop.support.Db;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -14,10 +15,6 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -83,7 +80,7 @@ class WebhookIntakeTest {
         long id = NEXT_UPDATE.incrementAndGet();
         String update = command(id, "/help");
 
-        List<Api.Reply> replies = all(IntStream.range(0, 50)
+        List<Api.Reply> replies = Concurrently.all(IntStream.range(0, 50)
                 .<Callable<Api.Reply>>mapToObj(i -> () -> api.send(deliver(update))).toList());
 
         assertEquals(List.of(200), replies.stream().map(Api.Reply::status).distinct().toList());
@@ -126,24 +123,5 @@ class WebhookIntakeTest {
                  "chat":{"id":100001,"type":"private","first_name":"Alice"},
                  "text":"%s","entities":[{"type":"bot_command","offset":0,"length":%d}]}}"""
                 .formatted(updateId, updateId % 100000, text, text.length());
-    }
-
-    private static <T> List<T> all(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<T>> futures = calls.stream().map(call -> pool.submit(() -> {
-                gate.await();
-                return call.call();
-            })).toList();
-            gate.countDown();
-            List<T> results = new java.util.ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
