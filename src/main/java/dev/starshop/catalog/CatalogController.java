@@ -1,5 +1,7 @@
 package dev.starshop.catalog;
 
+import dev.starshop.money.AcceptedCurrencies;
+import dev.starshop.money.Money;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
@@ -15,18 +17,24 @@ import java.util.Set;
 class CatalogController {
 
     private final CatalogService catalog;
+    private final AcceptedCurrencies accepted;
 
-    CatalogController(CatalogService catalog) {
+    CatalogController(CatalogService catalog, AcceptedCurrencies accepted) {
         this.catalog = catalog;
+        this.accepted = accepted;
     }
 
-    /** The products for sale, with every price, and the currencies a cart can be paid in. */
+    /**
+     * The products for sale, with every price, and the currencies a cart can be paid in: those
+     * priced and accepted (fiat only with a card provider).
+     */
     @Get
     CatalogView catalog() {
-        List<ProductView> products = catalog.activeProducts().stream().map(ProductView::of).toList();
+        List<Product> forSale = catalog.activeProducts();
         Set<String> currencies = new LinkedHashSet<>();
-        products.forEach(product -> product.prices().forEach(price -> currencies.add(price.currency())));
-        return new CatalogView(products, List.copyOf(currencies));
+        forSale.forEach(product -> product.prices().stream().map(Money::currency).filter(accepted::accepts)
+                .forEach(currency -> currencies.add(currency.code())));
+        return new CatalogView(forSale.stream().map(ProductView::of).toList(), List.copyOf(currencies));
     }
 
     @Serdeable

@@ -1,14 +1,15 @@
 package dev.starshop.checkout;
 
+import dev.starshop.money.AcceptedCurrencies;
 import dev.starshop.money.Currency;
 import dev.starshop.order.InvoiceLinks;
 import dev.starshop.order.Order;
 import dev.starshop.telegram.botapi.BotApiClient;
 import jakarta.inject.Singleton;
 
-/** Issues invoice links with createInvoiceLink. */
+/** Issues invoice links with createInvoiceLink, in Stars or, with a card provider, in fiat. */
 @Singleton
-class TelegramInvoiceLinks implements InvoiceLinks {
+class TelegramInvoiceLinks implements InvoiceLinks, AcceptedCurrencies {
 
     private final BotApiClient client;
     private final InvoiceFactory invoices;

@@ -6,9 +6,6 @@ package dev.starshop.order;
  */
 public interface InvoiceLinks {
 
-    /** Whether the shop can take payment in this currency (Stars always; fiat with a card provider). */
-    boolean accepts(dev.starshop.money.Currency currency);
-
     /** A link for {@code WebApp.openInvoice}; throws a problem (502) when Telegram cannot be reached. */
     String createFor(Order order);
 }

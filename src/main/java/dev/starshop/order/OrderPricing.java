@@ -3,6 +3,7 @@ package dev.starshop.order;
 import dev.starshop.catalog.CatalogService;
 import dev.starshop.catalog.Product;
 import dev.starshop.catalog.ProductKind;
+import dev.starshop.money.AcceptedCurrencies;
 import dev.starshop.money.Currency;
 import dev.starshop.money.CurrencyTable;
 import dev.starshop.money.Money;
@@ -28,19 +29,19 @@ class OrderPricing {
     private final CatalogService catalog;
     private final CurrencyTable currencies;
     private final OrderSettings settings;
-    private final InvoiceLinks invoiceLinks;
+    private final AcceptedCurrencies accepted;
 
-    OrderPricing(CatalogService catalog, CurrencyTable currencies, OrderSettings settings, InvoiceLinks invoiceLinks) {
+    OrderPricing(CatalogService catalog, CurrencyTable currencies, OrderSettings settings, AcceptedCurrencies accepted) {
         this.catalog = catalog;
         this.currencies = currencies;
         this.settings = settings;
-        this.invoiceLinks = invoiceLinks;
+        this.accepted = accepted;
     }
 
     /** The priced lines, in request order; throws a 4xx problem for anything the shop cannot sell. */
     List<OrderLine> price(OrderRequest request) {
         Currency currency = currencies.require(request.currency());
-        if (!invoiceLinks.accepts(currency)) {
+        if (!accepted.accepts(currency)) {
             throw new ProblemException(ProblemCode.UNSUPPORTED_CURRENCY,
                     "This shop takes Telegram Stars only; card payments in " + currency.code() + " are not set up");
         }
