@@ -40,7 +40,7 @@ final class HostFixture {
 
     String product(String kind, long stars, long usdCents) {
         String sku = "browser-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> body = Map.of("sku", sku, "title", "Browser " + kind.toLowerCase(),
+        Map<String, Object> body = Map.of("sku", sku, "title", "Browser " + sku.substring(8),
                 "description", "Bought in a real browser.", "kind", kind, "stock", 50,
                 "prices", List.of(Map.of("currency", "XTR", "amount", stars), Map.of("currency", "USD", "amount", usdCents)));
         assertEquals(201, api.admin(HttpRequest.POST("/api/admin/products", body)).status());
@@ -63,6 +63,17 @@ final class HostFixture {
 
     static Locator sheet(Page page) {
         return page.locator("#invoice-sheet");
+    }
+
+    /** Opens the host as a user with the real Mini App at /app/. */
+    FrameLocator openMiniApp(Page page, long userId) {
+        page.navigate(baseUrl + "/sandbox?user=" + userId);
+        assertThat(page.locator("#phone[data-ready=true]")).hasCount(1);
+        return page.frameLocator("#mini-app");
+    }
+
+    String orderOf(String sku) {
+        return db.text("SELECT order_id::text FROM order_lines WHERE sku = ? LIMIT 1", sku);
     }
 
     String orderStatus(String orderId) {
