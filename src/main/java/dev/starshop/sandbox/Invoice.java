@@ -9,7 +9,7 @@ import java.util.Map;
  * @param prices amounts of the price components in minor units
  */
 record Invoice(String slug, String title, String description, String payload, String currency,
-               List<Long> prices, long maxTipAmount, Long subscriptionPeriod, boolean needName,
+               List<Long> prices, long maxTipAmount, List<Long> suggestedTipAmounts, Long subscriptionPeriod, boolean needName,
                boolean needPhoneNumber, boolean needEmail, boolean needShippingAddress,
                boolean isFlexible) {
 
@@ -29,6 +29,8 @@ record Invoice(String slug, String title, String description, String payload, St
     Map<String, Object> view() {
         return Json.obj("slug", slug, "title", title, "description", description, "payload", payload,
                 "currency", currency, "totalAmount", priceTotal(), "subscriptionPeriod", subscriptionPeriod,
-                "isFlexible", isFlexible, "needShippingAddress", needShippingAddress);
+                "isFlexible", isFlexible, "needShippingAddress", needShippingAddress, "maxTipAmount", maxTipAmount,
+                "suggestedTipAmounts", suggestedTipAmounts, "needName", needName, "needPhoneNumber", needPhoneNumber,
+                "needEmail", needEmail);
     }
 }

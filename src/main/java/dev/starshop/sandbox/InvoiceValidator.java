@@ -38,9 +38,16 @@ final class InvoiceValidator {
         checkTips(p, maxTip);
         Long period = subscriptionPeriod(p, currency, prices);
         checkTotal(currency, prices.stream().mapToLong(Long::longValue).sum());
-        return new Invoice(slug, title, description, payload, currency.code(), prices, maxTip, period,
+        return new Invoice(slug, title, description, payload, currency.code(), prices, maxTip, suggestedTips(p), period,
                 p.bool("need_name"), p.bool("need_phone_number"), p.bool("need_email"),
                 p.bool("need_shipping_address"), p.bool("is_flexible"));
+    }
+
+    /** Kept so the host's invoice sheet can offer the same tip buttons Telegram would. */
+    private static List<Long> suggestedTips(Params p) {
+        List<Object> suggested = p.list("suggested_tip_amounts");
+        return suggested == null ? List.of()
+                : suggested.stream().map(tip -> ((Number) tip).longValue()).toList();
     }
 
     private static void checkLength(int length, int max, String reason) {

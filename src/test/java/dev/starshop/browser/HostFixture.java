@@ -1,0 +1,101 @@
+package dev.starshop.browser;
+
+import com.microsoft.playwright.FrameLocator;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import dev.starshop.support.Api;
+import dev.starshop.support.Db;
+import io.micronaut.http.HttpRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The sandbox host in a browser, with the shop's state read back through the admin API and SQL. */
+final class HostFixture {
+
+    static final long ALICE = 100001;
+    static final long LI = 100003;
+    private static final LocatorAssertions.ContainsTextOptions SLOW =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(20_000);
+
+    private final String baseUrl;
+    private final Api api;
+    private final Db db;
+
+    HostFixture(String baseUrl, Api api, Db db) {
+        this.baseUrl = baseUrl;
+        this.api = api;
+        this.db = db;
+    }
+
+    String product(String kind, long stars, long usdCents) {
+        String sku = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = Map.of("sku", sku, "title", "Browser " + sku.substring(8),
+                "description", "Bought in a real browser.", "kind", kind, "stock", 50,
+                "prices", List.of(Map.of("currency", "XTR", "amount", stars), Map.of("currency", "USD", "amount", usdCents)));
+        assertEquals(201, api.admin(HttpRequest.POST("/api/admin/products", body)).status());
+        return sku;
+    }
+
+    /** Opens the host as a user, with the probe Mini App (selling {@code sku}) served at /app/. */
+    FrameLocator openWithProbe(Page page, long userId, String sku) {
+        String probe = resource("/browser/probe-app.html").replace("%SKU%", sku);
+        page.context().route(baseUrl + "/app/", route -> route.fulfill(new Route.FulfillOptions()
+                .setBody(probe).setContentType("text/html; charset=utf-8")));
+        page.navigate(baseUrl + "/sandbox?user=" + userId);
+        assertThat(page.locator("#phone[data-ready=true]")).hasCount(1);
+        return page.frameLocator("#mini-app");
+    }
+
+    static void awaitEvent(FrameLocator app, String text) {
+        assertThat(app.locator("#events")).containsText(text, SLOW);
+    }
+
+    static Locator sheet(Page page) {
+        return page.locator("#invoice-sheet");
+    }
+
+    /** Opens the host as a user with the real Mini App at /app/. */
+    FrameLocator openMiniApp(Page page, long userId) {
+        page.navigate(baseUrl + "/sandbox?user=" + userId);
+        assertThat(page.locator("#phone[data-ready=true]")).hasCount(1);
+        return page.frameLocator("#mini-app");
+    }
+
+    String orderOf(String sku) {
+        return db.text("SELECT order_id::text FROM order_lines WHERE sku = ? LIMIT 1", sku);
+    }
+
+    String orderStatus(String orderId) {
+        return db.text("SELECT status FROM orders WHERE id = ?::uuid", orderId);
+    }
+
+    /** Debits equal credits: the order's postings sum to zero. */
+    long ledgerImbalance(String orderId) {
+        return db.count("SELECT coalesce(sum(p.amount), 0) FROM ledger_postings p JOIN ledger_transactions t "
+                + "ON t.id = p.transaction_id WHERE t.order_id = ?::uuid", orderId);
+    }
+
+    long ledgerPostings(String orderId) {
+        return db.count("SELECT count(*) FROM ledger_postings p JOIN ledger_transactions t "
+                + "ON t.id = p.transaction_id WHERE t.order_id = ?::uuid", orderId);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HostFixture.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

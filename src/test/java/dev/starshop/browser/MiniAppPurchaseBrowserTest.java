@@ -1,0 +1,106 @@
+package dev.starshop.browser;
+
+import com.microsoft.playwright.FrameLocator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import dev.starshop.support.Api;
+import dev.starshop.support.Db;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.sql.DataSource;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.starshop.browser.HostFixture.ALICE;
+import static dev.starshop.browser.HostFixture.LI;
+import static dev.starshop.browser.HostFixture.sheet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The real Mini App inside the sandbox host, on Telegram's official telegram-web-app.js. */
+@Tag("browser")
+@MicronautTest(transactional = false)
+@Property(name = "starshop.telegram.setup", value = "true")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MiniAppPurchaseBrowserTest {
+
+    private static final LocatorAssertions.ContainsTextOptions SLOW =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(20_000);
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    DataSource dataSource;
+
+    Browser browser;
+    HostFixture host;
+    Page page;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        host = new HostFixture(server.getURL().toString(), new Api(http), new Db(dataSource));
+        page = browser.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        page.context().close();
+    }
+
+    @Test
+    void aStarsPurchaseEndsWithAReceiptAPaidOrderAndABalancedLedger() {
+        String sku = host.product("DIGITAL", 90, 300);
+        FrameLocator app = host.openMiniApp(page, ALICE);
+        String title = "Browser " + sku.substring(8);
+
+        app.getByLabel("Add " + title + " to the cart").click();
+        page.locator("#main-button").click(); // View cart
+        assertThat(page.locator("#main-button")).containsText("Pay");
+        page.locator("#main-button").click();
+        assertThat(sheet(page).locator(".pay")).hasText("Pay ⭐ 90");
+        sheet(page).locator(".pay").click();
+
+        assertThat(app.locator("body")).containsText("Thank you! Payment received.", SLOW);
+        Browser.screenshot(page, "miniapp-stars-receipt");
+        String orderId = host.orderOf(sku);
+        assertEquals("PAID", host.orderStatus(orderId));
+        assertEquals(0, host.ledgerImbalance(orderId));
+    }
+
+    @Test
+    void zhHansBuyersSeeTheChineseUi() {
+        String sku = host.product("DIGITAL", 10, 100);
+        FrameLocator app = host.openMiniApp(page, LI);
+
+        assertThat(app.getByLabel("将Browser " + sku.substring(8) + "加入购物车")).isVisible();
+        assertThat(app.locator("body")).containsText("商品");
+        Browser.screenshot(page, "miniapp-zh-hans");
+    }
+}

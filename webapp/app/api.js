@@ -1,0 +1,54 @@
+// The engine's HTTP API as the Mini App uses it. Errors arrive as problem JSON ({code, detail}).
+
+export class ApiError extends Error {
+  constructor(status, code, detail) {
+    super(detail || code);
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** The order a 502 from POST /api/orders names ("Order <id> is saved but its invoice could not be issued"). */
+export function orderIdIn(error) {
+  const match = UUID.exec(error.detail || '');
+  return match ? match[0] : null;
+}
+
+/** @param initData Telegram.WebApp.initData, sent unchanged for the engine to verify */
+export function createApi(initData) {
+  async function call(method, path, body, headers = {}) {
+    const init = { method, headers: { Accept: 'application/json', ...headers } };
+    if (initData) init.headers.Authorization = 'tma ' + initData;
+    if (body !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    let response;
+    try {
+      response = await fetch(path, init);
+    } catch (e) {
+      throw new ApiError(0, 'network', String(e));
+    }
+    const json = await response.json().catch(() => null);
+    if (!response.ok) {
+      throw new ApiError(response.status, json?.code || 'http-' + response.status, json?.detail || '');
+    }
+    return json;
+  }
+
+  return {
+    catalog: () => call('GET', '/api/catalog'),
+    placeOrder: (items, currency, idempotencyKey) =>
+      call('POST', '/api/orders', { items, currency }, { 'Idempotency-Key': idempotencyKey }),
+    order: (id) => call('GET', `/api/orders/${id}`),
+    orders: () => call('GET', '/api/orders?limit=50').then((list) => list.orders),
+    issueInvoice: (id) => call('POST', `/api/orders/${id}/invoice`),
+    invoiceClosed: (id, status) => call('POST', `/api/orders/${id}/invoice-closed`, { status }),
+    subscriptions: () => call('GET', '/api/subscriptions'),
+    cancelSubscription: (id) => call('POST', `/api/subscriptions/${id}/cancel`),
+    reenableSubscription: (id) => call('POST', `/api/subscriptions/${id}/reenable`),
+  };
+}

@@ -1,0 +1,120 @@
+// Boot and navigation. Screens form a stack; Telegram's BackButton pops it, the MainButton carries
+// the screen's main action (view cart, pay).
+import { createApi } from './api.js';
+import { chooseLanguage, t, errorText } from './i18n.js';
+import * as telegram from './telegram.js';
+import * as store from './store.js';
+import * as checkout from './checkout.js';
+import { h, button } from './views/dom.js';
+import { catalogView } from './views/catalog.js';
+import { cartView, cartPayable } from './views/cart.js';
+import { checkoutView } from './views/checkout.js';
+import { ordersView, loadOrders } from './views/orders.js';
+
+const api = createApi(telegram.initData);
+const stack = ['catalog'];
+const screen = document.getElementById('screen');
+const nav = document.getElementById('nav');
+const noticeBox = document.getElementById('notice');
+
+const current = () => stack[stack.length - 1];
+
+function navigate(name) {
+  if (name === current()) return;
+  if (current() === 'checkout') checkout.leave();
+  if (name === 'catalog') stack.splice(1);
+  else stack.push(name);
+  if (name === 'orders') loadOrders(api, render);
+  render();
+  window.scrollTo(0, 0);
+}
+
+function goBack() {
+  if (stack.length < 2) return;
+  if (current() === 'checkout') checkout.leave();
+  stack.pop();
+  render();
+}
+
+function showNotice(text, persistent = false) {
+  noticeBox.replaceChildren(h('span', {}, text),
+    persistent ? null : button('×', t('dismiss'), () => { noticeBox.hidden = true; }, { class: 'link' }));
+  noticeBox.hidden = false;
+}
+
+function renderNav() {
+  const entry = (name, label) => button(label, label, () => navigate(name),
+    { 'aria-current': current() === name ? 'page' : null });
+  nav.replaceChildren(entry('catalog', t('nav.catalog')), entry('cart', t('nav.cart', { count: store.cartCount() })),
+    telegram.insideTelegram ? entry('orders', t('nav.orders')) : null);
+}
+
+function renderMainButton() {
+  const summary = store.cartSummary();
+  if (current() === 'catalog' && summary.lines.length) {
+    telegram.mainButton.show(t('main.viewCart', { total: summary.total }), () => navigate('cart'));
+  } else if (current() === 'cart' && cartPayable() && telegram.insideTelegram) {
+    telegram.mainButton.show(t('main.pay', { total: summary.total }), startCheckout);
+  } else {
+    telegram.mainButton.hide();
+  }
+}
+
+function startCheckout() {
+  navigate('checkout');
+  checkout.checkoutCart(store.orderItems(), store.state.currency, store.cartFingerprint());
+}
+
+function payExisting(order) {
+  navigate('checkout');
+  checkout.pay(order, 'orders');
+}
+
+const views = {
+  catalog: () => catalogView(),
+  cart: () => cartView(() => navigate('catalog')),
+  checkout: () => checkoutView(() => navigate('catalog')),
+  orders: () => ordersView(api, payExisting, render),
+};
+
+function render() {
+  renderNav();
+  screen.replaceChildren(views[current()]());
+  renderMainButton();
+  if (stack.length > 1) telegram.backButton.show(goBack);
+  else telegram.backButton.hide();
+}
+
+/** A cancelled or failed invoice sends the shopper back where they came from; the order stays payable. */
+function onCheckoutChange(view) {
+  if (view.phase === 'closed') {
+    showNotice(t(view.outcome === 'failed' ? 'checkout.failed' : 'checkout.cancelled'));
+    stack.pop();
+    if (current() === 'orders') loadOrders(api, render);
+  } else if (view.phase === 'paid' && view.origin === 'cart') {
+    store.clearCart();
+  }
+  render();
+}
+
+function boot() {
+  document.title = t('app.title');
+  document.getElementById('title').textContent = t('app.title');
+  telegram.start({
+    onThemeChanged: () => { document.documentElement.dataset.colorScheme = telegram.colorScheme(); },
+    onViewportChanged: (event) => {
+      // Size to the stable height so content does not jump while the sheet is being dragged.
+      if (event?.isStateStable) {
+        document.documentElement.style.setProperty('--app-height', `${telegram.stableViewportHeight()}px`);
+      }
+    },
+  });
+  if (!telegram.insideTelegram) showNotice(t('outside.telegram'), true);
+  store.onStoreChange(render);
+  checkout.init(api, onCheckoutChange);
+  render();
+  api.catalog().then(store.setCatalog).catch((error) => showNotice(errorText(error)));
+}
+
+chooseLanguage(telegram.languageCode);
+boot();

@@ -1,0 +1,92 @@
+// The few parts of the official Telegram.WebApp API the shop uses, with version guards, so views
+// never touch window.Telegram directly. Outside Telegram every call is a harmless no-op.
+
+const webApp = window.Telegram?.WebApp ?? null;
+
+/** Launch parameters are present only when Telegram (or the sandbox host) opened the page. */
+export const insideTelegram = Boolean(webApp && webApp.initData);
+export const initData = webApp?.initData ?? '';
+export const languageCode = webApp?.initDataUnsafe?.user?.language_code ?? '';
+
+// BackButton, HapticFeedback and openInvoice arrived in Bot API 6.1; older clients only log warnings.
+const atLeast61 = Boolean(webApp?.isVersionAtLeast?.('6.1'));
+
+export function start({ onThemeChanged, onViewportChanged }) {
+  if (!webApp) return;
+  webApp.ready();
+  webApp.expand();
+  webApp.onEvent('themeChanged', onThemeChanged);
+  webApp.onEvent('viewportChanged', onViewportChanged);
+  onThemeChanged();
+  onViewportChanged({ isStateStable: true });
+}
+
+export const colorScheme = () => webApp?.colorScheme ?? 'light';
+export const stableViewportHeight = () => webApp?.viewportStableHeight || window.innerHeight;
+
+export const haptic = {
+  added: () => atLeast61 && webApp.HapticFeedback.impactOccurred('light'),
+  success: () => atLeast61 && webApp.HapticFeedback.notificationOccurred('success'),
+  error: () => atLeast61 && webApp.HapticFeedback.notificationOccurred('error'),
+};
+
+// One click handler is registered once and forwards to the current action, so screens can swap
+// actions without piling up handlers on Telegram's buttons.
+let mainAction = null;
+let backAction = null;
+if (webApp) {
+  webApp.MainButton.onClick(() => mainAction?.());
+  if (atLeast61) webApp.BackButton.onClick(() => backAction?.());
+}
+
+export const mainButton = {
+  show(text, action) {
+    mainAction = action;
+    if (!webApp) return;
+    webApp.MainButton.setText(text.slice(0, 64)); // Telegram refuses longer texts
+    webApp.MainButton.enable();
+    webApp.MainButton.show();
+  },
+  hide() {
+    mainAction = null;
+    webApp?.MainButton.hideProgress();
+    webApp?.MainButton.hide();
+  },
+  busy(on) {
+    if (!webApp) return;
+    if (on) {
+      webApp.MainButton.showProgress(false);
+      webApp.MainButton.disable();
+    } else {
+      webApp.MainButton.hideProgress();
+      webApp.MainButton.enable();
+    }
+  },
+};
+
+export const backButton = {
+  show(action) {
+    backAction = action;
+    if (atLeast61) webApp.BackButton.show();
+  },
+  hide() {
+    backAction = null;
+    if (atLeast61) webApp.BackButton.hide();
+  },
+};
+
+export const canOpenInvoice = atLeast61;
+
+/**
+ * Opens Telegram's invoice sheet. Returns 'opened', or 'already-open' when Telegram still shows
+ * this invoice (its callback has not fired yet).
+ */
+export function openInvoice(link, onClosed) {
+  try {
+    webApp.openInvoice(link, onClosed);
+    return 'opened';
+  } catch (e) {
+    if (e.message === 'WebAppInvoiceOpened') return 'already-open';
+    throw e;
+  }
+}

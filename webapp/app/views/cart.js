@@ -1,0 +1,40 @@
+// The cart: quantities with +/−, remove, the total in the chosen currency and what blocks payment.
+import { h, button } from './dom.js';
+import { t } from '../i18n.js';
+import { state, cartSummary, setQuantity, priceIn, maxQuantity } from '../store.js';
+
+function line({ sku, quantity, item }) {
+  const price = priceIn(item);
+  return h('li', { class: 'card cart-line' },
+    h('div', { class: 'cart-line-text' },
+      h('span', { class: 'cart-line-title' }, item.title),
+      h('span', { class: 'muted small' }, price ? price.display : t('product.notInCurrency', { currency: state.currency }))),
+    h('div', { class: 'stepper', role: 'group', 'aria-label': t('cart.quantity', { title: item.title }) },
+      button('−', t('cart.decrease', { title: item.title }), () => setQuantity(sku, quantity - 1)),
+      h('output', { 'aria-label': t('cart.quantity', { title: item.title }) }, quantity),
+      button('+', t('cart.increase', { title: item.title }), () => setQuantity(sku, quantity + 1),
+        { disabled: quantity >= maxQuantity(item) })),
+    button(t('cart.removeShort'), t('cart.remove', { title: item.title }), () => setQuantity(sku, 0),
+      { class: 'link danger' }));
+}
+
+/** @param goToCatalog shown instead of the lines when the cart is empty */
+export function cartView(goToCatalog) {
+  const summary = cartSummary();
+  if (!summary.lines.length) {
+    return h('section', { class: 'center' },
+      h('p', { class: 'muted' }, t('cart.empty')),
+      button(t('cart.browse'), t('cart.browse'), goToCatalog, { class: 'primary' }));
+  }
+  return h('section', { 'aria-label': t('nav.cart', { count: summary.lines.length }) },
+    h('ul', { class: 'list' }, summary.lines.map(line)),
+    h('p', { class: 'total' }, h('span', {}, t('cart.total')), h('strong', {}, summary.total)),
+    summary.unpriced.length ? h('p', { class: 'warning' }, t('cart.unpriced', { currency: state.currency })) : null,
+    summary.subscriptionNotAlone ? h('p', { class: 'warning' }, t('cart.subscriptionAlone')) : null);
+}
+
+/** The MainButton offers payment only for a cart the engine would accept. */
+export function cartPayable() {
+  const summary = cartSummary();
+  return summary.lines.length > 0 && !summary.unpriced.length && !summary.subscriptionNotAlone;
+}

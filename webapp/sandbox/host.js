@@ -1,0 +1,116 @@
+// Glue for the sandbox host page: who is using the Mini App, in which theme, and the simple
+// request/answer events of telegram-web-app.js. See docs/sandbox-host.md for the protocol list.
+import { createBridge } from './bridge.js';
+import { wireButtons } from './buttons.js';
+import { wireInvoices } from './invoice-sheet.js';
+import { getJson, logEntry, startEmulatorLog } from './activity-log.js';
+import { THEMES, paintHost } from './themes.js';
+
+const APP_URL = '/app/';
+const query = new URLSearchParams(location.search);
+let frame = null;
+let userId = Number(query.get('user')) || 100001;
+let theme = query.get('theme') === 'dark' ? 'dark' : 'light';
+
+const bridge = createBridge(() => frame);
+const buttons = wireButtons(bridge, () => THEMES[theme]);
+wireInvoices(bridge, () => userId, () => refreshUsers());
+
+// Replies to the script's start-up questions and to expand(): the app sizes itself from these.
+bridge.on('web_app_request_theme', () => bridge.send('theme_changed', { theme_params: THEMES[theme] }));
+bridge.on('web_app_request_viewport', sendViewport);
+bridge.on('web_app_expand', sendViewport);
+bridge.on('web_app_request_safe_area', () => bridge.send('safe_area_changed', { top: 0, bottom: 0, left: 0, right: 0 }));
+bridge.on('web_app_request_content_safe_area',
+  () => bridge.send('content_safe_area_changed', { top: 0, bottom: 0, left: 0, right: 0 }));
+bridge.on('web_app_ready', () => document.getElementById('phone').dataset.ready = 'true');
+bridge.on('web_app_close', () => {
+  document.getElementById('closed-note').hidden = false;
+  frame.remove();
+  frame = null;
+});
+bridge.on('web_app_set_header_color', ({ color, color_key }) =>
+  document.getElementById('tg-header').style.background = color || THEMES[theme][color_key] || '');
+bridge.on('web_app_set_background_color', ({ color }) => document.getElementById('phone').style.background = color);
+bridge.on('web_app_set_bottom_bar_color', ({ color }) => document.getElementById('bottom-bar').style.background = color);
+bridge.on('web_app_open_link', ({ url }) => window.open(url, '_blank', 'noopener'));
+// Haptics have no meaning on a desktop page; the log above already shows them.
+bridge.on('web_app_trigger_haptic_feedback', () => {});
+for (const silent of ['iframe_ready', 'iframe_will_reload', 'web_app_setup_closing_behavior',
+  'web_app_setup_swipe_behavior', 'web_app_setup_secondary_button', 'web_app_setup_settings_button']) {
+  bridge.on(silent, () => {});
+}
+bridge.on('*', (data, eventType) => logEntry('from-app', 'not emulated', eventType));
+
+function sendViewport() {
+  const height = document.getElementById('frame-holder').clientHeight;
+  bridge.send('viewport_changed', { height, width: frame ? frame.clientWidth : 0, is_expanded: true, is_state_stable: true });
+}
+
+/** A fresh frame, because only the hash would change and a hash change does not reload a page. */
+async function launch() {
+  const launchData = await getJson('/sandbox/api/host/launch?userId=' + userId);
+  const hash = new URLSearchParams({
+    tgWebAppData: launchData.initData,
+    tgWebAppVersion: launchData.version,
+    tgWebAppPlatform: launchData.platform,
+    tgWebAppThemeParams: JSON.stringify(THEMES[theme])
+  });
+  buttons.reset();
+  document.getElementById('closed-note').hidden = true;
+  document.getElementById('phone').dataset.ready = 'false';
+  const next = document.createElement('iframe');
+  next.id = 'mini-app';
+  next.title = 'Mini App';
+  next.src = APP_URL + '#' + hash.toString().replace(/\+/g, '%20');
+  if (frame) {
+    frame.remove();
+  }
+  frame = next;
+  document.getElementById('frame-holder').append(next);
+  logEntry('to-app', 'launch', `${launchData.user.firstName} (${userId}, ${launchData.user.languageCode}), ${theme} theme`);
+}
+
+async function refreshUsers() {
+  const select = document.getElementById('user-select');
+  const users = await getJson('/sandbox/api/users');
+  select.replaceChildren(...users.map((user) => {
+    const option = document.createElement('option');
+    option.value = user.id;
+    option.textContent = `${user.firstName} (${user.id}, ${user.languageCode}) — ⭐ ${user.starBalance}`;
+    option.selected = user.id === userId;
+    return option;
+  }));
+}
+
+function applyTheme() {
+  paintHost(THEMES[theme]);
+  const toggle = document.getElementById('theme-toggle');
+  toggle.textContent = theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme';
+  toggle.setAttribute('aria-pressed', String(theme === 'dark'));
+  buttons.repaint();
+}
+
+document.getElementById('user-select').addEventListener('change', (event) => {
+  userId = Number(event.target.value);
+  launch();
+});
+document.getElementById('theme-toggle').addEventListener('click', () => {
+  theme = theme === 'dark' ? 'light' : 'dark';
+  applyTheme();
+  bridge.send('theme_changed', { theme_params: THEMES[theme] });
+});
+document.getElementById('reload-button').addEventListener('click', launch);
+document.getElementById('reopen-button').addEventListener('click', launch);
+document.getElementById('close-button').addEventListener('click', () => {
+  frame?.remove();
+  frame = null;
+  document.getElementById('closed-note').hidden = false;
+});
+window.addEventListener('resize', () => frame && sendViewport());
+
+applyTheme();
+refreshUsers();
+launch();
+startEmulatorLog(1500);
+setInterval(refreshUsers, 5000);
