@@ -37,16 +37,17 @@ function goBack() {
 }
 
 function showNotice(text, persistent = false) {
-  noticeBox.replaceChildren(h('span', {}, text),
-    persistent ? null : button('×', t('dismiss'), () => { noticeBox.hidden = true; }, { class: 'link' }));
+  const dismiss = button('×', t('dismiss'), () => { noticeBox.hidden = true; }, { class: 'link' });
+  noticeBox.replaceChildren(...[h('span', {}, text), persistent ? null : dismiss].filter(Boolean));
   noticeBox.hidden = false;
 }
 
 function renderNav() {
   const entry = (name, label) => button(label, label, () => navigate(name),
     { 'aria-current': current() === name ? 'page' : null });
-  nav.replaceChildren(entry('catalog', t('nav.catalog')), entry('cart', t('nav.cart', { count: store.cartCount() })),
-    telegram.insideTelegram ? entry('orders', t('nav.orders')) : null);
+  const entries = [entry('catalog', t('nav.catalog')), entry('cart', t('nav.cart', { count: store.cartCount() }))];
+  if (telegram.insideTelegram) entries.push(entry('orders', t('nav.orders'))); // orders need a verified user
+  nav.replaceChildren(...entries);
 }
 
 function renderMainButton() {
@@ -60,12 +61,18 @@ function renderMainButton() {
   }
 }
 
+function hideNotice() {
+  if (telegram.insideTelegram) noticeBox.hidden = true; // a new attempt makes the last outcome stale
+}
+
 function startCheckout() {
+  hideNotice();
   navigate('checkout');
   checkout.checkoutCart(store.orderItems(), store.state.currency, store.cartFingerprint());
 }
 
 function payExisting(order) {
+  hideNotice();
   navigate('checkout');
   checkout.pay(order, 'orders');
 }
@@ -87,8 +94,10 @@ function render() {
 
 /** A cancelled or failed invoice sends the shopper back where they came from; the order stays payable. */
 function onCheckoutChange(view) {
-  if (view.phase === 'closed') {
-    showNotice(t(view.outcome === 'failed' ? 'checkout.failed' : 'checkout.cancelled'));
+  const returning = view.phase === 'closed' || view.phase === 'error';
+  if (returning && current() === 'checkout') {
+    showNotice(view.phase === 'error' ? errorText(view.error)
+      : t(view.outcome === 'failed' ? 'checkout.failed' : 'checkout.cancelled'));
     stack.pop();
     if (current() === 'orders') loadOrders(api, render);
   } else if (view.phase === 'paid' && view.origin === 'cart') {

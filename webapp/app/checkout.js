@@ -67,23 +67,26 @@ export async function pay(order, origin) {
   attempt = current;
   show({ phase: 'awaiting', order, origin });
   try {
-    telegram.openInvoice(order.invoiceLink, (status) => invoiceClosed(current, status));
+    // 'already-open' (an earlier callback never came) is fine: that callback finds this attempt.
+    telegram.openInvoice(order.invoiceLink, (status) => invoiceClosed(order.id, status));
   } catch (error) {
     return failed(error, origin, null); // a link Telegram cannot open; retrying would not help
   }
   pollUntilSettled(current, Infinity, null); // the callback may never come: watch the server too
 }
 
-async function invoiceClosed(current, status) {
-  if (current.closed) return; // Telegram fired the callback a second time
-  current.closed = true;
+async function invoiceClosed(orderId, status) {
+  // Only the first callback for the invoice the UI waits for may move it; a repeat, or one for an
+  // attempt the shopper has left, is still reported but changes nothing on screen.
+  const current = attempt?.orderId === orderId && !attempt.closed ? attempt : null;
+  if (current) current.closed = true;
   let order = null;
   try {
-    order = await api.invoiceClosed(current.orderId, status); // the hint, answered with the truth
+    order = await api.invoiceClosed(orderId, status); // the hint, answered with the truth
   } catch (error) {
     // Reporting the hint is best effort; the polling below still asks for the truth.
   }
-  if (attempt !== current) return;
+  if (!current || attempt !== current) return;
   if (order && order.status !== 'PENDING_PAYMENT') return settled(order, current.origin);
   if (status === 'paid') {
     show({ phase: 'confirming', order, origin: current.origin });
