@@ -91,6 +91,16 @@ final class HostFixture {
                 + "ON t.id = p.transaction_id WHERE t.order_id = ?::uuid", orderId);
     }
 
+    /** The accounts the order's postings touch, sorted and comma-separated. */
+    String ledgerAccounts(String orderId) {
+        return db.text("SELECT string_agg(p.account, ',' ORDER BY p.account) FROM ledger_postings p "
+                + "JOIN ledger_transactions t ON t.id = p.transaction_id WHERE t.order_id = ?::uuid", orderId);
+    }
+
+    long ordersOf(String sku) {
+        return db.count("SELECT count(DISTINCT order_id) FROM order_lines WHERE sku = ?", sku);
+    }
+
     private static String resource(String name) {
         try (InputStream in = HostFixture.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
