@@ -6,6 +6,7 @@ import dev.starshop.ledger.LedgerEntries;
 import dev.starshop.ledger.NewTransaction;
 import dev.starshop.money.CurrencyTable;
 import dev.starshop.money.Money;
+import dev.starshop.order.Charge;
 import dev.starshop.order.Order;
 import dev.starshop.order.OrderPayments;
 import dev.starshop.order.OrderStatus;
@@ -76,6 +77,9 @@ class PaymentRecorder {
         if (honoured) {
             orders.move(order, OrderStatus.PAID, "paid " + record.totalAmount() + " " + record.currency()
                     + " (charge " + record.chargeId() + ")");
+            Money total = order.total();
+            orders.recordCharge(order.id(), new Charge(new Money(record.totalAmount(), total.currency()),
+                    new Money(record.shippingAmount(), total.currency()), new Money(record.tipAmount(), total.currency())));
         } else if (order.status().canBecome(OrderStatus.NEEDS_REVIEW)) {
             orders.move(order, OrderStatus.NEEDS_REVIEW, record.reviewReason() + " (charge " + record.chargeId() + ")");
         } else {

@@ -12,10 +12,16 @@ import java.util.UUID;
  * transition table does not allow.
  */
 public record Order(UUID id, long buyerId, OrderStatus status, Money total, @Nullable String invoiceLink,
-                    Instant createdAt, Instant expiresAt, List<OrderLine> lines) {
+                    Instant createdAt, Instant expiresAt, List<OrderLine> lines, @Nullable Charge charge) {
 
     public Order {
         lines = List.copyOf(lines);
+    }
+
+    /** An order nobody has paid for yet. */
+    public Order(UUID id, long buyerId, OrderStatus status, Money total, @Nullable String invoiceLink,
+                 Instant createdAt, Instant expiresAt, List<OrderLine> lines) {
+        this(id, buyerId, status, total, invoiceLink, createdAt, expiresAt, lines, null);
     }
 
     public boolean isExpiredAt(Instant now) {
@@ -27,6 +33,6 @@ public record Order(UUID id, long buyerId, OrderStatus status, Money total, @Nul
         if (!status.canBecome(next)) {
             throw new IllegalTransitionException(id, status, next);
         }
-        return new Order(id, buyerId, next, total, invoiceLink, createdAt, expiresAt, lines);
+        return new Order(id, buyerId, next, total, invoiceLink, createdAt, expiresAt, lines, charge);
     }
 }

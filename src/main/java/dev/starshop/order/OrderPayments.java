@@ -47,6 +47,12 @@ public class OrderPayments {
         return moved;
     }
 
+    /** Remembers what the buyer paid (items, shipping, tip) for the order and its receipt. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void recordCharge(UUID orderId, Charge charge) {
+        orders.recordCharge(orderId, charge);
+    }
+
     /** A decision or a hint that does not change the state (pre-checkout answers, invoiceClosed). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void note(UUID orderId, String kind, String detail) {

@@ -23,7 +23,8 @@ import java.util.UUID;
 class OrderRepository {
 
     private static final String ORDER_COLUMNS =
-            "id, buyer_id, status, currency, total_amount, invoice_link, created_at, expires_at";
+            "id, buyer_id, status, currency, total_amount, invoice_link, created_at, expires_at, "
+                    + "charged_amount, charged_shipping_amount, charged_tip_amount";
 
     private final Sql sql;
     private final CurrencyTable currencies;
@@ -172,7 +173,7 @@ class OrderRepository {
         Map<UUID, List<OrderLine>> lines = linesOf(orders);
         return orders.stream().map(order -> new Order(order.id(), order.buyerId(), order.status(), order.total(),
                 order.invoiceLink(), order.createdAt(), order.expiresAt(),
-                lines.getOrDefault(order.id(), List.of()))).toList();
+                lines.getOrDefault(order.id(), List.of()), order.charge())).toList();
     }
 
     private Map<UUID, List<OrderLine>> linesOf(List<Order> orders) {
@@ -193,10 +194,31 @@ class OrderRepository {
     }
 
     private Order readOrder(ResultSet row) throws SQLException {
+        Money total = currencies.money(row.getLong(5), row.getString(4).trim());
         return new Order(row.getObject(1, UUID.class), row.getLong(2), OrderStatus.valueOf(row.getString(3)),
-                currencies.money(row.getLong(5), row.getString(4).trim()), row.getString(6),
-                row.getTimestamp(7).toInstant(), row.getTimestamp(8).toInstant(), List.of());
+                total, row.getString(6), row.getTimestamp(7).toInstant(), row.getTimestamp(8).toInstant(), List.of(),
+                readCharge(row, total));
     }
+
+    private static Charge readCharge(ResultSet row, Money total) throws SQLException {
+        Long charged = row.getObject(9, Long.class);
+        if (charged == null) {
+            return null;
+        }
+        return new Charge(new Money(charged, total.currency()), new Money(row.getLong(10), total.currency()),
+                new Money(row.getLong(11), total.currency()));
+    }
+
+    void recordCharge(UUID id, Charge charge) {
+        sql.update("UPDATE orders SET charged_amount = ?, charged_shipping_amount = ?, charged_tip_amount = ? "
+                + "WHERE id = ?", s -> {
+                    s.setLong(1, charge.total().amount());
+                    s.setLong(2, charge.shipping().amount());
+                    s.setLong(3, charge.tip().amount());
+                    s.setObject(4, id);
+                });
+    }
+
 
     /** An idempotency key already on file, with the fingerprint of the request that used it. */
     record StoredKey(UUID orderId, String fingerprint) {

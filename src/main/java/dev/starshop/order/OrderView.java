@@ -12,12 +12,23 @@ import java.util.UUID;
 @Serdeable
 public record OrderView(UUID id, OrderStatus status, String currency, long totalAmount, String totalDecimal,
                         String totalDisplay, @Nullable String invoiceLink, Instant createdAt, Instant expiresAt,
-                        List<LineView> lines) {
+                        List<LineView> lines, @Nullable ChargeView payment) {
 
     public static OrderView of(Order order) {
         return new OrderView(order.id(), order.status(), order.total().currency().code(), order.total().amount(),
                 order.total().decimalText(), order.total().display(), order.invoiceLink(), order.createdAt(),
-                order.expiresAt(), order.lines().stream().map(LineView::of).toList());
+                order.expiresAt(), order.lines().stream().map(LineView::of).toList(),
+                order.charge() == null ? null : ChargeView.of(order.charge()));
+    }
+
+    /** What the buyer paid: the total charged, with the shipping and tip inside it (cards). */
+    @Serdeable
+    public record ChargeView(long totalAmount, String totalDisplay, long shippingAmount, String shippingDisplay,
+                             long tipAmount, String tipDisplay) {
+        static ChargeView of(Charge charge) {
+            return new ChargeView(charge.total().amount(), charge.total().display(), charge.shipping().amount(),
+                    charge.shipping().display(), charge.tip().amount(), charge.tip().display());
+        }
     }
 
     @Serdeable

@@ -97,6 +97,9 @@ class MiniAppCheckoutBrowserTest {
 
         assertThat(app.locator("body")).containsText("Thank you! Payment received.", SLOW);
         assertThat(app.locator("body")).containsText("Starshop mug × 1");
+        assertThat(app.locator(".receipt")).containsText("Shipping");
+        assertThat(app.locator(".receipt")).containsText("Tip");
+        assertThat(app.locator(".receipt .total")).not().containsText("12.00 USD");
         Browser.screenshot(page, "miniapp-card-receipt");
         String orderId = orderIdOnScreen(app);
         assertEquals("PAID", host.orderStatus(orderId));

@@ -59,7 +59,9 @@ class CardCheckoutTest {
 
         assertTrue(outcome.isPaid(), outcome.toString());
         assertEquals(1800L, outcome.totalAmount(), "12.00 items + 5.00 standard post + 1.00 tip");
-        shop.awaitStatus(alice, order.get("id"), "PAID");
+        Map<String, Object> paid = shop.awaitStatus(alice, order.get("id"), "PAID");
+        assertEquals(Map.of("totalAmount", 1800, "totalDisplay", "18.00 USD", "shippingAmount", 500,
+                "shippingDisplay", "5.00 USD", "tipAmount", 100, "tipDisplay", "1.00 USD"), paid.get("payment"));
         Map<String, Object> payment = shop.ledgerFor(order.get("id")).get(0);
         assertEquals(Map.of("provider_receivable", 1800L, "sales_revenue", -1200L, "shipping_revenue", -500L,
                 "tips_revenue", -100L), signedPostings(payment));
