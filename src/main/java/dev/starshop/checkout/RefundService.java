@@ -60,15 +60,18 @@ class RefundService {
 
     private PaymentRecord refundableCharge(UUID orderId) {
         List<PaymentRecord> records = transactions.executeRead(status -> payments.forOrder(orderId));
-        PaymentRecord charge = records.stream()
+        List<PaymentRecord> paid = records.stream()
                 .filter(p -> p.kind() == PaymentKind.PAYMENT || p.kind() == PaymentKind.RENEWAL)
-                .findFirst()
-                .orElseThrow(() -> new ProblemException(ProblemCode.INVALID_STATE,
-                        "Order " + orderId + " has no payment to refund"));
-        if (records.stream().anyMatch(p -> p.kind() == PaymentKind.REFUND && p.chargeId().equals(charge.chargeId()))) {
-            throw alreadyRefunded(orderId);
+                .toList();
+        if (paid.isEmpty()) {
+            throw new ProblemException(ProblemCode.INVALID_STATE, "Order " + orderId + " has no payment to refund");
         }
-        return charge;
+        // An order paid twice is refunded one charge per call, oldest first.
+        return paid.stream()
+                .filter(p -> records.stream().noneMatch(r -> r.kind() == PaymentKind.REFUND
+                        && r.chargeId().equals(p.chargeId())))
+                .findFirst()
+                .orElseThrow(() -> alreadyRefunded(orderId));
     }
 
     private void refundStars(PaymentRecord charge) {
