@@ -60,18 +60,15 @@ class RefundService {
 
     private PaymentRecord refundableCharge(UUID orderId) {
         List<PaymentRecord> records = transactions.executeRead(status -> payments.forOrder(orderId));
-        List<PaymentRecord> paid = records.stream()
+        PaymentRecord charge = records.stream()
                 .filter(p -> p.kind() == PaymentKind.PAYMENT || p.kind() == PaymentKind.RENEWAL)
-                .toList();
-        if (paid.isEmpty()) {
-            throw new ProblemException(ProblemCode.INVALID_STATE, "Order " + orderId + " has no payment to refund");
-        }
-        // An order paid twice is refunded one charge per call, oldest first.
-        return paid.stream()
-                .filter(p -> records.stream().noneMatch(r -> r.kind() == PaymentKind.REFUND
-                        && r.chargeId().equals(p.chargeId())))
                 .findFirst()
-                .orElseThrow(() -> alreadyRefunded(orderId));
+                .orElseThrow(() -> new ProblemException(ProblemCode.INVALID_STATE,
+                        "Order " + orderId + " has no payment to refund"));
+        if (records.stream().anyMatch(p -> p.kind() == PaymentKind.REFUND && p.chargeId().equals(charge.chargeId()))) {
+            throw alreadyRefunded(orderId);
+        }
+        return charge;
     }
 
     private void refundStars(PaymentRecord charge) {
