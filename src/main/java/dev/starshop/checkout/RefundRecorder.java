@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -64,10 +65,18 @@ class RefundRecorder {
     private void markRefunded(Order order, PaymentRecord refund) {
         String why = "refunded " + refund.totalAmount() + " " + refund.currency() + " (" + refund.source()
                 + (refund.reference() == null ? "" : ", reference " + refund.reference()) + ")";
-        if (order.status().canBecome(OrderStatus.REFUNDED)) {
+        if (order.status().canBecome(OrderStatus.REFUNDED) && everyPaymentRefunded(order)) {
             orders.move(order, OrderStatus.REFUNDED, why);
         } else {
             orders.note(order.id(), "REFUND", why);
         }
+    }
+
+    /** An order paid twice (two invoice sheets, a late second charge) stays under review until both are back. */
+    private boolean everyPaymentRefunded(Order order) {
+        List<PaymentRecord> records = payments.forOrder(order.id());
+        return records.stream().filter(p -> p.kind() == PaymentKind.PAYMENT || p.kind() == PaymentKind.RENEWAL)
+                .allMatch(paid -> records.stream().anyMatch(r -> r.kind() == PaymentKind.REFUND
+                        && r.chargeId().equals(paid.chargeId())));
     }
 }

@@ -55,8 +55,13 @@ class Subscriptions {
     boolean renew(SuccessfulPayment paid, User buyer, Instant occurredAt) {
         Optional<Subscription> subscription = InvoicePayload.orderId(paid.invoicePayload())
                 .flatMap(subscriptions::byFirstOrder);
-        Optional<Order> renewal = subscription.flatMap(s -> orders.find(s.firstOrderId()))
-                .map(first -> orders.renewal(first, paid.telegramPaymentChargeId()));
+        // The first order's row lock queues renewals of one subscription, so a redelivery of this charge
+        // (same or new update_id) sees the committed payment row and creates no second, unpaid-for order.
+        Optional<Order> first = subscription.flatMap(s -> orders.lock(s.firstOrderId()));
+        if (payments.find(paid.telegramPaymentChargeId(), PaymentKind.RENEWAL).isPresent()) {
+            return false;
+        }
+        Optional<Order> renewal = first.map(o -> orders.renewal(o, paid.telegramPaymentChargeId()));
         Instant expires = paid.subscriptionExpirationDate() == null ? null
                 : Instant.ofEpochSecond(paid.subscriptionExpirationDate());
         PaymentRecord record = new PaymentRecord(paid.telegramPaymentChargeId(), PaymentKind.RENEWAL,

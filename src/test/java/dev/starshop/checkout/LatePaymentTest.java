@@ -108,6 +108,27 @@ class LatePaymentTest {
         assertEquals("PENDING_PAYMENT", shop.orderNow(buyer, orderId).get("status"));
     }
 
+    @Test
+    void anOrderPaidTwiceIsRefundedOnlyOnceBothChargesAreBack() {
+        String sku = shop.product("DIGITAL", 5, 100, 300);
+        String buyer = shop.buyer(BUYER, "en");
+        Object orderId = shop.order(buyer, "XTR", sku, 1).get("id");
+        String first = "stx-twice-a-" + UUID.randomUUID();
+        String second = "stx-twice-b-" + UUID.randomUUID();
+        assertEquals(200, deliver(successfulPayment(first, orderId.toString(), 100)).status());
+        assertEquals(200, deliver(successfulPayment(second, orderId.toString(), 100)).status());
+        assertEquals("NEEDS_REVIEW", shop.orderNow(buyer, orderId).get("status"));
+
+        assertEquals(200, deliver(refundedPayment(first, orderId.toString(), 100)).status());
+        assertEquals("NEEDS_REVIEW", shop.orderNow(buyer, orderId).get("status"),
+                "the second charge is still held: the order stays under review");
+
+        assertEquals(200, deliver(refundedPayment(second, orderId.toString(), 100)).status());
+        assertEquals("REFUNDED", shop.orderNow(buyer, orderId).get("status"));
+        assertEquals(4, db.count("SELECT count(*) FROM ledger_transactions WHERE order_id = ?",
+                UUID.fromString(orderId.toString())));
+    }
+
     private Api.Reply deliver(String update) {
         return api.send(HttpRequest.POST("/telegram/webhook", update).contentType("application/json")
                 .header("X-Telegram-Bot-Api-Secret-Token", "test-webhook-secret"));
@@ -121,6 +142,17 @@ class LatePaymentTest {
                  "chat":{"id":%d,"type":"private","first_name":"Alice"},
                  "successful_payment":{"currency":"XTR","total_amount":%d,"invoice_payload":"%s",
                   "telegram_payment_charge_id":"%s","provider_payment_charge_id":""}}}"""
+                .formatted(id, id % 100000, BUYER, BUYER, stars, payload, charge);
+    }
+
+    private static String refundedPayment(String charge, String payload, long stars) {
+        long id = NEXT_UPDATE.incrementAndGet();
+        return """
+                {"update_id":%d,"message":{"message_id":%d,"date":1763800000,
+                 "from":{"id":%d,"is_bot":false,"first_name":"Alice","language_code":"en"},
+                 "chat":{"id":%d,"type":"private","first_name":"Alice"},
+                 "refunded_payment":{"currency":"XTR","total_amount":%d,"invoice_payload":"%s",
+                  "telegram_payment_charge_id":"%s"}}}"""
                 .formatted(id, id % 100000, BUYER, BUYER, stars, payload, charge);
     }
 
