@@ -15,7 +15,7 @@ public enum OrderStatus {
     CANCELLED,
     EXPIRED,
     REFUNDED,
-    /** Money arrived that the order cannot honour (after expiry, cancel, or a mismatch). */
+    /** Money arrived that the order cannot honour (after expiry, cancel, refund, or a mismatch). */
     NEEDS_REVIEW;
 
     static final Map<OrderStatus, Set<OrderStatus>> TRANSITIONS = Map.of(
@@ -24,7 +24,7 @@ public enum OrderStatus {
             FULFILLED, EnumSet.of(REFUNDED),
             CANCELLED, EnumSet.of(NEEDS_REVIEW),
             EXPIRED, EnumSet.of(NEEDS_REVIEW),
-            REFUNDED, EnumSet.noneOf(OrderStatus.class),
+            REFUNDED, EnumSet.of(NEEDS_REVIEW),
             NEEDS_REVIEW, EnumSet.of(PAID, REFUNDED));
 
     public boolean canBecome(OrderStatus next) {

@@ -21,7 +21,7 @@ class OrderStatusTest {
     @CsvSource({
             "PENDING_PAYMENT, PAID", "PENDING_PAYMENT, CANCELLED", "PENDING_PAYMENT, EXPIRED",
             "PAID, FULFILLED", "PAID, REFUNDED", "FULFILLED, REFUNDED",
-            "EXPIRED, NEEDS_REVIEW", "CANCELLED, NEEDS_REVIEW", "PAID, NEEDS_REVIEW"})
+            "EXPIRED, NEEDS_REVIEW", "CANCELLED, NEEDS_REVIEW", "PAID, NEEDS_REVIEW", "REFUNDED, NEEDS_REVIEW"})
     void allowedMoves(OrderStatus from, OrderStatus to) {
         assertTrue(from.canBecome(to));
     }
