@@ -4,6 +4,7 @@ import dev.starshop.ledger.Ledger;
 import dev.starshop.order.OrderExpiry;
 import dev.starshop.support.Api;
 import dev.starshop.support.InitDataSigner;
+import dev.starshop.support.MovableClock;
 import dev.starshop.telegram.BotCredentials;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.client.HttpClient;

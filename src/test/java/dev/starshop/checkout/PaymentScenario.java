@@ -4,6 +4,7 @@ import dev.starshop.checkout.PaymentUpdates.Sent;
 import dev.starshop.order.OrderExpiry;
 import dev.starshop.support.Api;
 import dev.starshop.support.InitDataSigner;
+import dev.starshop.support.MovableClock;
 import io.micronaut.http.HttpRequest;
 
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.starshop.order;
 
 import dev.starshop.support.Api;
 import dev.starshop.support.InitDataSigner;
+import dev.starshop.support.MovableClock;
 import dev.starshop.telegram.BotCredentials;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -14,9 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -96,29 +94,5 @@ class OrderExpiryTest {
     private String statusOf(String buyer, String id) {
         return (String) api.send(HttpRequest.GET("/api/orders/" + id).header("Authorization", buyer))
                 .json().get("status");
-    }
-
-    /** Wall-clock time plus an offset the test moves forward; initData stays fresh meanwhile. */
-    static final class MovableClock extends Clock {
-        private volatile Duration offset = Duration.ZERO;
-
-        void advance(Duration by) {
-            offset = offset.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

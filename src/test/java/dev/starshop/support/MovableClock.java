@@ -1,4 +1,4 @@
-package dev.starshop.checkout;
+package dev.starshop.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The engine's clock, moved forward by the test so orders expire without waiting. */
-final class MovableClock extends Clock {
+/**
+ * Wall-clock time plus an offset the test moves forward, so orders expire without waiting while
+ * freshly signed initData stays fresh.
+ */
+public final class MovableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         offset = offset.plus(by);
     }
 
