@@ -13,7 +13,9 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Refunds an order's payment on the operator's request. Stars go back through refundStarPayment
@@ -61,18 +63,20 @@ class RefundService {
         });
     }
 
+    /** The oldest charge on the order not yet refunded (an order can be paid twice by mistake). */
     private PaymentRecord refundableCharge(UUID orderId) {
         List<PaymentRecord> records = transactions.executeRead(status -> payments.forOrder(orderId));
-        PaymentRecord charge = records.stream()
-                .filter(p -> p.kind() == PaymentKind.PAYMENT || p.kind() == PaymentKind.RENEWAL)
-                .findFirst()
-                .orElseThrow(() -> new ProblemException(ProblemCode.INVALID_STATE,
-                        "Order " + orderId + " has no payment to refund"));
-        if (records.stream().anyMatch(p -> p.kind() == PaymentKind.REFUND && p.chargeId().equals(charge.chargeId()))) {
-            throw alreadyRefunded(orderId);
+        List<PaymentRecord> charges = records.stream()
+                .filter(p -> p.kind() == PaymentKind.PAYMENT || p.kind() == PaymentKind.RENEWAL).toList();
+        if (charges.isEmpty()) {
+            throw new ProblemException(ProblemCode.INVALID_STATE, "Order " + orderId + " has no payment to refund");
         }
-        return charge;
+        Set<String> refunded = records.stream().filter(p -> p.kind() == PaymentKind.REFUND)
+                .map(PaymentRecord::chargeId).collect(Collectors.toSet());
+        return charges.stream().filter(charge -> !refunded.contains(charge.chargeId())).findFirst()
+                .orElseThrow(() -> alreadyRefunded(orderId));
     }
+
 
     private void refundStars(PaymentRecord charge) {
         try {

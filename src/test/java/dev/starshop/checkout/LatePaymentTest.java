@@ -129,6 +129,24 @@ class LatePaymentTest {
                 UUID.fromString(orderId.toString())));
     }
 
+    @Test
+    void theOperatorRefundsEachChargeOfAnOrderPaidTwiceThenNoMore() {
+        String sku = shop.product("DIGITAL", 5, 100, 300);
+        String buyer = shop.buyer(BUYER, "en");
+        Object orderId = shop.order(buyer, "USD", sku, 1).get("id");
+        deliver(successfulPayment("card-a-" + UUID.randomUUID(), orderId.toString(), 300).replace("\"XTR\"", "\"USD\""));
+        deliver(successfulPayment("card-b-" + UUID.randomUUID(), orderId.toString(), 300).replace("\"XTR\"", "\"USD\""));
+        assertEquals("NEEDS_REVIEW", shop.orderNow(buyer, orderId).get("status"));
+
+        assertEquals(200, shop.refund(orderId, "re_first").status());
+        assertEquals("NEEDS_REVIEW", shop.orderNow(buyer, orderId).get("status"), "one charge is still held");
+        assertEquals(200, shop.refund(orderId, "re_second").status());
+        assertEquals("REFUNDED", shop.orderNow(buyer, orderId).get("status"));
+        assertEquals(409, shop.refund(orderId, "re_third").status());
+        assertEquals(2, db.count("SELECT count(*) FROM payments WHERE order_id = ? AND kind = 'REFUND'",
+                UUID.fromString(orderId.toString())));
+    }
+
     private Api.Reply deliver(String update) {
         return api.send(HttpRequest.POST("/telegram/webhook", update).contentType("application/json")
                 .header("X-Telegram-Bot-Api-Secret-Token", "test-webhook-secret"));
