@@ -1,0 +1,158 @@
+package dev.starshop.backoffice.exports;
+
+import dev.starshop.backoffice.exports.ExportRequest.Profile;
+import dev.starshop.money.CurrencyTable;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The exports' SQL and columns. Each table is a query with a stable ORDER BY (same data, same bytes),
+ * its columns, and a mapper from one result row to cell values. Parameters are always
+ * (from, until[, currency][, status]).
+ */
+final class ExportTables {
+
+    /** A query, its columns and how to turn one row into cells. */
+    record Table(String sheet, String sql, List<Column> columns, RowMapper mapper) {
+    }
+
+    @FunctionalInterface
+    interface RowMapper {
+        Object[] map(ResultSet row) throws SQLException;
+    }
+
+    private static final String LEDGER_SQL = """
+            SELECT t.id, t.external_key, t.kind, t.occurred_at, p.account, t.currency, p.amount,
+                   t.order_id, t.buyer_id, b.username, t.telegram_charge_id, t.provider_charge_id, t.reverses_id
+            FROM ledger_transactions t
+            JOIN ledger_postings p ON p.transaction_id = t.id
+            LEFT JOIN buyers b ON b.telegram_user_id = t.buyer_id
+            WHERE t.occurred_at >= ? AND t.occurred_at < ? AND (?::text IS NULL OR t.currency = ?)
+            %s
+            ORDER BY t.occurred_at, t.id, p.id""";
+
+    private final CurrencyTable currencies;
+
+    ExportTables(CurrencyTable currencies) {
+        this.currencies = currencies;
+    }
+
+    Table ledger(Profile profile, java.time.ZoneId zone) {
+        return switch (profile) {
+            case CANONICAL -> new Table("ledger", LEDGER_SQL.formatted(""), List.of(
+                    Column.integer("transaction_id"), Column.text("external_key"), Column.text("kind"),
+                    Column.timestamp("occurred_at"), Column.text("account"), Column.text("currency"),
+                    Column.integer("amount_minor"), Column.decimal("amount"), Column.text("side"),
+                    Column.text("order_id"), Column.integer("buyer_id"), Column.text("buyer_username"),
+                    Column.text("telegram_charge_id"), Column.text("provider_charge_id"),
+                    Column.integer("reverses_transaction_id")), this::ledgerRow);
+            case XERO -> XeroProfile.table(LEDGER_SQL, this, zone);
+            case QUICKBOOKS -> QuickBooksProfile.table(LEDGER_SQL, this, zone);
+        };
+    }
+
+    Table orders() {
+        return new Table("orders", """
+                SELECT o.id, o.created_at, o.status, o.buyer_id, b.username, o.currency, o.total_amount,
+                       o.charged_amount, o.charged_shipping_amount, o.charged_tip_amount,
+                       (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id)
+                FROM orders o
+                LEFT JOIN buyers b ON b.telegram_user_id = o.buyer_id
+                WHERE o.created_at >= ? AND o.created_at < ? AND (?::text IS NULL OR o.currency = ?)
+                  AND (?::text IS NULL OR o.status = ?)
+                ORDER BY o.created_at, o.id""", List.of(
+                Column.text("order_id"), Column.timestamp("created_at"), Column.text("status"),
+                Column.integer("buyer_id"), Column.text("buyer_username"), Column.text("currency"),
+                Column.integer("items_total_minor"), Column.decimal("items_total"),
+                Column.integer("charged_total_minor"), Column.decimal("charged_total"),
+                Column.integer("charged_shipping_minor"), Column.decimal("charged_shipping"),
+                Column.integer("charged_tip_minor"), Column.decimal("charged_tip"),
+                Column.integer("line_count")), row -> {
+                    String currency = row.getString(6).trim();
+                    Long charged = longOrNull(row, 8);
+                    Long shipping = longOrNull(row, 9);
+                    Long tip = longOrNull(row, 10);
+                    return new Object[] {row.getObject(1, UUID.class).toString(), instant(row, 2), row.getString(3),
+                            row.getLong(4), row.getString(5), currency, row.getLong(7),
+                            decimal(row.getLong(7), currency), charged, decimal(charged, currency), shipping,
+                            decimal(shipping, currency), tip, decimal(tip, currency), row.getLong(11)};
+                });
+    }
+
+    /**
+     * Per currency, from postings by account. Revenue accounts are credit-normal, so their sums are
+     * negated; net is what the receivables gained: gross + shipping + tips - refunds - chargebacks.
+     */
+    Table summary() {
+        return new Table("summary", """
+                SELECT t.currency,
+                       count(DISTINCT t.id),
+                       coalesce(-sum(p.amount) FILTER (WHERE p.account = 'sales_revenue'), 0)::bigint,
+                       coalesce(-sum(p.amount) FILTER (WHERE p.account = 'shipping_revenue'), 0)::bigint,
+                       coalesce(-sum(p.amount) FILTER (WHERE p.account = 'tips_revenue'), 0)::bigint,
+                       coalesce(sum(p.amount) FILTER (WHERE p.account = 'sales_refunds'), 0)::bigint,
+                       coalesce(sum(p.amount) FILTER (WHERE p.account = 'chargebacks'), 0)::bigint
+                FROM ledger_transactions t
+                JOIN ledger_postings p ON p.transaction_id = t.id
+                WHERE t.occurred_at >= ? AND t.occurred_at < ? AND (?::text IS NULL OR t.currency = ?)
+                GROUP BY t.currency
+                ORDER BY t.currency""", List.of(
+                Column.text("currency"), Column.integer("transactions"),
+                Column.integer("gross_sales_minor"), Column.decimal("gross_sales"),
+                Column.integer("shipping_minor"), Column.decimal("shipping"),
+                Column.integer("tips_minor"), Column.decimal("tips"),
+                Column.integer("refunds_minor"), Column.decimal("refunds"),
+                Column.integer("chargebacks_minor"), Column.decimal("chargebacks"),
+                Column.integer("net_minor"), Column.decimal("net")), row -> {
+                    String currency = row.getString(1).trim();
+                    long gross = row.getLong(3);
+                    long shipping = row.getLong(4);
+                    long tips = row.getLong(5);
+                    long refunds = row.getLong(6);
+                    long chargebacks = row.getLong(7);
+                    long net = Math.subtractExact(Math.addExact(Math.addExact(gross, shipping), tips),
+                            Math.addExact(refunds, chargebacks));
+                    return new Object[] {currency, row.getLong(2), gross, decimal(gross, currency), shipping,
+                            decimal(shipping, currency), tips, decimal(tips, currency), refunds,
+                            decimal(refunds, currency), chargebacks, decimal(chargebacks, currency), net,
+                            decimal(net, currency)};
+                });
+    }
+
+    private Object[] ledgerRow(ResultSet row) throws SQLException {
+        String currency = row.getString(6).trim();
+        long amount = row.getLong(7);
+        UUID orderId = row.getObject(8, UUID.class);
+        return new Object[] {row.getLong(1), row.getString(2), row.getString(3), instant(row, 4), row.getString(5),
+                currency, amount, decimal(amount, currency), amount > 0 ? "DEBIT" : "CREDIT",
+                orderId == null ? null : orderId.toString(), longOrNull(row, 9), row.getString(10),
+                row.getString(11), emptyToNull(row.getString(12)), longOrNull(row, 13)};
+    }
+
+    /** Minor units as a decimal with the currency's exponent: 1234 USD → 12.34, 50 XTR → 50. */
+    BigDecimal decimal(Long minor, String currency) {
+        return minor == null ? null : BigDecimal.valueOf(minor, currencies.require(currency).exponent());
+    }
+
+    static Instant instant(ResultSet row, int column) throws SQLException {
+        return row.getTimestamp(column).toInstant();
+    }
+
+    static Long longOrNull(ResultSet row, int column) throws SQLException {
+        return row.getObject(column, Long.class);
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    static String localDate(Instant at, java.time.ZoneId zone, DateTimeFormatter format) {
+        return format.format(at.atZone(zone));
+    }
+}

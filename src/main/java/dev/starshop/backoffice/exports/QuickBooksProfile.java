@@ -1,0 +1,35 @@
+package dev.starshop.backoffice.exports;
+
+import dev.starshop.backoffice.exports.ExportTables.Table;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * QuickBooks Online's 3-column bank upload (Date, Description, Amount): the receivable accounts read
+ * as a bank account, one line per transaction. Money in (payments, renewals) is positive; refunds and
+ * chargebacks are negative. Dates are MM/dd/yyyy in the requested time zone.
+ */
+final class QuickBooksProfile {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+
+    private QuickBooksProfile() {
+    }
+
+    static Table table(String ledgerSql, ExportTables tables, ZoneId zone) {
+        String sql = ledgerSql.formatted("AND p.account IN ('telegram_stars_receivable', 'provider_receivable')");
+        return new Table("quickbooks", sql, List.of(
+                Column.text("Date"), Column.text("Description"), Column.decimal("Amount")), row -> {
+                    String currency = row.getString(6).trim();
+                    String username = row.getString(10);
+                    String order = row.getString(8);
+                    String description = row.getString(3) + " " + currency + " " + row.getString(2)
+                            + (order == null ? "" : " order " + order)
+                            + (username == null ? "" : " @" + username);
+                    return new Object[] {ExportTables.localDate(ExportTables.instant(row, 4), zone, DATE),
+                            description, tables.decimal(row.getLong(7), currency)};
+                });
+    }
+}

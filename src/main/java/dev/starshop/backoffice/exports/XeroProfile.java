@@ -1,0 +1,55 @@
+package dev.starshop.backoffice.exports;
+
+import dev.starshop.backoffice.exports.ExportTables.Table;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Xero's sales-invoice import: one invoice per payment or renewal transaction, one line per revenue
+ * posting (items, shipping, tip). The invoice is dated and due on the local day of the payment (it is
+ * already paid). Account codes are the Xero demo chart's defaults; see docs/accounting.md.
+ */
+final class XeroProfile {
+
+    static final Map<String, String> ACCOUNT_CODES = Map.of(
+            "sales_revenue", "200", "shipping_revenue", "260", "tips_revenue", "260");
+    static final String TAX_TYPE = "Tax Exempt";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+
+    private XeroProfile() {
+    }
+
+    static Table table(String ledgerSql, ExportTables tables, ZoneId zone) {
+        String sql = ledgerSql.formatted("AND t.kind IN ('PAYMENT', 'RENEWAL') AND p.account IN "
+                + "('sales_revenue', 'shipping_revenue', 'tips_revenue')");
+        return new Table("xero", sql, List.of(
+                Column.text("ContactName"), Column.text("InvoiceNumber"), Column.text("InvoiceDate"),
+                Column.text("DueDate"), Column.text("Description"), Column.integer("Quantity"),
+                Column.decimal("UnitAmount"), Column.text("AccountCode"), Column.text("TaxType"),
+                Column.text("Currency")), row -> {
+                    Long buyerId = ExportTables.longOrNull(row, 9);
+                    String username = row.getString(10);
+                    String account = row.getString(5);
+                    String currency = row.getString(6).trim();
+                    String day = ExportTables.localDate(ExportTables.instant(row, 4), zone, DATE);
+                    String contact = username != null ? username
+                            : buyerId == null ? "Telegram buyer" : "Telegram user " + buyerId;
+                    return new Object[] {contact, "SS-" + row.getLong(1), day, day,
+                            description(row.getString(3), account, row.getString(11)), 1L,
+                            tables.decimal(-row.getLong(7), currency), ACCOUNT_CODES.get(account), TAX_TYPE,
+                            currency};
+                });
+    }
+
+    private static String description(String kind, String account, String telegramChargeId) {
+        String what = switch (account) {
+            case "shipping_revenue" -> "Shipping";
+            case "tips_revenue" -> "Tip";
+            default -> "RENEWAL".equals(kind) ? "Subscription renewal" : "Sale";
+        };
+        return telegramChargeId == null ? what : what + " (Telegram charge " + telegramChargeId + ")";
+    }
+}
