@@ -10,6 +10,7 @@ import dev.starshop.telegram.BotCredentials;
 import dev.starshop.telegram.botapi.BotApiClient;
 import dev.starshop.telegram.botapi.RefundStarPayment;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -18,6 +19,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +54,12 @@ class ReconciliationTest {
 
     @Inject
     BotApiClient botApi;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    RunLock runLock;
 
     Api api;
     String buyer;
@@ -129,6 +140,48 @@ class ReconciliationTest {
         assertTrue(all.list().stream().anyMatch(r -> r.get("id").equals(run.get("id"))));
         assertEquals(404, missing.status());
         assertEquals(401, api.send(HttpRequest.POST("/api/admin/reconciliation/runs", "")).status());
+    }
+
+    @Test
+    void aLocalStarsPaymentTelegramDoesNotKnowIsFlaggedAndLeftAlone() throws Exception {
+        String charge = "stxUnknownToTelegram-" + UUID.randomUUID();
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO payments (telegram_payment_charge_id, "
+                     + "kind, buyer_id, currency, total_amount, source, occurred_at, recorded_at) "
+                     + "VALUES (?, 'PAYMENT', ?, 'XTR', 12, 'TELEGRAM', now(), now())")) {
+            insert.setString(1, charge);
+            insert.setLong(2, 990_001L);
+            insert.executeUpdate();
+        }
+
+        Map<String, Object> run = run();
+        Map<String, Object> again = run();
+
+        assertEquals(List.of(Map.of("kind", "UNKNOWN_TO_TELEGRAM", "action", "FLAGGED")), findingsFor(run, charge));
+        assertEquals(List.of(Map.of("kind", "UNKNOWN_TO_TELEGRAM", "action", "FLAGGED")), findingsFor(again, charge),
+                "flagged by every run until someone resolves it");
+        assertEquals(1, count("SELECT count(*) FROM payments WHERE telegram_payment_charge_id = ?", charge));
+        assertEquals(0, count("SELECT count(*) FROM ledger_transactions WHERE telegram_charge_id = ?", charge));
+    }
+
+    @Test
+    void aSecondRunWhileOneHoldsTheLockIsRefused() {
+        try (RunLock.Held held = runLock.tryAcquire().orElseThrow()) {
+            Api.Reply refused = api.admin(HttpRequest.POST("/api/admin/reconciliation/runs", ""));
+            assertEquals(409, refused.status(), () -> String.valueOf(refused.body()));
+        }
+        run();
+    }
+
+    private long count(String query, String charge) throws Exception {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, charge);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private void assertRunningAgainAddsNothing(Map<String, Object> order, String charge, int ledgerSize) {
