@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /** The daily run; with several engines the run lock lets exactly one of them do it. */
 @Singleton
-@Requires(property = "starshop.reconciliation.enabled", notEquals = "false")
+@Requires(property = "starshop.reconciliation.enabled", value = "true", defaultValue = "true")
 class ReconciliationSchedule {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationSchedule.class);
