@@ -49,6 +49,19 @@ class PaymentRecorder {
 
     /** Returns false for a charge already on file (a redelivery): nothing is done then. */
     boolean record(SuccessfulPayment paid, User buyer, Instant occurredAt, String orderInfoJson) {
+        return record(paid, buyer, occurredAt, orderInfoJson, "TELEGRAM");
+    }
+
+    /**
+     * A payment Telegram's transaction history shows but no update brought us: recorded exactly
+     * like one that arrived, marked with source RECONCILIATION. False when the charge is on file.
+     */
+    boolean recordFound(SuccessfulPayment paid, User buyer, Instant occurredAt) {
+        return record(paid, buyer, occurredAt, null, "RECONCILIATION");
+    }
+
+    private boolean record(SuccessfulPayment paid, User buyer, Instant occurredAt, String orderInfoJson,
+                           String source) {
         if (isRenewal(paid)) {
             return subscriptions.renew(paid, buyer, occurredAt);
         }
@@ -62,7 +75,7 @@ class PaymentRecorder {
                 order.map(Order::id).orElse(null), buyer.id(), paid.currency(), paid.totalAmount(),
                 paid.providerPaymentChargeId(), paid.invoicePayload(), paid.shippingOptionId(),
                 amounts.map(a -> a.shipping().amount()).orElse(0L), amounts.map(a -> a.tip().amount()).orElse(0L),
-                orderInfoJson, expiry(paid), "TELEGRAM", null, review, occurredAt);
+                orderInfoJson, expiry(paid), source, null, review, occurredAt);
         if (!payments.insertIfNew(record, clock.instant())) {
             return false;
         }

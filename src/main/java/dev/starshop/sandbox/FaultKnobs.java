@@ -19,6 +19,7 @@ public final class FaultKnobs {
     private final AtomicReference<Faults> faults = new AtomicReference<>(Faults.NONE);
     private final AtomicInteger responsesToDrop = new AtomicInteger();
     private final Map<String, RateLimit> rateLimits = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> lostUpdates = new ConcurrentHashMap<>();
 
     public Faults current() {
         return faults.get().withDropResponses(responsesToDrop.get());
@@ -43,6 +44,20 @@ public final class FaultKnobs {
         return limit.retryAfter();
     }
 
+    /**
+     * The next {@code count} service messages carrying {@code field} (successful_payment,
+     * refunded_payment) reach the chat but never become updates: an update Telegram lost, which
+     * only reconciliation can find.
+     */
+    public void loseUpdates(String field, int count) {
+        lostUpdates.put(field, new AtomicInteger(count));
+    }
+
+    boolean takeLostUpdate(String field) {
+        AtomicInteger left = lostUpdates.get(field);
+        return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
     /** True when this 2xx webhook answer must be treated as lost. */
     boolean takeDroppedResponse() {
         return responsesToDrop.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
@@ -51,5 +66,6 @@ public final class FaultKnobs {
     public void reset() {
         set(Faults.NONE);
         rateLimits.clear();
+        lostUpdates.clear();
     }
 }

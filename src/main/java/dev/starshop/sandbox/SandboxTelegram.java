@@ -5,6 +5,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,11 +31,13 @@ public final class SandboxTelegram {
     private final FaultKnobs faults;
     private final SandboxSettings settings;
     private final ServiceMessages messages;
+    private final Clock clock;
 
     SandboxTelegram(SandboxUsers users, Invoices invoices, PaymentFlow payments, UpdateStore updates,
                     WebhookDispatcher webhook, Queries queries, StarBook book, Chats chats, ChatMethods chatMethods,
-                    CallLog calls, FaultKnobs faults, SandboxSettings settings, ServiceMessages messages) {
+                    CallLog calls, FaultKnobs faults, SandboxSettings settings, ServiceMessages messages, Clock clock) {
         this.messages = messages;
+        this.clock = clock;
         this.users = users;
         this.invoices = invoices;
         this.payments = payments;
@@ -82,6 +85,16 @@ public final class SandboxTelegram {
         SandboxUser user = users.find(userId).orElseThrow(() -> new SandboxUsers.UnknownUserException(userId));
         TrackedUpdate update = messages.post(user, "text", text);
         return update == null ? -1 : update.updateId();
+    }
+
+    /**
+     * Telegram charges a Stars payment back (no update is sent); false when the charge is unknown,
+     * not in Stars, or already refunded or charged back.
+     */
+    public boolean chargeback(String telegramChargeId) {
+        return book.charge(telegramChargeId).filter(Charge::isStars)
+                .map(charge -> book.recordChargeback(charge, clock.instant().getEpochSecond()))
+                .orElse(false);
     }
 
     public PayOutcome renewSubscription(String firstChargeId) {

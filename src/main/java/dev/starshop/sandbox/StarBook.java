@@ -18,9 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 @Requires(missingProperty = "starshop.telegram.bot-token")
 final class StarBook {
 
-    /** A history entry; a refund reuses the id of the payment it reverses, as Telegram's do. */
+    /**
+     * A history entry; a refund reuses the id of the payment it reverses, as Telegram's do.
+     * {@code partnerType} is "user" except for a chargeback, whose receiver is "other".
+     */
     record Entry(String id, long amount, long date, boolean incoming, long userId, String payload,
-                 Long subscriptionPeriod) {
+                 Long subscriptionPeriod, String partnerType) {
     }
 
     /** A subscription identified by the charge id of its first payment. */
@@ -44,7 +47,7 @@ final class StarBook {
         charges.put(charge.telegramChargeId(), charge);
         if (charge.isStars()) {
             history.add(new Entry(charge.telegramChargeId(), charge.totalAmount(), charge.date(), true,
-                    charge.userId(), charge.invoicePayload(), charge.subscriptionPeriod()));
+                    charge.userId(), charge.invoicePayload(), charge.subscriptionPeriod(), "user"));
         }
     }
 
@@ -70,7 +73,20 @@ final class StarBook {
             return false;
         }
         history.add(new Entry(charge.telegramChargeId(), charge.totalAmount(), date, false,
-                charge.userId(), charge.invoicePayload(), charge.subscriptionPeriod()));
+                charge.userId(), charge.invoicePayload(), charge.subscriptionPeriod(), "user"));
+        return true;
+    }
+
+    /**
+     * Telegram takes a payment's Stars back from the bot (a dispute): an outgoing entry with the
+     * payment's id and a receiver of type "other". No update is sent, as none is by Telegram.
+     */
+    synchronized boolean recordChargeback(Charge charge, long date) {
+        if (!refunded.add(charge.telegramChargeId())) {
+            return false;
+        }
+        history.add(new Entry(charge.telegramChargeId(), charge.totalAmount(), date, false,
+                charge.userId(), charge.invoicePayload(), charge.subscriptionPeriod(), "other"));
         return true;
     }
 

@@ -58,6 +58,10 @@ final class StarsMethods implements BotMethods {
     }
 
     private Map<String, Object> transaction(StarBook.Entry entry) {
+        if (!"user".equals(entry.partnerType())) {
+            return Json.obj("id", entry.id(), "amount", entry.amount(), "date", entry.date(),
+                    entry.incoming() ? "source" : "receiver", Json.obj("type", entry.partnerType()));
+        }
         Map<String, Object> partner = Json.obj("type", "user", "transaction_type", "invoice_payment",
                 "user", users.find(entry.userId()).map(SandboxUser::toTelegram)
                         .orElse(Json.obj("id", entry.userId(), "is_bot", false, "first_name", "Deleted Account")),

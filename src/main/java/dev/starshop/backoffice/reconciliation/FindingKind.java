@@ -1,0 +1,13 @@
+package dev.starshop.backoffice.reconciliation;
+
+/** A discrepancy between Telegram's Stars history and our payments. */
+enum FindingKind {
+    /** Telegram received a payment no update told us about (a lost update). */
+    MISSING_PAYMENT,
+    /** Telegram refunded a payment to the user without us recording the refund. */
+    OUTSIDE_REFUND,
+    /** Telegram took a payment's Stars back (receiver not a user). */
+    CHARGEBACK,
+    /** We hold a Stars payment Telegram's history does not show. */
+    UNKNOWN_TO_TELEGRAM
+}

@@ -1,0 +1,77 @@
+package dev.starshop.backoffice.reconciliation;
+
+import dev.starshop.telegram.botapi.BotApiClient;
+import dev.starshop.telegram.botapi.GetStarTransactions;
+import dev.starshop.telegram.botapi.StarTransaction;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Runs reconciliation under the run lock and stores the run with its findings as they are made. */
+@Singleton
+class ReconciliationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReconciliationService.class);
+    private static final int PAGE = 100;
+
+    private final BotApiClient telegram;
+    private final Reconciler reconciler;
+    private final ReconciliationRepository runs;
+    private final RunLock lock;
+    private final Clock clock;
+
+    ReconciliationService(BotApiClient telegram, Reconciler reconciler, ReconciliationRepository runs, RunLock lock,
+                          Clock clock) {
+        this.telegram = telegram;
+        this.reconciler = reconciler;
+        this.runs = runs;
+        this.lock = lock;
+        this.clock = clock;
+    }
+
+    /** The finished run, or empty when another run holds the lock. */
+    Optional<ReconciliationRun> run(String trigger) {
+        Optional<RunLock.Held> held = lock.tryAcquire();
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        try (RunLock.Held ignored = held.get()) {
+            long id = runs.start(trigger, clock.instant());
+            RunCounts counts = new RunCounts();
+            String failure = null;
+            try {
+                reconciler.reconcile(history(), counts, (finding, c) -> runs.addFinding(id, finding));
+            } catch (RuntimeException e) {
+                LOG.warn("Reconciliation run {} failed", id, e);
+                failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+            runs.finish(id, clock.instant(), counts, failure);
+            return runs.find(id);
+        }
+    }
+
+    /** Every page of the history; an entry seen twice (the list shifted while paging) counts once. */
+    private List<StarTransaction> history() {
+        List<StarTransaction> all = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int offset = 0; ; offset += PAGE) {
+            List<StarTransaction> page = telegram.getStarTransactions(new GetStarTransactions(offset, PAGE))
+                    .transactions();
+            for (StarTransaction tx : page) {
+                if (seen.add((tx.source() != null ? "in:" : "out:") + tx.id())) {
+                    all.add(tx);
+                }
+            }
+            if (page.size() < PAGE) {
+                return all;
+            }
+        }
+    }
+}
