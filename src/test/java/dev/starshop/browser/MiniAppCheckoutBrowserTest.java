@@ -4,25 +4,13 @@ import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import dev.starshop.support.Api;
-import dev.starshop.support.Db;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
@@ -40,48 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 @MicronautTest(transactional = false)
 @Property(name = "starshop.telegram.setup", value = "true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MiniAppCheckoutBrowserTest {
+class MiniAppCheckoutBrowserTest extends BrowserTestBase {
 
-    private static final LocatorAssertions.ContainsTextOptions SLOW =
-            new LocatorAssertions.ContainsTextOptions().setTimeout(20_000);
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f-]{27}");
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    DataSource dataSource;
-
-    Browser browser;
-    HostFixture host;
-    Page page;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void openPage() {
-        host = new HostFixture(server.getURL().toString(), new Api(http), new Db(dataSource));
-        page = browser.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        page.context().close();
-    }
 
     @Test
     void aCardPurchaseWithShippingAndATipEndsOnTheReceipt() {

@@ -1,25 +1,11 @@
 package dev.starshop.browser;
 
 import com.microsoft.playwright.FrameLocator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
-import dev.starshop.support.Api;
-import dev.starshop.support.Db;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import javax.sql.DataSource;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static dev.starshop.browser.HostFixture.ALICE;
@@ -32,47 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @MicronautTest(transactional = false)
 @Property(name = "starshop.telegram.setup", value = "true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MiniAppPurchaseBrowserTest {
-
-    private static final LocatorAssertions.ContainsTextOptions SLOW =
-            new LocatorAssertions.ContainsTextOptions().setTimeout(20_000);
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    DataSource dataSource;
-
-    Browser browser;
-    HostFixture host;
-    Page page;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void openPage() {
-        host = new HostFixture(server.getURL().toString(), new Api(http), new Db(dataSource));
-        page = browser.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        page.context().close();
-    }
+class MiniAppPurchaseBrowserTest extends BrowserTestBase {
 
     @Test
     void aStarsPurchaseEndsWithAReceiptAPaidOrderAndABalancedLedger() {
