@@ -2,16 +2,9 @@ package dev.starshop.checkout;
 
 import dev.starshop.sandbox.PayOutcome;
 import dev.starshop.sandbox.PayRequest;
-import dev.starshop.sandbox.SandboxTelegram;
 import dev.starshop.support.Api;
-import dev.starshop.support.InitDataSigner;
-import dev.starshop.telegram.BotCredentials;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -25,27 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A card purchase with shipping and a tip (Stripe test cards through the emulator), and its refund. */
 @MicronautTest(transactional = false)
 @Property(name = "starshop.telegram.setup", value = "true")
-class CardCheckoutTest {
+class CardCheckoutTest extends ThroughTelegramTestBase {
 
     private static final String GOOD_CARD = "4242 4242 4242 4242";
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    BotCredentials bot;
-
-    @Inject
-    SandboxTelegram telegram;
-
-    CheckoutFixture shop;
-
-    @BeforeEach
-    void setUp() {
-        shop = new CheckoutFixture(new Api(http), InitDataSigner.forToken(bot.token()), telegram);
-        shop.waitForBot();
-    }
 
     @Test
     void itemsShippingAndTipLandInTheirOwnAccounts() {

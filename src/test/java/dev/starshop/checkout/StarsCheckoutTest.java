@@ -2,16 +2,9 @@ package dev.starshop.checkout;
 
 import dev.starshop.sandbox.PayOutcome;
 import dev.starshop.sandbox.PayRequest;
-import dev.starshop.sandbox.SandboxTelegram;
 import dev.starshop.support.Api;
-import dev.starshop.support.InitDataSigner;
-import dev.starshop.telegram.BotCredentials;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -25,25 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A Stars purchase through the emulator: invoice, pre-checkout, payment, ledger, receipt, refund. */
 @MicronautTest(transactional = false)
 @Property(name = "starshop.telegram.setup", value = "true")
-class StarsCheckoutTest {
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    BotCredentials bot;
-
-    @Inject
-    SandboxTelegram telegram;
-
-    CheckoutFixture shop;
-
-    @BeforeEach
-    void setUp() {
-        shop = new CheckoutFixture(new Api(http), InitDataSigner.forToken(bot.token()), telegram);
-        shop.waitForBot();
-    }
+class StarsCheckoutTest extends ThroughTelegramTestBase {
 
     @Test
     void aStarsPurchaseLandsInTheLedgerOnceAndTheBuyerGetsAReceipt() {

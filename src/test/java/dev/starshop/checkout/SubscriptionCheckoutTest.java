@@ -2,18 +2,11 @@ package dev.starshop.checkout;
 
 import dev.starshop.sandbox.PayOutcome;
 import dev.starshop.sandbox.PayRequest;
-import dev.starshop.sandbox.SandboxTelegram;
 import dev.starshop.sandbox.SandboxUser;
 import dev.starshop.support.Api;
-import dev.starshop.support.InitDataSigner;
-import dev.starshop.telegram.BotCredentials;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -29,27 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A Stars subscription: first payment, a renewal as its own paid order, cancel and re-enable. */
 @MicronautTest(transactional = false)
 @Property(name = "starshop.telegram.setup", value = "true")
-class SubscriptionCheckoutTest {
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    BotCredentials bot;
-
-    @Inject
-    SandboxTelegram telegram;
-
-    Api api;
-    CheckoutFixture shop;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(http);
-        shop = new CheckoutFixture(api, InitDataSigner.forToken(bot.token()), telegram);
-        shop.waitForBot();
-    }
+class SubscriptionCheckoutTest extends ThroughTelegramTestBase {
 
     /** A buyer of their own: the database is shared with other test classes' orders. */
     @Test

@@ -2,13 +2,8 @@ package dev.starshop.order;
 
 import dev.starshop.support.Api;
 import dev.starshop.support.InitDataSigner;
-import dev.starshop.telegram.BotCredentials;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,27 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest
-class OrderApiTest {
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    BotCredentials bot;
-
-    Api api;
-    OrderFixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(http);
-        fixtures = new OrderFixtures(api, InitDataSigner.forToken(bot.token()));
-    }
+class OrderApiTest extends OrderTestBase {
 
     @Test
     void anOrderIsPricedFromTheCatalogAndReservesStock() {

@@ -2,13 +2,7 @@ package dev.starshop.order;
 
 import dev.starshop.support.Api;
 import dev.starshop.support.Concurrently;
-import dev.starshop.support.InitDataSigner;
-import dev.starshop.telegram.BotCredentials;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,23 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Many buyers at once, over HTTP, against the real database. */
 @MicronautTest
-class OrderConcurrencyTest {
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    BotCredentials bot;
-
-    Api api;
-    OrderFixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(http);
-        fixtures = new OrderFixtures(api, InitDataSigner.forToken(bot.token()));
-    }
+class OrderConcurrencyTest extends OrderTestBase {
 
     @Test
     void twentyBuyersRacingForFiveItemsGetExactlyFiveOrders() throws Exception {

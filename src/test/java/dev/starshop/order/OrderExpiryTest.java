@@ -1,16 +1,11 @@
 package dev.starshop.order;
 
 import dev.starshop.support.Api;
-import dev.starshop.support.InitDataSigner;
 import dev.starshop.support.MovableClock;
-import dev.starshop.telegram.BotCredentials;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -25,32 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * threads cannot see.
  */
 @MicronautTest(transactional = false)
-class OrderExpiryTest {
+class OrderExpiryTest extends OrderTestBase {
 
     static final MovableClock CLOCK = new MovableClock();
 
     @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    BotCredentials bot;
-
-    @Inject
     OrderExpiry expiry;
-
-    Api api;
-    OrderFixtures fixtures;
 
     @MockBean(Clock.class)
     Clock clock() {
         return CLOCK;
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(http);
-        fixtures = new OrderFixtures(api, InitDataSigner.forToken(bot.token()));
     }
 
     @Test

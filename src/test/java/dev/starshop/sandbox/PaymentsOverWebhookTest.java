@@ -1,12 +1,7 @@
 package dev.starshop.sandbox;
 
-import dev.starshop.telegram.BotCredentials;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,34 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "starshop.sandbox.pre-checkout-timeout", value = "700ms")
 @Property(name = "starshop.sandbox.retry-base", value = "20ms")
 @Property(name = "starshop.sandbox.retry-cap", value = "100ms")
-class PaymentsOverWebhookTest {
-
-    static final long ALICE = 100001L;
-    static final long BOB = 100002L;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    BotCredentials credentials;
-
-    @Inject
-    SandboxTelegram sandbox;
-
-    @Inject
-    RecordingWebhook webhook;
-
-    @Inject
-    EmbeddedServer server;
-
-    BotApiClient bot;
+class PaymentsOverWebhookTest extends SandboxWebhookTestBase {
 
     @BeforeEach
-    void setUp() {
-        sandbox.reset();
-        webhook.clear();
-        bot = new BotApiClient(http, credentials.token());
+    void registerTheWebhook() {
         BotApiClient.Reply set = bot.call("setWebhook", Map.of("url", server.getURL() + "/test-webhook",
                 "secret_token", "s3cret_-X"));
         assertEquals(200, set.status(), String.valueOf(set.body()));

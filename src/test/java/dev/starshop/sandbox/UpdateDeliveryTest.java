@@ -1,13 +1,7 @@
 package dev.starshop.sandbox;
 
-import dev.starshop.telegram.BotCredentials;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,35 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "spec.name", value = "SandboxWebhook")
 @Property(name = "starshop.sandbox.retry-base", value = "20ms")
 @Property(name = "starshop.sandbox.retry-cap", value = "100ms")
-class UpdateDeliveryTest {
-
-    static final long ALICE = 100001L;
-    static final long LI = 100003L;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    BotCredentials credentials;
-
-    @Inject
-    SandboxTelegram sandbox;
-
-    @Inject
-    RecordingWebhook webhook;
-
-    @Inject
-    EmbeddedServer server;
-
-    BotApiClient bot;
-
-    @BeforeEach
-    void setUp() {
-        sandbox.reset();
-        webhook.clear();
-        bot = new BotApiClient(http, credentials.token());
-    }
+class UpdateDeliveryTest extends SandboxWebhookTestBase {
 
     void useWebhook() {
         assertEquals(200, bot.call("setWebhook", Map.of("url", server.getURL() + "/test-webhook")).status());
