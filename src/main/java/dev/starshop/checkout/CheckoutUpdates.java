@@ -76,6 +76,7 @@ class CheckoutUpdates implements PaymentUpdateHandler {
 
     @Override
     public void onPaymentSucceeded(ClassifiedUpdate.PaymentSucceeded update, AfterCommit after) {
+        requireWholeAmount(update.updateId(), update.message().get("successful_payment"));
         Message message = read(update.message(), Message.class);
         requireSound(update.updateId(), message.successfulPayment().telegramPaymentChargeId(),
                 message.successfulPayment().totalAmount());
@@ -88,6 +89,7 @@ class CheckoutUpdates implements PaymentUpdateHandler {
 
     @Override
     public void onPaymentRefunded(ClassifiedUpdate.PaymentRefunded update, AfterCommit after) {
+        requireWholeAmount(update.updateId(), update.message().get("refunded_payment"));
         Message message = read(update.message(), Message.class);
         RefundedPayment refunded = message.refundedPayment();
         requireSound(update.updateId(), refunded.telegramPaymentChargeId(), refunded.totalAmount());
@@ -112,6 +114,16 @@ class CheckoutUpdates implements PaymentUpdateHandler {
             return value;
         } catch (IOException | RuntimeException e) {
             throw new ProblemException(ProblemCode.MALFORMED_REQUEST, "Unreadable " + type.getSimpleName());
+        }
+    }
+
+    /** The reader would turn 1e400 into some long: money amounts must be whole numbers as sent. */
+    private static void requireWholeAmount(long updateId, JsonNode payment) {
+        JsonNode amount = payment == null ? null : payment.get("total_amount");
+        if (amount == null || !amount.isNumber() || !(amount.getNumberValue() instanceof Integer
+                || amount.getNumberValue() instanceof Long)) {
+            throw new ProblemException(ProblemCode.MALFORMED_REQUEST, "Update " + updateId
+                    + " reports a payment whose total_amount is not a whole number");
         }
     }
 

@@ -34,8 +34,11 @@ final class WebhookFuzz {
     private record Field(String name, String sound, List<String> wrong) {
     }
 
-    /** Objects and arrays: the reader coerces scalars (5, true) into strings, as Jackson does. */
-    private static final List<String> NOT_A_STRING = List.of("{}", "[]", "{\"a\":1}", "[\"x\"]");
+    /**
+     * Objects and arrays of two: the reader coerces scalars (5, true) into strings and unwraps a
+     * one-element array, as Jackson does.
+     */
+    private static final List<String> NOT_A_STRING = List.of("{}", "[]", "{\"a\":1}", "[\"x\",\"y\"]");
     private static final List<String> NOT_AN_AMOUNT = List.of("\"abc\"", "\"\"", "{}", "[]", "true", "0", "-1",
             "-5", "1e400", "1180591620717411303424", "9223372036854775808", "1.5", "-9223372036854775808");
     private static final List<Field> PAYMENT_FIELDS = List.of(
@@ -96,8 +99,9 @@ final class WebhookFuzz {
     private FuzzCase preCheckoutWithBadField(String id) {
         Field broken = junk.pick(PRE_CHECKOUT_FIELDS);
         String value = junk.pick(broken.wrong());
+        // An unreadable query is refused; one the reader coerces (1e400) is answered ok=false (no such order).
         return json("pre-checkout-bad-" + broken.name() + "=" + value, fill(PRE_CHECKOUT.replace("%ID%", id),
-                PRE_CHECKOUT_FIELDS, broken, value), Expect.REFUSED);
+                PRE_CHECKOUT_FIELDS, broken, value), value.equals("1e400") ? Expect.ACKNOWLEDGED_OR_REFUSED : Expect.REFUSED);
     }
 
     private FuzzCase deeplyNested(String id) {
