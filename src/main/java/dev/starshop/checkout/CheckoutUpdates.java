@@ -1,6 +1,8 @@
 package dev.starshop.checkout;
 
 import dev.starshop.order.Order;
+import dev.starshop.platform.problem.ProblemCode;
+import dev.starshop.platform.problem.ProblemException;
 import dev.starshop.order.OrderPayments;
 import dev.starshop.telegram.botapi.AnswerPreCheckoutQuery;
 import dev.starshop.telegram.botapi.AnswerShippingQuery;
@@ -74,7 +76,10 @@ class CheckoutUpdates implements PaymentUpdateHandler {
 
     @Override
     public void onPaymentSucceeded(ClassifiedUpdate.PaymentSucceeded update, AfterCommit after) {
+        requireWholeAmount(update.updateId(), update.message().get("successful_payment"));
         Message message = read(update.message(), Message.class);
+        requireSound(update.updateId(), message.successfulPayment().telegramPaymentChargeId(),
+                message.successfulPayment().totalAmount());
         String orderInfo = text(update.message().get("successful_payment").get("order_info"));
         if (payments.record(message.successfulPayment(), message.sender(), Instant.ofEpochSecond(message.date()),
                 orderInfo)) {
@@ -84,8 +89,10 @@ class CheckoutUpdates implements PaymentUpdateHandler {
 
     @Override
     public void onPaymentRefunded(ClassifiedUpdate.PaymentRefunded update, AfterCommit after) {
+        requireWholeAmount(update.updateId(), update.message().get("refunded_payment"));
         Message message = read(update.message(), Message.class);
         RefundedPayment refunded = message.refundedPayment();
+        requireSound(update.updateId(), refunded.telegramPaymentChargeId(), refunded.totalAmount());
         refunds.record(refunded.telegramPaymentChargeId(), refunded.totalAmount(), refunded.currency(), "TELEGRAM",
                 null, Instant.ofEpochSecond(message.date())).ifPresent(refund -> {
                     receipts.refunded(message.chat().id(), message.sender() == null ? null
@@ -94,11 +101,37 @@ class CheckoutUpdates implements PaymentUpdateHandler {
                 });
     }
 
+    /**
+     * An update that does not read as Telegram's type is refused (400) and nothing is stored:
+     * Telegram delivers it again, and the operator sees the error in getWebhookInfo.
+     */
     private <T> T read(JsonNode node, Class<T> type) {
         try {
-            return json.readValueFromTree(node, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Unreadable " + type.getSimpleName(), e);
+            T value = json.readValueFromTree(node, type);
+            if (value == null) {
+                throw new IOException("null");
+            }
+            return value;
+        } catch (IOException | RuntimeException e) {
+            throw new ProblemException(ProblemCode.MALFORMED_REQUEST, "Unreadable " + type.getSimpleName());
+        }
+    }
+
+    /** The reader would turn 1e400 into some long: money amounts must be whole numbers as sent. */
+    private static void requireWholeAmount(long updateId, JsonNode payment) {
+        JsonNode amount = payment == null ? null : payment.get("total_amount");
+        if (amount == null || !amount.isNumber() || !(amount.getNumberValue() instanceof Integer
+                || amount.getNumberValue() instanceof Long)) {
+            throw new ProblemException(ProblemCode.MALFORMED_REQUEST, "Update " + updateId
+                    + " reports a payment whose total_amount is not a whole number");
+        }
+    }
+
+    /** Telegram never reports money without a charge id or with a total below one minor unit. */
+    private static void requireSound(long updateId, String chargeId, long totalAmount) {
+        if (chargeId == null || chargeId.isBlank() || totalAmount < 1) {
+            throw new ProblemException(ProblemCode.MALFORMED_REQUEST, "Update " + updateId
+                    + " reports a payment without a charge id or with a total below 1");
         }
     }
 

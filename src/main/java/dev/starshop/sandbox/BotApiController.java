@@ -82,8 +82,9 @@ final class BotApiController {
             if (!tokenMatches(token)) {
                 throw BotApiError.unauthorized();
             }
-            slowDown();
+            pause(faults.current().answerDelayMillis());
             Object result = dispatcher.call(method, parameters(request, body), "http");
+            pause(faults.takeHold(method));
             return HttpResponse.ok(Json.obj("ok", true, "result", result));
         } catch (BotApiError e) {
             return HttpResponse.<Map<String, Object>>status(HttpStatus.valueOf(e.status())).body(e.envelope());
@@ -96,8 +97,7 @@ final class BotApiController {
                 credentials.token().getBytes(StandardCharsets.UTF_8));
     }
 
-    private void slowDown() {
-        long delay = faults.current().answerDelayMillis();
+    private static void pause(long delay) {
         if (delay > 0) {
             try {
                 Thread.sleep(delay);

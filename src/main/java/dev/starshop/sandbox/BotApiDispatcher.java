@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Routes a Bot API call to its method, applies the 429 knob and logs the outcome. */
+/** Routes a Bot API call to its method, applies the 429 and 500 knobs and logs the outcome. */
 @Singleton
 @Requires(missingProperty = "starshop.telegram.bot-token")
 final class BotApiDispatcher {
@@ -54,6 +54,9 @@ final class BotApiDispatcher {
             Integer retryAfter = faults.takeRateLimit(name);
             if (retryAfter != null) {
                 throw BotApiError.tooManyRequests(retryAfter);
+            }
+            if (faults.takeServerError(name)) {
+                throw BotApiError.internalServerError();
             }
             Object result = method.call(params(values));
             log.add(new CallLog.Call(name, clock.instant().toString(), 200, "ok", via));

@@ -31,6 +31,10 @@ final class BotApiError extends RuntimeException {
         return new BotApiError(409, "Conflict: " + reason, null);
     }
 
+    static BotApiError internalServerError() {
+        return new BotApiError(500, "Internal Server Error", null);
+    }
+
     static BotApiError tooManyRequests(int retryAfterSeconds) {
         return new BotApiError(429, "Too Many Requests: retry after " + retryAfterSeconds, retryAfterSeconds);
     }

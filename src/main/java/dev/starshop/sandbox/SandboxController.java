@@ -33,6 +33,14 @@ final class SandboxController {
     record RateLimit(String method, int calls, int retryAfter) {
     }
 
+    @Serdeable
+    record ServerErrors(String method, int calls) {
+    }
+
+    @Serdeable
+    record HeldAnswers(String method, int calls, long holdMillis) {
+    }
+
     private final SandboxTelegram sandbox;
 
     SandboxController(SandboxTelegram sandbox) {
@@ -112,6 +120,18 @@ final class SandboxController {
     @Post("/faults/rate-limit")
     HttpResponse<Void> rateLimit(@Body RateLimit limit) {
         sandbox.faults().rateLimit(limit.method(), limit.calls(), limit.retryAfter());
+        return HttpResponse.noContent();
+    }
+
+    @Post("/faults/server-errors")
+    HttpResponse<Void> serverErrors(@Body ServerErrors errors) {
+        sandbox.faults().serverErrors(errors.method(), errors.calls());
+        return HttpResponse.noContent();
+    }
+
+    @Post("/faults/held-answers")
+    HttpResponse<Void> heldAnswers(@Body HeldAnswers held) {
+        sandbox.faults().holdAnswers(held.method(), held.calls(), held.holdMillis());
         return HttpResponse.noContent();
     }
 

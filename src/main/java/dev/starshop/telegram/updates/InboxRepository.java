@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /** The update inbox table: one row per {@code update_id}, ever. */
 @Singleton
@@ -16,6 +17,12 @@ class InboxRepository {
     InboxRepository(Sql sql) {
         this.sql = sql;
     }
+
+    /**
+     * The JSON escape for NUL (backslash, "u0000") after an even number of backslashes, so it is an
+     * escape and not the text of an escaped backslash.
+     */
+    private static final Pattern NUL_ESCAPE = Pattern.compile("(?<!\\\\)((?:\\\\\\\\)*)\\\\u0000");
 
     /**
      * Stores the update unless it is already there. A concurrent delivery of the same update waits
@@ -30,7 +37,16 @@ class InboxRepository {
                     s.setString(2, update.kind());
                     s.setString(3, source.name());
                     s.setTimestamp(4, Timestamp.from(receivedAt));
-                    s.setString(5, new String(payload, StandardCharsets.UTF_8));
+                    s.setString(5, storable(new String(payload, StandardCharsets.UTF_8)));
                 }) == 1;
+    }
+
+    /**
+     * PostgreSQL's jsonb refuses the NUL escape (a character a user could type); the stored copy
+     * gets U+FFFD instead, so such an update is kept and acknowledged rather than failing with 500
+     * on every redelivery. Handlers still see the update as delivered.
+     */
+    static String storable(String json) {
+        return NUL_ESCAPE.matcher(json).replaceAll("$1\\\\uFFFD");
     }
 }
