@@ -36,6 +36,9 @@ class BadUpdatesTest {
 
         assertEquals(400, post("{\"update_id\":" + id + ",\"pre_checkout_query\":{\"id\":\"q\",\"from\":\"x\","
                 + "\"currency\":\"XTR\",\"total_amount\":5,\"invoice_payload\":\"x\"}}"), "unreadable pre-checkout");
+        assertEquals(400, post("{\"update_id\":" + (id + 4) + ",\"message\":{\"message_id\":1,\"date\":1,"
+                + "\"chat\":{\"id\":100001,\"type\":\"private\"},\"from\":\"x\",\"text\":\"/orders\","
+                + "\"entities\":[{\"type\":\"bot_command\",\"offset\":0,\"length\":7}]}}"), "unreadable command");
         assertEquals(400, post("{\"update_id\":1.5,\"x\":{}}"), "fractional update_id");
         assertEquals(400, post("{\"update_id\":1180591620717411303424,\"x\":{}}"), "update_id beyond a long");
         assertEquals(400, post(PAYMENT.formatted(id + 1, "1e400", "stxREGRESSION" + id)), "amount 1e400");

@@ -3,6 +3,8 @@ package dev.starshop.telegram.bot;
 import dev.starshop.buyer.Buyer;
 import dev.starshop.order.Order;
 import dev.starshop.order.OrderService;
+import dev.starshop.platform.problem.ProblemCode;
+import dev.starshop.platform.problem.ProblemException;
 import dev.starshop.telegram.botapi.InlineKeyboardButton;
 import dev.starshop.telegram.botapi.InlineKeyboardMarkup;
 import dev.starshop.telegram.botapi.Message;
@@ -16,7 +18,6 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -80,11 +81,12 @@ class BotCommands implements CommandHandler {
                 .collect(Collectors.joining("\n"));
     }
 
+    /** A command message that does not read as Telegram's Message is refused (400), like any unreadable update. */
     private Message read(ClassifiedUpdate.BotCommand update) {
         try {
             return json.readValueFromTree(update.message(), Message.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Unreadable message in update " + update.updateId(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new ProblemException(ProblemCode.MALFORMED_REQUEST, "Unreadable message in update " + update.updateId());
         }
     }
 }
