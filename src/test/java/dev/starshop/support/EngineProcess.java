@@ -62,7 +62,9 @@ public final class EngineProcess implements AutoCloseable {
 
     /** Starts the jar and returns once the process runs (not yet healthy: see {@link #awaitHealthy}). */
     public static EngineProcess start(Launch launch) {
-        int port = freePort();
+        // A restart after a crash keeps its address (MICRONAUT_SERVER_PORT in the launch), as a real one does.
+        int port = launch.environment().containsKey("MICRONAUT_SERVER_PORT")
+                ? Integer.parseInt(launch.environment().get("MICRONAUT_SERVER_PORT")) : freePort();
         Path log = Path.of("target", "engine-logs", launch.name() + ".log");
         List<String> command = new ArrayList<>();
         command.add(launch.javaHome().resolve("bin/java").toString());
@@ -183,7 +185,7 @@ public final class EngineProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

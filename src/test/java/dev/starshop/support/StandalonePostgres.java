@@ -5,11 +5,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A PostgreSQL 17 of the test's own, outside any engine: several engines (in this JVM or as
@@ -90,12 +93,19 @@ public final class StandalonePostgres implements AutoCloseable {
         stop();
     }
 
-    private void launch(boolean clean) {
+    /**
+     * {@code fresh} empties the directory first. zonky's own clean-data-directory flag is never used:
+     * with it, close() deletes the data, so a stop() for an outage would come back as an empty server.
+     */
+    private void launch(boolean fresh) {
         String onOff = durable ? "on" : "off";
         try {
+            if (fresh) {
+                deleteContents(dataDir);
+            }
             server = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(clean)
+                    .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("fsync", onOff)
                     .setServerConfig("synchronous_commit", onOff)
@@ -104,6 +114,19 @@ public final class StandalonePostgres implements AutoCloseable {
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    private static void deleteContents(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(directory)) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 
