@@ -13,41 +13,41 @@ VALUES (2000000000000 + :client_id * 1000000 + :i, 'PaymentSucceeded', 'WEBHOOK'
          || ', "date": 1763800000, "from": {"id": ' || :buyer || ', "is_bot": false, "first_name": "Buyer", '
          || '"language_code": "en"}, "chat": {"id": ' || :buyer || ', "type": "private", "first_name": "Buyer"}, '
          || '"successful_payment": {"currency": "XTR", "total_amount": 100, "invoice_payload": "'
-         || md5(:tag || '-' || :n)::uuid || '", "telegram_payment_charge_id": "' || :tag || '-' || :n
+         || md5(:tag::text || '-' || :n)::uuid || '", "telegram_payment_charge_id": "' || :tag::text || '-' || :n
          || '", "provider_payment_charge_id": ""}}}')::jsonb)
 ON CONFLICT (update_id) DO NOTHING;
 SELECT id, buyer_id, status, currency, total_amount, invoice_link, created_at, expires_at,
        charged_amount, charged_shipping_amount, charged_tip_amount
-FROM orders WHERE id = md5(:tag || '-' || :n)::uuid FOR UPDATE;
+FROM orders WHERE id = md5(:tag::text || '-' || :n)::uuid FOR UPDATE;
 SELECT order_id, line_no, product_id, sku, title, kind, quantity, unit_amount
-FROM order_lines WHERE order_id = ANY(ARRAY[md5(:tag || '-' || :n)::uuid]) ORDER BY order_id, line_no;
+FROM order_lines WHERE order_id = ANY(ARRAY[md5(:tag::text || '-' || :n)::uuid]) ORDER BY order_id, line_no;
 INSERT INTO payments (telegram_payment_charge_id, kind, order_id, buyer_id, currency, total_amount,
                       provider_payment_charge_id, invoice_payload, shipping_option_id, shipping_amount, tip_amount,
                       order_info, subscription_expires_at, source, reference, review_reason, occurred_at,
                       needs_review, recorded_at)
-VALUES (:tag || '-' || :n, 'PAYMENT', md5(:tag || '-' || :n)::uuid, :buyer, 'XTR', 100, '',
-        md5(:tag || '-' || :n)::uuid::text, NULL, 0, 0, NULL::jsonb, NULL, 'TELEGRAM', NULL, NULL,
+VALUES (:tag::text || '-' || :n, 'PAYMENT', md5(:tag::text || '-' || :n)::uuid, :buyer, 'XTR', 100, '',
+        md5(:tag::text || '-' || :n)::uuid::text, NULL, 0, 0, NULL::jsonb, NULL, 'TELEGRAM', NULL, NULL,
         to_timestamp(1763800000), false, now())
 ON CONFLICT (telegram_payment_charge_id, kind) DO NOTHING;
 INSERT INTO ledger_transactions (external_key, kind, currency, occurred_at, recorded_at, order_id,
                                  buyer_id, telegram_charge_id, provider_charge_id, reverses_id)
-VALUES ('payment:' || :tag || '-' || :n, 'PAYMENT', 'XTR', to_timestamp(1763800000), now(),
-        md5(:tag || '-' || :n)::uuid, :buyer, :tag || '-' || :n, '', NULL)
+VALUES ('payment:' || :tag::text || '-' || :n, 'PAYMENT', 'XTR', to_timestamp(1763800000), now(),
+        md5(:tag::text || '-' || :n)::uuid, :buyer, :tag::text || '-' || :n, '', NULL)
 ON CONFLICT DO NOTHING
 RETURNING id AS ledger_id \gset
 INSERT INTO ledger_postings (transaction_id, account, currency, amount)
-SELECT :ledger_id, p.account, 'XTR', p.amount
+SELECT :ledger_id::bigint, p.account, 'XTR', p.amount
 FROM unnest('{telegram_stars_receivable,sales_revenue}'::text[], '{100,-100}'::bigint[]) WITH ORDINALITY AS p(account, amount, n)
 ORDER BY p.n;
 UPDATE orders SET status = 'PAID', updated_at = now()
-WHERE id = md5(:tag || '-' || :n)::uuid AND status = 'PENDING_PAYMENT';
+WHERE id = md5(:tag::text || '-' || :n)::uuid AND status = 'PENDING_PAYMENT';
 INSERT INTO order_events (order_id, at, kind, detail)
-VALUES (md5(:tag || '-' || :n)::uuid, now(), 'PAID', 'paid 100 XTR (charge ' || :tag || '-' || :n || ')');
+VALUES (md5(:tag::text || '-' || :n)::uuid, now(), 'PAID', 'paid 100 XTR (charge ' || :tag::text || '-' || :n || ')');
 UPDATE orders SET charged_amount = 100, charged_shipping_amount = 0, charged_tip_amount = 0
-WHERE id = md5(:tag || '-' || :n)::uuid;
+WHERE id = md5(:tag::text || '-' || :n)::uuid;
 INSERT INTO bot_outbox (dedupe_key, method, payload, created_at, next_attempt_at)
-VALUES ('receipt:PAYMENT:' || :tag || '-' || :n, 'sendMessage',
-        ('{"chat_id": ' || :buyer || ', "text": "Payment received: 100 ⭐. Order ' || left(md5(:tag || '-' || :n), 8)
+VALUES ('receipt:PAYMENT:' || :tag::text || '-' || :n, 'sendMessage',
+        ('{"chat_id": ' || :buyer || ', "text": "Payment received: 100 ⭐. Order ' || left(md5(:tag::text || '-' || :n), 8)
          || '. Thank you!"}')::jsonb, now(), now())
 ON CONFLICT (dedupe_key) DO NOTHING;
 END;

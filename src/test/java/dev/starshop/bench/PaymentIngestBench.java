@@ -41,21 +41,19 @@ class PaymentIngestBench {
     @Test
     void ingestPaymentsAgainstPgbench() throws Exception {
         BenchReport report = new BenchReport("payment-ingest");
-        try (StandalonePostgres postgres = StandalonePostgres.startDurable(temp.resolve("pgdata"))) {
-            StatementTrace trace = StatementTrace.requested()
-                    ? StatementTrace.install(postgres, Path.of("target", "bench", "postgres-log").toAbsolutePath()) : null;
-            try (BenchEngine engine = BenchEngine.start(postgres, engineSettings())) {
-                measure(postgres, engine, trace, report);
-            }
+        try (StandalonePostgres postgres = StandalonePostgres.startDurable(temp.resolve("pgdata"));
+             BenchEngine engine = BenchEngine.start(postgres, engineSettings())) {
+            measure(postgres, engine, report);
         }
     }
 
-    private void measure(StandalonePostgres postgres, BenchEngine engine, StatementTrace trace, BenchReport report)
-            throws Exception {
+    private void measure(StandalonePostgres postgres, BenchEngine engine, BenchReport report) throws Exception {
         postEngine(postgres, engine, "warmup", WARMUP, 8);
-        if (trace != null) {
-            trace.around("one successful_payment", () -> postEngine(postgres, engine, "trace", 1, 1));
-            trace.around("one pgbench transaction", () -> runPgbench(postgres, "trace-p", 1, 1));
+        if (StatementTrace.requested()) {
+            StatementTrace.around(postgres, "one successful_payment",
+                    () -> postEngine(postgres, engine, "trace", 1, 1));
+            StatementTrace.around(postgres, "one pgbench transaction",
+                    () -> runPgbench(postgres, "trace-p", 1, 1));
         }
         for (int connections : CONNECTIONS) {
             String tag = "c" + connections;

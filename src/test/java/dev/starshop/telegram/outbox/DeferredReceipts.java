@@ -1,4 +1,4 @@
-package dev.starshop.bench;
+package dev.starshop.telegram.outbox;
 
 import dev.starshop.telegram.updates.OutboxNudge;
 import io.micronaut.context.annotation.Replaces;
@@ -8,10 +8,11 @@ import jakarta.inject.Singleton;
 /**
  * Keeps receipts in the outbox during an ingest benchmark. They are still written in each
  * payment's transaction (that INSERT is measured); only their asynchronous delivery, which would
- * add a commit per message outside the webhook's path, is left out of the measurement.
+ * add a commit per message outside the webhook's path, is left out of the measurement. Replaces
+ * the sender (not just the nudge), so its timer does not send them either.
  */
 @Singleton
-@Replaces(OutboxNudge.class)
+@Replaces(OutboxSender.class)
 @Requires(property = "starshop.bench.defer-receipts", value = "true")
 final class DeferredReceipts implements OutboxNudge {
 
