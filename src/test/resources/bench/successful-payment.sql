@@ -46,7 +46,7 @@ VALUES (md5(:tag::text || '-' || :n)::uuid, now(), 'PAID', 'paid 100 XTR (charge
 UPDATE orders SET charged_amount = 100, charged_shipping_amount = 0, charged_tip_amount = 0
 WHERE id = md5(:tag::text || '-' || :n)::uuid;
 INSERT INTO bot_outbox (dedupe_key, method, payload, created_at, next_attempt_at)
-VALUES ('receipt:PAYMENT:' || :tag::text || '-' || :n, 'sendMessage',
+VALUES ('receipt' || ':' || 'PAYMENT' || ':' || :tag::text || '-' || :n, 'sendMessage',
         ('{"chat_id": ' || :buyer || ', "text": "Payment received: 100 ⭐. Order ' || left(md5(:tag::text || '-' || :n), 8)
          || '. Thank you!"}')::jsonb, now(), now())
 ON CONFLICT (dedupe_key) DO NOTHING;

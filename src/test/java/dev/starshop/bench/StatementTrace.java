@@ -1,21 +1,19 @@
 package dev.starshop.bench;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import dev.starshop.support.StandalonePostgres;
-import org.slf4j.LoggerFactory;
-
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Shows what the engine really sends to PostgreSQL, from the server's own log
- * ({@code log_statement = all}; the embedded server's output reaches this JVM's log through the
- * {@code io.zonky} logger), so the pgbench script can be checked against it. Turned on with
- * {@code -Dbench.trace-sql=true}; off by default because logging every statement slows the server.
+ * Shows what the engine really sends to PostgreSQL for one update, as the JDBC driver puts it on
+ * the wire (its FINEST log of the protocol: Parse, Bind, Execute, and the BEGIN and COMMIT it adds),
+ * so the pgbench script can be checked against it. Turned on with {@code -Dbench.trace-sql=true};
+ * off by default because logging every message slows everything down.
  */
 final class StatementTrace {
+
+    private static final Logger DRIVER = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
 
     private StatementTrace() {
     }
@@ -24,26 +22,20 @@ final class StatementTrace {
         return Boolean.getBoolean("bench.trace-sql");
     }
 
-    /** Logs every statement while {@code action} runs, between two marker lines. */
-    static void around(StandalonePostgres postgres, String title, Action action) throws Exception {
-        Logger server = (Logger) LoggerFactory.getLogger("io.zonky");
-        Level before = server.getLevel();
-        server.setLevel(Level.INFO);
-        execute(postgres, "ALTER SYSTEM SET log_statement = 'all'", "SELECT pg_reload_conf()");
-        Thread.sleep(500);
-        System.out.println("== BEGIN statements PostgreSQL received for " + title);
-        action.run();
-        Thread.sleep(500);
-        System.out.println("== END statements for " + title);
-        execute(postgres, "ALTER SYSTEM RESET log_statement", "SELECT pg_reload_conf()");
-        server.setLevel(before);
-    }
-
-    private static void execute(StandalonePostgres postgres, String... statements) throws SQLException {
-        try (Connection db = postgres.connect(); Statement statement = db.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
+    /** Logs the driver's protocol messages while {@code action} runs, between two marker lines. */
+    static void around(String title, Action action) throws Exception {
+        Handler console = new ConsoleHandler();
+        console.setLevel(Level.FINEST);
+        Level before = DRIVER.getLevel();
+        DRIVER.setLevel(Level.FINEST);
+        DRIVER.addHandler(console);
+        System.err.println("== BEGIN statements the driver sent for " + title);
+        try {
+            action.run();
+        } finally {
+            System.err.println("== END statements for " + title);
+            DRIVER.removeHandler(console);
+            DRIVER.setLevel(before);
         }
     }
 
