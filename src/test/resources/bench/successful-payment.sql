@@ -1,6 +1,7 @@
 -- What the engine sends PostgreSQL for one successful_payment (a Stars order of one line), in one
--- transaction, as logged with log_statement = all (run the bench with -Dbench.trace-sql=true to see
--- it again). Run by pgbench -M prepared with -D tag=<orders' tag> -D i=0 -D buyer=<id>: each client
+-- transaction: the statements of InboxRepository, OrderRepository, PaymentRepository,
+-- LedgerRepository and OutboxRepository in the order PaymentRecorder issues them (BEGIN, ten
+-- statements, COMMIT, as the JDBC driver's trace shows: run the bench with -Dbench.trace-sql=true). Run by pgbench -M prepared with -D tag=<orders' tag> -D i=0 -D buyer=<id>: each client
 -- counts its own transactions in :i, so :n is unique across clients and names an order the
 -- benchmark created beforehand as md5(tag-n). Spaces after JSON colons keep pgbench from reading
 -- them as variables.
@@ -47,7 +48,7 @@ UPDATE orders SET charged_amount = 100, charged_shipping_amount = 0, charged_tip
 WHERE id = md5(:tag::text || '-' || :n)::uuid;
 INSERT INTO bot_outbox (dedupe_key, method, payload, created_at, next_attempt_at)
 VALUES ('receipt' || ':' || 'PAYMENT' || ':' || :tag::text || '-' || :n, 'sendMessage',
-        ('{"chat_id": ' || :buyer || ', "text": "Payment received: 100 ⭐. Order ' || left(md5(:tag::text || '-' || :n), 8)
+        ('{"chat_id": ' || :buyer || ', "text": "Payment received: 100 ⭐ for order #' || left(md5(:tag::text || '-' || :n), 8)
          || '. Thank you!"}')::jsonb, now(), now())
 ON CONFLICT (dedupe_key) DO NOTHING;
 END;
