@@ -29,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PaymentIngestBench {
 
     private static final int UPDATES = Integer.getInteger("bench.ingest.updates", 20_000);
+    /** One connection is paced by one commit at a time: fewer updates measure it as well. */
+    private static final int SINGLE_CONNECTION_UPDATES = Integer.getInteger("bench.ingest.single-updates", 4_000);
     private static final int WARMUP = Integer.getInteger("bench.ingest.warmup", 3_000);
     private static final int[] CONNECTIONS = {1, 8, 32};
     private static final long CLIENT_KEY_STRIDE = 1_000_000;
@@ -54,14 +56,17 @@ class PaymentIngestBench {
         }
         for (int connections : CONNECTIONS) {
             String tag = "c" + connections;
-            ClosedLoop.Result ours = postEngine(postgres, engine, "e-" + tag, UPDATES, connections);
-            Pgbench.Result baseline = runPgbench(postgres, "p-" + tag, connections, UPDATES);
+            int updates = connections == 1 ? Math.min(UPDATES, SINGLE_CONNECTION_UPDATES) : UPDATES;
+            ClosedLoop.Result ours = postEngine(postgres, engine, "e-" + tag, updates, connections);
+            Pgbench.Result baseline = runPgbench(postgres, "p-" + tag, connections, updates);
             report.row(row(connections, ours, baseline));
         }
-        report.note("updates per level", UPDATES)
+        report.note("updates per level", UPDATES + " (" + Math.min(UPDATES, SINGLE_CONNECTION_UPDATES)
+                        + " at 1 connection)")
+                .note("server", text(postgres, "SELECT 'fsync=' || current_setting('fsync') || ', synchronous_commit='"
+                        + " || current_setting('synchronous_commit') || ', ' || version()"))
                 .note("receipts sent during the run (should be 0)", count(postgres,
                         "SELECT count(*) FROM bot_outbox WHERE status <> 'PENDING' AND dedupe_key NOT LIKE '%warmup%'"))
-                .note("durability", "fsync=on, synchronous_commit=on, full_page_writes=on")
                 .note("engine", "in-process, real HTTP (java.net.http, HTTP/1.1), settings " + engineSettings())
                 .note("target", "engine >= 0.8 x pgbench at 32 connections")
                 .publish();
@@ -145,6 +150,14 @@ class PaymentIngestBench {
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    private static String text(StandalonePostgres postgres, String sql) throws Exception {
+        try (Connection db = postgres.connect(); Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 
