@@ -42,8 +42,9 @@ class PreCheckoutLatencyBench {
     void answerPreCheckoutQueriesAtAFixedRate() throws Exception {
         BenchReport report = new BenchReport("pre-checkout-latency");
         try (StandalonePostgres postgres = StandalonePostgres.startDurable(temp.resolve("pgdata"))) {
-            List<UUID> orders = PayableOrders.create(postgres, "pc", PayableOrders.sequence(2_000));
+            List<UUID> orders;
             try (BenchEngine engine = BenchEngine.start(postgres, Map.of())) {
+                orders = PayableOrders.create(postgres, "pc", PayableOrders.sequence(2_000));
                 measure(engine, orders, WARMUP);
                 Latencies getMe = OpenLoop.run(RATE, DURATION, k -> getMe(engine));
                 Latencies noAnswer = OpenLoop.run(RATE, DURATION, k -> webhook(engine, editedMessage()));
