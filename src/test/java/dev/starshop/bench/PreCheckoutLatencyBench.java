@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Issue 7, benchmark 2: pre_checkout_query updates posted to the webhook at a fixed rate, timed
  * from the send to the moment the emulator receives answerPreCheckoutQuery for that query. Paired
  * in the same run with two baselines on the same engine and HTTP stack: a Bot API round trip
- * (getMe) and a webhook update that needs no answer (stored, committed, 200). See docs/performance.md.
+ * (getMyStarBalance, which the emulator answers from memory) and a webhook update that needs no answer (stored, committed, 200). See docs/performance.md.
  */
 @Tag("bench")
 class PreCheckoutLatencyBench {
@@ -46,10 +46,10 @@ class PreCheckoutLatencyBench {
             try (BenchEngine engine = BenchEngine.start(postgres, Map.of())) {
                 orders = PayableOrders.create(postgres, "pc", PayableOrders.sequence(2_000));
                 measure(engine, orders, WARMUP);
-                Latencies getMe = OpenLoop.run(RATE, DURATION, k -> getMe(engine));
+                Latencies botApi = OpenLoop.run(RATE, DURATION, k -> botApiCall(engine));
                 Latencies noAnswer = OpenLoop.run(RATE, DURATION, k -> webhook(engine, editedMessage()));
                 Latencies viaBotApi = measure(engine, orders, DURATION);
-                report.row(row("getMe round trip (baseline)", getMe, null));
+                report.row(row("Bot API round trip, getMyStarBalance (baseline)", botApi, null));
                 report.row(row("webhook, no answer (baseline)", noAnswer, null));
                 report.row(row("pre-checkout, answer by Bot API call", viaBotApi, noAnswer));
             }
@@ -104,8 +104,8 @@ class PreCheckoutLatencyBench {
         return plain(webhookRequest(engine, body));
     }
 
-    private static OpenLoop.Exchange getMe(BenchEngine engine) {
-        URI url = engine.baseUrl().resolve("/sandbox/bot" + engine.bean(BotCredentials.class).token() + "/getMe");
+    private static OpenLoop.Exchange botApiCall(BenchEngine engine) {
+        URI url = engine.baseUrl().resolve("/sandbox/bot" + engine.bean(BotCredentials.class).token() + "/getMyStarBalance");
         return plain(HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
