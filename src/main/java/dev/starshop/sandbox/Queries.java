@@ -52,6 +52,18 @@ final class Queries {
         }
     }
 
+    /**
+     * The answer to query {@code id} as it arrives, for a caller that reacts instead of waiting: the
+     * future completes in the thread that received the answer, and the query is closed then.
+     */
+    CompletableFuture<Answer> answerOf(String id) {
+        CompletableFuture<Answer> future = open.get(id);
+        if (future == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("No open query " + id));
+        }
+        return future.whenComplete((answer, error) -> open.remove(id));
+    }
+
     /** Like Telegram, an unknown, expired or already answered query is an error. */
     void answer(String id, Answer answer) {
         CompletableFuture<Answer> future = id == null ? null : open.get(id);

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The emulator as one service: what the control API exposes and what tests may inject. Each
@@ -99,6 +100,20 @@ public final class SandboxTelegram {
 
     public PayOutcome renewSubscription(String firstChargeId) {
         return payments.renew(firstChargeId);
+    }
+
+    /**
+     * Opens a pre-checkout query as Telegram does before a charge, for a caller that delivers the
+     * pre_checkout_query update itself (the latency benchmark). {@code answered} completes with the
+     * bot's ok in the thread that received answerPreCheckoutQuery, so its completion is the arrival.
+     */
+    public OpenQuery openPreCheckoutQuery() {
+        String id = queries.open();
+        return new OpenQuery(id, queries.answerOf(id).thenApply(Queries.Answer::ok));
+    }
+
+    /** A query waiting for the bot's answer. */
+    public record OpenQuery(String id, CompletableFuture<Boolean> answered) {
     }
 
     public Optional<Map<String, Object>> invoice(String slugOrLink) {

@@ -1,0 +1,167 @@
+package dev.starshop.bench;
+
+import dev.starshop.support.StandalonePostgres;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Issue 7, benchmark 1: distinct successful_payment updates posted to the webhook at 1, 8 and 32
+ * connections, against a durable PostgreSQL, each level paired with pgbench running the same
+ * statements on the same server at the same concurrency. See docs/performance.md.
+ */
+@Tag("bench")
+class PaymentIngestBench {
+
+    private static final int UPDATES = Integer.getInteger("bench.ingest.updates", 20_000);
+    /** One connection is paced by one commit at a time: fewer updates measure it as well. */
+    private static final int SINGLE_CONNECTION_UPDATES = Integer.getInteger("bench.ingest.single-updates", 4_000);
+    private static final int WARMUP = Integer.getInteger("bench.ingest.warmup", 3_000);
+    private static final int[] CONNECTIONS = {1, 8, 32};
+    private static final long CLIENT_KEY_STRIDE = 1_000_000;
+
+    private final AtomicLong updateIds = new AtomicLong(1_000_000_000L);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void ingestPaymentsAgainstPgbench() throws Exception {
+        BenchReport report = new BenchReport("payment-ingest");
+        try (StandalonePostgres postgres = StandalonePostgres.startDurable(temp.resolve("pgdata"));
+             BenchEngine engine = BenchEngine.start(postgres, engineSettings())) {
+            measure(postgres, engine, report);
+        }
+    }
+
+    private void measure(StandalonePostgres postgres, BenchEngine engine, BenchReport report) throws Exception {
+        postEngine(postgres, engine, "warmup", WARMUP, 8);
+        if (StatementTrace.requested()) {
+            StatementTrace.around("one successful_payment", () -> postEngine(postgres, engine, "trace", 1, 1));
+        }
+        for (int connections : CONNECTIONS) {
+            String tag = "c" + connections;
+            int updates = connections == 1 ? Math.min(UPDATES, SINGLE_CONNECTION_UPDATES) : UPDATES;
+            ClosedLoop.Result ours = postEngine(postgres, engine, "e-" + tag, updates, connections);
+            Pgbench.Result baseline = runPgbench(postgres, "p-" + tag, connections, updates);
+            report.row(row(connections, ours, baseline));
+        }
+        report.note("updates per level", UPDATES + " (" + Math.min(UPDATES, SINGLE_CONNECTION_UPDATES)
+                        + " at 1 connection)")
+                .note("server", text(postgres, "SELECT 'fsync=' || current_setting('fsync') || ', synchronous_commit='"
+                        + " || current_setting('synchronous_commit') || ', ' || version()"))
+                .note("receipts sent during the run (should be 0)", count(postgres,
+                        "SELECT count(*) FROM bot_outbox WHERE status <> 'PENDING' AND dedupe_key NOT LIKE '%warmup%'"))
+                .note("engine", "in-process, real HTTP (java.net.http, HTTP/1.1), settings " + engineSettings())
+                .note("target", "engine >= 0.8 x pgbench at 32 connections")
+                .publish();
+    }
+
+    private static Map<String, Object> engineSettings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("starshop.bench.defer-receipts", true);
+        // The sender is still created for its timer; a long interval keeps it from sending during the run.
+        settings.put("starshop.telegram.outbox-interval", "1h");
+        String pool = System.getProperty("bench.ingest.pool");
+        if (pool != null) {
+            settings.put("datasources.default.maximum-pool-size", Integer.parseInt(pool));
+        }
+        String batching = System.getProperty("bench.ingest.group-commit");
+        if (batching != null) {
+            settings.put("starshop.telegram.group-commit.enabled", Boolean.parseBoolean(batching));
+        }
+        return settings;
+    }
+
+    private ClosedLoop.Result postEngine(StandalonePostgres postgres, BenchEngine engine, String tag, int count,
+                                         int connections) throws Exception {
+        List<UUID> orders = PayableOrders.create(postgres, tag, PayableOrders.sequence(count));
+        List<String> bodies = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            bodies.add(SuccessfulPayments.update(updateIds.incrementAndGet(), orders.get(i), tag + "-" + (i + 1)));
+        }
+        checkpoint(postgres);
+        ClosedLoop.Result result = ClosedLoop.post(engine.webhook(), BenchEngine.WEBHOOK_SECRET, bodies, connections);
+        assertRecorded(postgres, tag, count);
+        return result;
+    }
+
+    private static Pgbench.Result runPgbench(StandalonePostgres postgres, String tag, int clients, int total)
+            throws Exception {
+        int perClient = (total + clients - 1) / clients;
+        long[] keys = LongStream.range(0, clients)
+                .flatMap(c -> LongStream.rangeClosed(1, perClient).map(i -> c * CLIENT_KEY_STRIDE + i)).toArray();
+        PayableOrders.create(postgres, tag, keys);
+        checkpoint(postgres);
+        Pgbench.Result result = Pgbench.run(postgres, script(), clients, perClient,
+                Map.of("tag", tag, "i", "0", "buyer", Long.toString(PayableOrders.BUYER)),
+                Path.of("target", "bench", "pgbench-logs"));
+        assertRecorded(postgres, tag, keys.length);
+        return result;
+    }
+
+    /** Exactly one payment, one ledger transaction and one paid order per update: nothing lost, nothing twice. */
+    private static void assertRecorded(StandalonePostgres postgres, String tag, int count) throws Exception {
+        String like = tag + "-%";
+        assertEquals(count, count(postgres, "SELECT count(*) FROM payments WHERE telegram_payment_charge_id LIKE '"
+                + like + "'"), "payments of " + tag);
+        assertEquals(count, count(postgres, "SELECT count(*) FROM ledger_transactions WHERE external_key LIKE 'payment:"
+                + like + "'"), "ledger transactions of " + tag);
+        assertEquals(count, count(postgres, "SELECT count(*) FROM orders WHERE status = 'PAID' AND idempotency_key LIKE '"
+                + like + "'"), "paid orders of " + tag);
+    }
+
+    private static Map<String, Object> row(int connections, ClosedLoop.Result ours, Pgbench.Result baseline) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("connections", connections);
+        row.put("engine/s", ours.perSecond());
+        row.put("engine p50 ms", ours.latencies().percentileMillis(0.50));
+        row.put("engine p99 ms", ours.latencies().percentileMillis(0.99));
+        row.put("pgbench tps", baseline.tps());
+        row.put("pgbench p50 ms", baseline.latencies().percentileMillis(0.50));
+        row.put("pgbench p99 ms", baseline.latencies().percentileMillis(0.99));
+        row.put("ratio", ours.perSecond() / baseline.tps());
+        return row;
+    }
+
+    private static void checkpoint(StandalonePostgres postgres) throws Exception {
+        try (Connection db = postgres.connect(); Statement statement = db.createStatement()) {
+            statement.execute("CHECKPOINT");
+        }
+    }
+
+    private static long count(StandalonePostgres postgres, String sql) throws Exception {
+        try (Connection db = postgres.connect(); Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String text(StandalonePostgres postgres, String sql) throws Exception {
+        try (Connection db = postgres.connect(); Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private static Path script() throws URISyntaxException {
+        return Path.of(PaymentIngestBench.class.getResource("/bench/successful-payment.sql").toURI());
+    }
+}
