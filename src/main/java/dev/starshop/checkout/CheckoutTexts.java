@@ -14,7 +14,8 @@ enum CheckoutTexts {
             "Payment received: %s for order #%s. Thank you!",
             "We received your payment of %s for order #%s, but the order could not be completed. "
                     + "The shop will refund you or get in touch.",
-            "Refunded: %s for order #%s."),
+            "Refunded: %s for order #%s.",
+            "The shop is briefly unavailable and you were not charged. Please try again in a minute."),
     ZH("此订单已不存在，请在商店重新下单。",
             "此订单已付款。",
             "此订单已过期或已取消，请重新下单。",
@@ -22,7 +23,8 @@ enum CheckoutTexts {
             "我们不向该国家/地区发货。",
             "已收到付款：%s，订单 #%s。谢谢！",
             "我们已收到您为订单 #%2$s 支付的 %1$s，但订单无法完成。商店将为您退款或与您联系。",
-            "已退款：%s，订单 #%s。");
+            "已退款：%s，订单 #%s。",
+            "商店暂时无法处理付款，您未被扣款。请一分钟后重试。");
 
     final String unknownOrder;
     final String alreadyPaid;
@@ -32,9 +34,10 @@ enum CheckoutTexts {
     final String receipt;
     final String receiptNeedsReview;
     final String refunded;
+    final String unavailable;
 
     CheckoutTexts(String unknownOrder, String alreadyPaid, String closed, String priceChanged, String noShipping,
-                  String receipt, String receiptNeedsReview, String refunded) {
+                  String receipt, String receiptNeedsReview, String refunded, String unavailable) {
         this.unknownOrder = unknownOrder;
         this.alreadyPaid = alreadyPaid;
         this.closed = closed;
@@ -43,6 +46,7 @@ enum CheckoutTexts {
         this.receipt = receipt;
         this.receiptNeedsReview = receiptNeedsReview;
         this.refunded = refunded;
+        this.unavailable = unavailable;
     }
 
     static CheckoutTexts forLanguage(@Nullable String languageCode) {

@@ -65,6 +65,13 @@ class CheckoutUpdates implements PaymentUpdateHandler {
     }
 
     @Override
+    public Optional<BotCall> onPreCheckoutUnrecordable(ClassifiedUpdate.PreCheckout update) {
+        PreCheckoutQuery query = read(update.query(), PreCheckoutQuery.class);
+        CheckoutTexts texts = CheckoutTexts.forLanguage(query.sender() == null ? null : query.sender().languageCode());
+        return Optional.of(BotCall.answer(AnswerPreCheckoutQuery.refuse(query.id(), texts.unavailable)));
+    }
+
+    @Override
     public void onShippingQuery(ClassifiedUpdate.ShippingRequest update, AfterCommit after) {
         ShippingQuery query = read(update.query(), ShippingQuery.class);
         Optional<Order> order = InvoicePayload.orderId(query.invoicePayload()).flatMap(orders::find);

@@ -109,11 +109,12 @@ public final class SandboxTelegram {
      */
     public OpenQuery openPreCheckoutQuery() {
         String id = queries.open();
-        return new OpenQuery(id, queries.answerOf(id).thenApply(Queries.Answer::ok));
+        CompletableFuture<Queries.Answer> answer = queries.answerOf(id);
+        return new OpenQuery(id, answer.thenApply(Queries.Answer::ok), answer.thenApply(Queries.Answer::errorMessage));
     }
 
-    /** A query waiting for the bot's answer. */
-    public record OpenQuery(String id, CompletableFuture<Boolean> answered) {
+    /** A query waiting for the bot's answer: whether it accepted, and the refusal's text (null when ok). */
+    public record OpenQuery(String id, CompletableFuture<Boolean> answered, CompletableFuture<String> errorMessage) {
     }
 
     public Optional<Map<String, Object>> invoice(String slugOrLink) {

@@ -12,7 +12,7 @@ import java.util.Locale;
  * Sorts a database failure into "the database cannot be reached, try again shortly" and
  * "something else went wrong". Only the first is worth a 503: a retry may well succeed.
  */
-enum DatabaseFault {
+public enum DatabaseFault {
     /** Connection refused, pool exhausted, server shutting down: transient, answer 503. */
     UNAVAILABLE,
     /** A database error that a retry will not fix (bad SQL, constraint, mapping): answer 500. */
@@ -28,7 +28,7 @@ enum DatabaseFault {
      * Looks through the whole cause chain: Micronaut Data wraps the driver's exception in
      * {@code DataAccessException}, {@code CannotCreateTransactionException} and the like.
      */
-    static DatabaseFault classify(Throwable failure) {
+    public static DatabaseFault classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (isConnectivity(t)) {
                 return UNAVAILABLE;

@@ -34,6 +34,14 @@ class AfterCommitActions {
         }
     }
 
+    /**
+     * A call that needs no commit (a refusal while the database is down). Best effort like the
+     * others: a failed call is logged, and Telegram's own timeout takes over.
+     */
+    void sendWithoutCommit(BotCall call) {
+        send(call);
+    }
+
     /** The effect is committed; a failed call is logged, and Telegram's own timeout takes over. */
     private void send(BotCall call) {
         try {

@@ -1,5 +1,7 @@
 package dev.starshop.telegram.updates;
 
+import java.util.Optional;
+
 /**
  * The checkout domain's side of payment updates. Each method runs inside the transaction that
  * stores the update, so its database effects commit (or roll back) together with the inbox row.
@@ -13,4 +15,12 @@ public interface PaymentUpdateHandler {
     void onPaymentSucceeded(ClassifiedUpdate.PaymentSucceeded update, AfterCommit after);
 
     void onPaymentRefunded(ClassifiedUpdate.PaymentRefunded update, AfterCommit after);
+
+    /**
+     * The database is unreachable, so this pre-checkout query cannot be decided or recorded; the
+     * webhook answers 503 and Telegram redelivers it. Telegram only waits 10 s for the answer, so
+     * the handler may return an answer to send at once, without the database (a refusal: the
+     * buyer is not charged and can pay again in a minute).
+     */
+    Optional<BotCall> onPreCheckoutUnrecordable(ClassifiedUpdate.PreCheckout update);
 }

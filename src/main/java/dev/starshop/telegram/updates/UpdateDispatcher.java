@@ -5,6 +5,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
+
 /**
  * Routes a classified update to the handler a domain registered. A kind nobody handles yet is
  * stored and acknowledged; it stays in the inbox for whoever handles it later.
@@ -24,6 +26,14 @@ class UpdateDispatcher {
 
     void dispatch(ClassifiedUpdate update, AfterCommit after) {
         update.accept(new Route(after));
+    }
+
+    /** What to tell Telegram at once about an update the database cannot take now, if anything. */
+    Optional<BotCall> answerWithoutDatabase(ClassifiedUpdate update) {
+        if (update instanceof ClassifiedUpdate.PreCheckout query && payments != null) {
+            return payments.onPreCheckoutUnrecordable(query);
+        }
+        return Optional.empty();
     }
 
     private void unhandled(ClassifiedUpdate update) {

@@ -1,11 +1,14 @@
 package dev.starshop.telegram.updates;
 
+import dev.starshop.platform.problem.DatabaseFault;
 import dev.starshop.platform.problem.ProblemCode;
 import dev.starshop.platform.problem.ProblemException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -20,6 +23,8 @@ import java.util.Optional;
  */
 @Singleton
 public class UpdateInbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateInbox.class);
 
     private final JsonMapper json;
     private final UpdateClassifier classifier;
@@ -47,19 +52,40 @@ public class UpdateInbox {
     public Receipt receive(byte[] payload, UpdateSource source, boolean inlineAnswer) {
         ClassifiedUpdate update = classify(payload);
         AfterCommit after = new AfterCommit();
-        boolean fresh = transactions.executeWrite(status -> {
-            if (!inbox.insertIfNew(update, source, payload, clock.instant())) {
-                return false;
+        boolean fresh;
+        try {
+            fresh = transactions.executeWrite(status -> {
+                if (!inbox.insertIfNew(update, source, payload, clock.instant())) {
+                    return false;
+                }
+                dispatcher.dispatch(update, after);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            if (DatabaseFault.classify(e) == DatabaseFault.UNAVAILABLE) {
+                answerWithoutDatabase(update);
             }
-            dispatcher.dispatch(update, after);
-            return true;
-        });
+            throw e;
+        }
         if (!fresh) {
             return new Receipt(update.updateId(), true, Optional.empty());
         }
         Optional<BotCall> inline = inlineAnswer ? after.inlineAnswer() : Optional.empty();
         afterCommit.run(after, inline);
         return new Receipt(update.updateId(), false, inline);
+    }
+
+    /**
+     * Nothing was recorded and Telegram will deliver the update again, but a pre-checkout query
+     * cannot wait for the database: Telegram gives up after 10 s. Refusing it now keeps the buyer
+     * from waiting for nothing; no money moves, and paying again after the outage works.
+     */
+    private void answerWithoutDatabase(ClassifiedUpdate update) {
+        try {
+            dispatcher.answerWithoutDatabase(update).ifPresent(afterCommit::sendWithoutCommit);
+        } catch (RuntimeException unreadable) {
+            LOG.warn("Update {} could not be answered during the outage: {}", update.updateId(), unreadable.getMessage());
+        }
     }
 
     private ClassifiedUpdate classify(byte[] payload) {
