@@ -63,7 +63,7 @@ class PaymentRecorder {
     private boolean record(SuccessfulPayment paid, User buyer, Instant occurredAt, String orderInfoJson,
                            String source) {
         if (isRenewal(paid)) {
-            return subscriptions.renew(paid, buyer, occurredAt);
+            return subscriptions.renew(paid, buyer, occurredAt, source);
         }
         Optional<Order> order = InvoicePayload.orderId(paid.invoicePayload()).flatMap(orders::lock);
         Money total = currencies.money(paid.totalAmount(), paid.currency());

@@ -47,34 +47,39 @@ public class ReconciliationBook {
     private final OrderPayments orders;
     private final Ledger ledger;
     private final CurrencyTable currencies;
+    private final FoundPayments found;
     private final Sql sql;
     private final Clock clock;
 
     ReconciliationBook(PaymentRecorder paymentRecorder, RefundRecorder refundRecorder, PaymentRepository payments,
-                       OrderPayments orders, Ledger ledger, CurrencyTable currencies, Sql sql, Clock clock) {
+                       OrderPayments orders, Ledger ledger, CurrencyTable currencies, FoundPayments found, Sql sql,
+                       Clock clock) {
         this.paymentRecorder = paymentRecorder;
         this.refundRecorder = refundRecorder;
         this.payments = payments;
         this.orders = orders;
         this.ledger = ledger;
         this.currencies = currencies;
+        this.found = found;
         this.sql = sql;
         this.clock = clock;
     }
 
-    /** An incoming Stars payment with no update behind it; the payload decides the order, as for an update. */
+    /**
+     * An incoming Stars payment with no update behind it; the payload decides the order, as for an
+     * update. With a subscription period it starts or renews a subscription (see {@link FoundPayments}).
+     */
     @Transactional
     public Result recordFoundPayment(String chargeId, long amount, User buyer, @Nullable String payload,
-                                     Instant occurredAt) {
-        if (payments.find(chargeId, PaymentKind.RENEWAL).isPresent()) {
+                                     @Nullable Integer subscriptionPeriodSeconds, Instant occurredAt) {
+        if (charged(chargeId).isPresent()) {
             return new Result(Outcome.ALREADY_RECORDED, null, null);
         }
-        SuccessfulPayment paid = new SuccessfulPayment("XTR", amount, payload == null ? "" : payload, null, null,
-                null, null, null, chargeId, null);
+        SuccessfulPayment paid = found.asUpdate(chargeId, amount, payload, subscriptionPeriodSeconds, occurredAt);
         if (!paymentRecorder.recordFound(paid, buyer, occurredAt)) {
             return new Result(Outcome.ALREADY_RECORDED, null, null);
         }
-        return result(payments.find(chargeId, PaymentKind.PAYMENT).orElseThrow());
+        return result(charged(chargeId).orElseThrow());
     }
 
     /** A refund to the user made outside the engine (another tool, Telegram support). */
@@ -84,10 +89,13 @@ public class ReconciliationBook {
                 .orElseGet(() -> new Result(Outcome.ALREADY_RECORDED, null, null));
     }
 
-    /** Telegram took a payment's Stars back: a CHARGEBACK row and, when we booked the payment, its reversal. */
+    /**
+     * Telegram took a payment's or a renewal's Stars back: a CHARGEBACK row linked to the charge's
+     * order and buyer and, when we booked the charge, its reversal.
+     */
     @Transactional
     public Result recordChargeback(String chargeId, long amount, Instant occurredAt) {
-        Optional<PaymentRecord> original = payments.find(chargeId, PaymentKind.PAYMENT);
+        Optional<PaymentRecord> original = charged(chargeId);
         Optional<LedgerTransaction> booked = ledger.byExternalKey("payment:" + chargeId);
         String review = booked.isEmpty() ? "chargeback of a charge we have no booked payment for" : null;
         PaymentRecord chargeback = new PaymentRecord(chargeId, PaymentKind.CHARGEBACK,
@@ -111,6 +119,11 @@ public class ReconciliationBook {
                         + "WHERE currency = 'XTR' AND kind IN ('PAYMENT', 'RENEWAL') ORDER BY occurred_at, id",
                 Sql.Binder.NONE, row -> new LocalCharge(row.getString(1), row.getString(2),
                         row.getObject(3, UUID.class), row.getLong(4), row.getTimestamp(5).toInstant()));
+    }
+
+    /** The payment or renewal of this charge id (one charge id is never both). */
+    private Optional<PaymentRecord> charged(String chargeId) {
+        return payments.find(chargeId, PaymentKind.PAYMENT).or(() -> payments.find(chargeId, PaymentKind.RENEWAL));
     }
 
     private Result result(PaymentRecord record) {

@@ -51,8 +51,8 @@ class Subscriptions {
                 clock.instant());
     }
 
-    /** Returns false for a renewal already on file. */
-    boolean renew(SuccessfulPayment paid, User buyer, Instant occurredAt) {
+    /** Returns false for a renewal already on file; {@code source} says who reported it (payments.source). */
+    boolean renew(SuccessfulPayment paid, User buyer, Instant occurredAt, String source) {
         Optional<Subscription> subscription = InvoicePayload.orderId(paid.invoicePayload())
                 .flatMap(subscriptions::byFirstOrder);
         // The first order's row lock queues renewals of one subscription, so a redelivery of this charge
@@ -66,7 +66,7 @@ class Subscriptions {
                 : Instant.ofEpochSecond(paid.subscriptionExpirationDate());
         PaymentRecord record = new PaymentRecord(paid.telegramPaymentChargeId(), PaymentKind.RENEWAL,
                 renewal.map(Order::id).orElse(null), buyer.id(), paid.currency(), paid.totalAmount(),
-                paid.providerPaymentChargeId(), paid.invoicePayload(), null, 0, 0, null, expires, "TELEGRAM", null,
+                paid.providerPaymentChargeId(), paid.invoicePayload(), null, 0, 0, null, expires, source, null,
                 renewal.isPresent() ? null : "renewal of an unknown subscription", occurredAt);
         if (!payments.insertIfNew(record, clock.instant())) {
             return false;

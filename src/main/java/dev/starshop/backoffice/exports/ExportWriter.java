@@ -66,7 +66,7 @@ class ExportWriter {
 
     private static RowSink sink(ExportRequest request, Table table, OutputStream out) throws IOException {
         return request.format() == Format.CSV ? new CsvSink(out, table.columns(), request.bom())
-                : new XlsxSink(out, table.sheet(), table.columns());
+                : new XlsxSink(out, table.sheet(), table.columns(), request.until());
     }
 
     private static void bind(PreparedStatement statement, ExportRequest request) throws SQLException {

@@ -10,11 +10,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.zip.Deflater;
 
 /**
  * XLSX through fastexcel: numbers stay numbers, timestamps are real dates (UTC, since a spreadsheet
  * date has no zone), text is neutralised like in CSV. Rows are flushed to the stream every
- * {@value #FLUSH_EVERY} rows, so memory stays flat whatever the row count.
+ * {@value #FLUSH_EVERY} rows and text is written inline rather than into fastexcel's shared-string
+ * table (which lives in memory until the end), so memory stays flat whatever the row count. The
+ * ZIP goes through {@link ReproducibleZip}, so the same rows and stamp give the same bytes.
  */
 final class XlsxSink implements RowSink {
 
@@ -22,16 +25,20 @@ final class XlsxSink implements RowSink {
     private static final int FLUSH_EVERY = 1_000;
 
     private final List<Column> columns;
+    private final ReproducibleZip zip;
     private final Workbook workbook;
     private final Worksheet sheet;
     private int nextRow = 1;
 
-    XlsxSink(OutputStream out, String sheetName, List<Column> columns) {
+    /** @param stamp the document's created time, written instead of the time of the download */
+    XlsxSink(OutputStream out, String sheetName, List<Column> columns, Instant stamp) {
         this.columns = columns;
-        this.workbook = new Workbook(out, "Starshop", "1.0");
+        this.zip = new ReproducibleZip(out, stamp);
+        this.workbook = new Workbook(zip, "Starshop", "1.0");
+        workbook.setCompressionLevel(Deflater.NO_COMPRESSION); // inflated again at once by ReproducibleZip
         this.sheet = workbook.newWorksheet(sheetName);
         for (int c = 0; c < columns.size(); c++) {
-            sheet.value(0, c, columns.get(c).header());
+            sheet.inlineString(0, c, columns.get(c).header());
             if (columns.get(c).type() == Cell.TIMESTAMP) {
                 sheet.style(c).format(DATE_FORMAT).set();
             }
@@ -48,7 +55,7 @@ final class XlsxSink implements RowSink {
                 continue;
             }
             switch (columns.get(c).type()) {
-                case TEXT -> sheet.value(r, c, Cell.neutralise(value.toString()));
+                case TEXT -> sheet.inlineString(r, c, Cell.neutralise(value.toString()));
                 case INTEGER -> sheet.value(r, c, (Long) value);
                 case DECIMAL -> sheet.value(r, c, (BigDecimal) value);
                 case TIMESTAMP -> {
@@ -66,5 +73,6 @@ final class XlsxSink implements RowSink {
     public void close() throws IOException {
         sheet.finish();
         workbook.finish();
+        zip.finish();
     }
 }

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Matches Telegram's Stars history against our payments by charge id. Incoming payments come
- * first so that a refund or chargeback of a payment we also missed finds it booked.
+ * first, oldest first, so that a refund or chargeback of a payment we also missed finds it booked
+ * and a subscription's lost first payment starts it before a lost renewal extends it.
  */
 @Singleton
 class Reconciler {
@@ -31,12 +33,11 @@ class Reconciler {
 
     void reconcile(List<StarTransaction> history, RunCounts counts, BiConsumer<Finding, RunCounts> report) {
         counts.addSeen(history.size());
-        for (StarTransaction tx : history) {
-            if (tx.source() != null && tx.source().isUser()) {
-                apply(tx, FindingKind.MISSING_PAYMENT, counts, report, () -> book.recordFoundPayment(tx.id(),
-                        tx.amount(), tx.source().user(), tx.source().invoicePayload(), at(tx)));
-            }
-        }
+        history.stream().filter(tx -> tx.source() != null && tx.source().isUser())
+                .sorted(Comparator.comparingLong(StarTransaction::date))
+                .forEach(tx -> apply(tx, FindingKind.MISSING_PAYMENT, counts, report, () -> book.recordFoundPayment(
+                        tx.id(), tx.amount(), tx.source().user(), tx.source().invoicePayload(),
+                        tx.source().subscriptionPeriod(), at(tx))));
         Set<String> paidIds = history.stream().filter(tx -> tx.source() != null && tx.source().isUser())
                 .map(StarTransaction::id).collect(Collectors.toSet());
         for (StarTransaction tx : history) {
