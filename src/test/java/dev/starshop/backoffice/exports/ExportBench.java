@@ -24,6 +24,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,7 @@ class ExportBench {
     void ledgerExportAgainstCopy(@TempDir Path temp) throws Exception {
         BenchReport report = new BenchReport("export");
         report.note("postings", POSTINGS).note("rounds", ROUNDS).note("engine heap", HEAP_LIMIT);
+        List<String> failures = new ArrayList<>();
         try (StandalonePostgres postgres = StandalonePostgres.startDurable(temp.resolve("pgdata"))) {
             boolean seeded = false;
             for (EngineJdk jdk : EngineJdk.selected()) {
@@ -71,10 +73,15 @@ class ExportBench {
                         seeded = true;
                     }
                     measure(jdk, engine, gc, new Psql(postgres.port()), temp, report);
+                } catch (RuntimeException | AssertionError e) {
+                    // keep the other JDK's figures: report the failure as a row, fail at the end
+                    failures.add(jdk.label() + ": " + e);
+                    report.row(Map.of("engine", jdk.label(), "output", "FAILED", "target", e.toString()));
                 }
             }
         }
         report.publish();
+        assertEquals(List.of(), failures, "export runs that failed");
     }
 
     private void measure(EngineJdk jdk, EngineProcess engine, GcLog gc, Psql psql, Path temp, BenchReport report)

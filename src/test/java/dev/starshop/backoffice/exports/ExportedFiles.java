@@ -1,6 +1,5 @@
 package dev.starshop.backoffice.exports;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,14 +33,18 @@ final class ExportedFiles {
     }
 
     private static long count(InputStream stream, byte[] needle) throws IOException {
-        try (InputStream in = new BufferedInputStream(stream, 1 << 16)) {
+        try (InputStream in = stream) {
+            byte[] buffer = new byte[1 << 16];
             long found = 0;
             int matched = 0;
-            for (int b = in.read(); b >= 0; b = in.read()) {
-                matched = b == needle[matched] ? matched + 1 : (b == needle[0] ? 1 : 0);
-                if (matched == needle.length) {
-                    found++;
-                    matched = 0;
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    matched = b == needle[matched] ? matched + 1 : (b == needle[0] ? 1 : 0);
+                    if (matched == needle.length) {
+                        found++;
+                        matched = 0;
+                    }
                 }
             }
             return found;
