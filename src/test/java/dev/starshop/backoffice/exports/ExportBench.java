@@ -36,14 +36,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * and as XLSX, downloaded over HTTP from the engine jar running with {@code -Xmx256m} (a heap above
  * 256 MB would end the export with an OutOfMemoryError, i.e. a broken download and a failed run).
  * Baseline in the same run: {@code psql \copy} of the export's own SELECT to CSV. Each of
- * {@code bench.export.rounds} rounds (default 2) times COPY, CSV and XLSX once; the best of each is
+ * {@code bench.export.rounds} rounds (default 1) times COPY, CSV and XLSX once; the best of each is
  * compared. Peak heap comes from the engine's GC log during each download. See docs/performance.md.
  */
 @Tag("bench")
 class ExportBench {
 
     private static final int POSTINGS = Integer.getInteger("bench.export.postings", 1_000_000);
-    private static final int ROUNDS = Integer.getInteger("bench.export.rounds", 2);
+    private static final int ROUNDS = Integer.getInteger("bench.export.rounds", 1);
     private static final String HEAP_LIMIT = "-Xmx256m";
     private static final double CSV_TARGET_RATIO = 1.5;
     private static final double HEAP_TARGET_MB = 256;
@@ -141,11 +141,15 @@ class ExportBench {
         return row;
     }
 
+    /**
+     * The heap can never pass -Xmx, so finishing only proves it fit; what still survived collections
+     * tells whether it fit with room or only just (and would fail with somewhat more data).
+     */
     private static String verdict(double ratio, Double targetRatio, GcLog.Heap heap) {
-        boolean heapOk = heap.peakMb() <= HEAP_TARGET_MB;
         boolean timeOk = targetRatio == null || ratio <= targetRatio;
-        return (heapOk && timeOk ? "met" : "MISSED")
-                + (targetRatio == null ? " (heap ≤ 256 MB)" : " (≤ 1.5 x COPY, heap ≤ 256 MB)");
+        String heapVerdict = heap.maxLiveMb() >= 0.9 * HEAP_TARGET_MB ? "heap AT THE LIMIT" : "heap ok";
+        String time = targetRatio == null ? "" : (timeOk ? "time ok, " : "time MISSED, ");
+        return time + heapVerdict + (targetRatio == null ? " (heap ≤ 256 MB)" : " (≤ 1.5 x COPY, heap ≤ 256 MB)");
     }
 
     /** The export's own SELECT with its parameters written in, for psql. */
