@@ -1,0 +1,116 @@
+package dev.starshop.bench;
+
+import dev.starshop.support.EngineProcess;
+import dev.starshop.support.StandalonePostgres;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Benchmark 4: {@code POST /api/orders} at {@code bench.orders.connections} (default 32) connections
+ * in a closed loop, each request with signed initData of one of {@code bench.orders.buyers} buyers
+ * and an invoice link created through the sandbox emulator, against the engine jar on a durable
+ * PostgreSQL of the benchmark's own. Every 201 must carry an invoice link and the database must hold
+ * exactly that many new orders. Baselines in the same run, same connections and duration:
+ * {@code GET /api/me} (HTTP + initData verification, no database) and pgbench running the order's
+ * own SQL (src/test/resources/bench/order-sql.pgbench). See docs/performance.md.
+ */
+@Tag("bench")
+class OrderCreationBench {
+
+    private static final int CONNECTIONS = Integer.getInteger("bench.orders.connections", 32);
+    private static final int BUYERS = Integer.getInteger("bench.orders.buyers", 256);
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.orders.warmup-seconds", 10));
+    private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("bench.orders.seconds", 20));
+
+    @Test
+    void ordersPerSecondAgainstTheirSql(@TempDir Path temp) throws Exception {
+        BenchReport report = new BenchReport("order-creation");
+        report.note("connections", CONNECTIONS).note("buyers", BUYERS)
+                .note("warm-up s", WARMUP.toSeconds()).note("measured s", MEASURED.toSeconds());
+        try (StandalonePostgres postgres = StandalonePostgres.startDurable(temp.resolve("pgdata"))) {
+            Psql psql = new Psql(postgres.port());
+            for (EngineJdk jdk : EngineJdk.selected()) {
+                EngineProcess.Launch launch = EngineProcess.Launch.named("orders-bench-" + jdk.label().replace(' ', '-'))
+                        .withJavaHome(jdk.home())
+                        .withEnvironment(postgres.engineEnvironment());
+                try (EngineProcess engine = EngineProcess.start(launch)) {
+                    engine.awaitHealthy(Duration.ofMinutes(3));
+                    measure(jdk, engine, psql, new TimedPgbench(postgres.port()), temp, report);
+                }
+            }
+        }
+        report.publish();
+    }
+
+    private void measure(EngineJdk jdk, EngineProcess engine, Psql psql, TimedPgbench pgbench, Path temp,
+                         BenchReport report) throws IOException {
+        OrderLoad load = OrderLoad.prepare(engine, BUYERS);
+        load.run(CONNECTIONS, WARMUP);
+        OrderLoad.Result me = load.runMe(CONNECTIONS, MEASURED);
+        long before = countOrders(psql);
+        CompletableFuture<String> threads = CompletableFuture.supplyAsync(() -> {
+            pause(MEASURED.dividedBy(2));
+            return ThreadCensus.of(jdk.home(), engine.pid());
+        });
+        OrderLoad.Result orders = load.run(CONNECTIONS, MEASURED);
+        long stored = countOrders(psql) - before;
+        assertEquals(0, orders.failed(), () -> "failed orders, e.g. " + orders.failures());
+        assertEquals(0, orders.withoutLink(), "201 answers without an invoice link");
+        assertEquals(orders.placed(), stored, "orders in the database vs. 201 answers");
+        TimedPgbench.Result sql = pgbench.run(script(), Map.of("product", productId(psql), "buyers",
+                Integer.toString(BUYERS)), CONNECTIONS, MEASURED, temp);
+        report.row(row(jdk, "POST /api/orders", orders.perSecond(), orders.latencies(), orders.perSecond()));
+        report.row(row(jdk, "baseline: GET /api/me", me.perSecond(), me.latencies(), orders.perSecond()));
+        Map<String, Object> sqlRow = row(jdk, "baseline: pgbench order SQL", sql.tps(), null, orders.perSecond());
+        sqlRow.put("p50 ms", "mean " + sql.meanLatencyMillis());
+        report.row(sqlRow);
+        report.note("engine threads under load (" + jdk.label() + ")", threads.join());
+    }
+
+    private static Map<String, Object> row(EngineJdk jdk, String what, double perSecond, Latencies latencies,
+                                           double ordersPerSecond) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("engine", jdk.label());
+        row.put("load", what);
+        row.put("per s", perSecond);
+        row.put("p50 ms", latencies == null ? null : latencies.percentileMillis(0.50));
+        row.put("p99 ms", latencies == null ? null : latencies.percentileMillis(0.99));
+        row.put("count", latencies == null ? null : latencies.count());
+        row.put("orders/s ÷ this", ordersPerSecond / perSecond);
+        return row;
+    }
+
+    private static long countOrders(Psql psql) {
+        return Long.parseLong(psql.run("SELECT count(*) FROM orders"));
+    }
+
+    private static String productId(Psql psql) {
+        return psql.run("SELECT id FROM products WHERE sku = '" + OrderLoad.SKU + "'");
+    }
+
+    private static String script() throws IOException {
+        try (InputStream in = OrderCreationBench.class.getResourceAsStream("/bench/order-sql.pgbench")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
