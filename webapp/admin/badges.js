@@ -7,6 +7,7 @@ export async function refreshReviewCount() {
   try {
     const counts = await getJson('/api/admin/orders/counts');
     badge.textContent = String(counts.NEEDS_REVIEW);
+    badge.dataset.count = String(counts.NEEDS_REVIEW);
   } catch (e) {
     // the badge keeps its last number; the views show errors themselves
   }

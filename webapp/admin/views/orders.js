@@ -26,8 +26,8 @@ function filterForm(state, apply) {
     field('Status', h('select', { name: 'status' }, h('option', { value: '' }, 'Any'),
       STATES.map((s) => h('option', { value: s, selected: f.status === s }, s)))),
     field('Currency', h('input', { name: 'currency', value: f.currency || '', placeholder: 'XTR, USD…', size: 6 })),
-    field('Created from', h('input', { name: 'from', type: 'date', value: f.from || '' })),
-    field('to', h('input', { name: 'to', type: 'date', value: f.to || '' })),
+    field('Created from (UTC day)', h('input', { name: 'from', type: 'date', value: f.from || '' })),
+    field('to (inclusive)', h('input', { name: 'to', type: 'date', value: f.to || '' })),
     field('Buyer', h('input', { name: 'buyer', value: f.buyer || '', placeholder: 'user id or @username' })),
     h('button', { type: 'submit', class: 'primary' }, 'Apply'),
     h('button', { type: 'reset', class: 'secondary' }, 'Clear'));
