@@ -21,6 +21,9 @@ import java.net.URI;
 final class AdminConsoleController {
 
     private static final String PAGE = "classpath:webapp/admin/index.html";
+    /** Only the engine's own scripts, styles and API; never framed (the refund button must not be clickjacked). */
+    static final String POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
 
     private final ResourceResolver resources;
 
@@ -36,7 +39,10 @@ final class AdminConsoleController {
         }
         return resources.getResource(PAGE)
                 .map(url -> HttpResponse.ok(new StreamedFile(url)).contentType(MediaType.TEXT_HTML_TYPE)
-                        .header("Cache-Control", "no-cache"))
+                        .header("Cache-Control", "no-cache")
+                        .header("Content-Security-Policy", POLICY)
+                        .header("X-Frame-Options", "DENY")
+                        .header("Referrer-Policy", "no-referrer"))
                 .orElseGet(HttpResponse::notFound);
     }
 }
