@@ -94,6 +94,26 @@ class AdminConsoleBrowserTest extends BrowserTestBase {
         Browser.screenshot(page, "admin-login-refused");
     }
 
+    @Test
+    void everyViewRendersAndReconciliationRunsOnDemand() {
+        signIn();
+        for (String tab : List.of("review", "products", "subscriptions", "ledger", "exports", "system")) {
+            page.locator("a[data-tab=" + tab + "]").click();
+            assertThat(page.locator("#view h1")).isVisible();
+            assertThat(page.locator("#view .loading")).hasCount(0);
+            assertThat(page.locator("#view .problem")).hasCount(0);
+            Browser.screenshot(page, "admin-" + tab);
+        }
+        assertThat(page.locator("#review-count")).hasText(String.valueOf(host.ordersIn("NEEDS_REVIEW")));
+
+        page.locator("a[data-tab=reconciliation]").click();
+        page.locator("#run-reconciliation").click();
+
+        assertThat(page.locator("#findings")).containsText("Findings of run #");
+        assertThat(page.locator("#reconciliation-message .problem")).hasCount(0);
+        Browser.screenshot(page, "admin-reconciliation");
+    }
+
     private void signIn() {
         page.navigate(server.getURL() + "/admin");
         page.getByLabel("Admin token").fill(Api.ADMIN_TOKEN);
