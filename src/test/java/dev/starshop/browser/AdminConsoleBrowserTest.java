@@ -2,6 +2,8 @@ package dev.starshop.browser;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import dev.starshop.sandbox.PayRequest;
 import dev.starshop.sandbox.SandboxTelegram;
 import dev.starshop.sandbox.SandboxUser;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -44,7 +47,8 @@ class AdminConsoleBrowserTest extends BrowserTestBase {
     @Test
     void anOperatorFindsAPaidOrderRefundsItAndExportsIt() throws IOException {
         SandboxUser buyer = newSandboxBuyer();
-        Map<String, Object> order = paidStarsOrder(buyer, host.product("DIGITAL", 90, 300));
+        Map<String, Object> order = paidOrder(buyer, host.product("DIGITAL", 90, 300), "XTR",
+                PayRequest.stars(buyer.id()));
         String orderId = (String) order.get("id");
 
         signIn();
@@ -80,6 +84,28 @@ class AdminConsoleBrowserTest extends BrowserTestBase {
         String line = csv.lines().filter(l -> l.contains(orderId)).findFirst().orElseThrow(() -> new AssertionError(csv));
         assertTrue(line.contains("REFUNDED"), line);
         assertTrue(csv.lines().findFirst().orElseThrow().contains("order_id"), csv);
+    }
+
+    @Test
+    void aCardRefundIsRecordedWithTheProvidersReference() {
+        SandboxUser buyer = newSandboxBuyer();
+        String orderId = (String) paidOrder(buyer, host.product("DIGITAL", 90, 300), "USD",
+                PayRequest.card(buyer.id(), "4242 4242 4242 4242")).get("id");
+        signIn();
+        page.navigate(server.getURL() + "/admin/#/orders/" + orderId);
+
+        page.locator("#refund").click();
+        assertThat(page.locator("#refund-dialog")).containsText("refund reference");
+        page.locator("#confirm-refund").click(); // the reference is required: the form does not submit
+        assertThat(page.locator("#refund-dialog")).isVisible();
+        page.getByLabel("Provider refund reference").fill("re_console_1");
+        page.locator("#confirm-refund").click();
+
+        assertThat(page.locator(".notice")).containsText("Refunded 3.00 USD");
+        assertThat(page.locator("#order-summary")).containsText("REFUNDED");
+        assertThat(page.getByRole(AriaRole.CELL,
+                new Page.GetByRoleOptions().setName("re_console_1"))).isVisible();
+        Browser.screenshot(page, "admin-card-refunded");
     }
 
     @Test
@@ -137,7 +163,7 @@ class AdminConsoleBrowserTest extends BrowserTestBase {
         page.locator("a[data-tab=exports]").click();
         page.getByLabel("Export").selectOption("orders");
         page.getByLabel("From").fill(day);
-        page.getByLabel("To", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill(day);
+        page.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill(day);
         page.getByLabel("Time zone").fill("UTC");
         Download download = page.waitForDownload(() -> page.locator("#download").click());
         assertThat(page.locator("#export-result")).containsText("Downloaded");
@@ -150,13 +176,13 @@ class AdminConsoleBrowserTest extends BrowserTestBase {
         return telegram.createUser(new SandboxUser(id, "Console", "console" + id, "en", 1_000));
     }
 
-    private Map<String, Object> paidStarsOrder(SandboxUser buyer, String sku) {
-        Eventually.value(() -> java.util.Optional.ofNullable(telegram.botSettings().get("menuButton")));
+    private Map<String, Object> paidOrder(SandboxUser buyer, String sku, String currency, PayRequest payment) {
+        Eventually.value(() -> Optional.ofNullable(telegram.botSettings().get("menuButton")));
         String tma = InitDataSigner.forToken(bot.token()).header(buyer.id(), buyer.username(), "en");
-        Api.Reply placed = new Api(http).send(HttpRequest.POST("/api/orders", Map.of("currency", "XTR",
+        Api.Reply placed = new Api(http).send(HttpRequest.POST("/api/orders", Map.of("currency", currency,
                 "items", List.of(Map.of("sku", sku, "quantity", 1)))).header("Authorization", tma));
         assertEquals(201, placed.status(), () -> String.valueOf(placed.body()));
-        assertTrue(telegram.pay((String) placed.json().get("invoiceLink"), PayRequest.stars(buyer.id())).isPaid());
+        assertTrue(telegram.pay((String) placed.json().get("invoiceLink"), payment).isPaid());
         Eventually.until(() -> "PAID".equals(host.orderStatus((String) placed.json().get("id"))));
         return placed.json();
     }

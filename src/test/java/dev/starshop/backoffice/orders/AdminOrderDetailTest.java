@@ -92,6 +92,28 @@ class AdminOrderDetailTest {
         assertEquals(80, ((Map<?, ?>) row.get("refunded")).get("amount"));
     }
 
+    @Test
+    void aCardOrderAsksForTheProvidersRefundReference() {
+        String buyer = InitDataSigner.forToken(bot.token()).header(ALICE, "alice", "en");
+        Map<String, Object> order = shop.place(buyer, "USD", shop.product());
+        assertTrue(telegram.pay((String) order.get("invoiceLink"), PayRequest.card(ALICE, "4242 4242 4242 4242"))
+                .isPaid());
+        Map<String, Object> paid = Eventually.value(() -> Optional.of(shop.detail(order.get("id")))
+                .filter(d -> "PAID".equals(d.get("status"))));
+        assertEquals(Map.of("possible", true, "needsReference", true), paid.get("refund"));
+        assertEquals("2.50 USD", ((Map<?, ?>) paid.get("charged")).get("display"));
+
+        Api.Reply refund = api.admin(HttpRequest.POST("/api/admin/orders/" + order.get("id") + "/refund",
+                Map.of("reference", "re_admin_test")));
+
+        assertEquals(200, refund.status(), () -> String.valueOf(refund.body()));
+        Map<String, Object> refunded = shop.detail(order.get("id"));
+        assertEquals("REFUNDED", refunded.get("status"));
+        Map<String, Object> refundRow = rows(refunded, "payments").get(1);
+        assertEquals(List.of("REFUND", "OPERATOR", "re_admin_test"),
+                List.of(refundRow.get("kind"), refundRow.get("source"), refundRow.get("reference")));
+    }
+
     private Map<String, Object> paidStarsOrder() {
         String buyer = InitDataSigner.forToken(bot.token()).header(ALICE, "alice", "en");
         Map<String, Object> order = shop.place(buyer, "XTR", shop.product());
