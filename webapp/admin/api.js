@@ -47,8 +47,16 @@ export async function getJson(path) {
 }
 
 export async function postJson(path, body) {
+  return sendJson('POST', path, body);
+}
+
+export async function putJson(path, body) {
+  return sendJson('PUT', path, body);
+}
+
+async function sendJson(method, path, body) {
   const response = await send(path, {
-    method: 'POST',
+    method,
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body ?? {}),
   });

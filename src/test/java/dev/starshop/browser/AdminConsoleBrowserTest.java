@@ -109,6 +109,32 @@ class AdminConsoleBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void anOperatorCreatesAndEditsAProduct() {
+        String sku = "console-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        signIn();
+        page.locator("a[data-tab=products]").click();
+        page.locator("#new-product").click();
+        page.getByLabel("SKU").fill(sku);
+        page.getByLabel("Title").fill("Console mug");
+        page.getByLabel("Description").fill("Made in the back office.");
+        page.getByLabel("Prices in minor units").fill("XTR 25, USD two");
+        button("Create").click();
+        assertThat(page.locator("#product-form-slot .problem")).isVisible();
+
+        page.getByLabel("Prices in minor units").fill("XTR 25, USD 199");
+        button("Create").click();
+        Locator row = page.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(sku));
+        assertThat(row).containsText("25 ⭐ · 1.99 USD");
+
+        row.getByText("Edit").click();
+        page.getByLabel("Title").fill("Console cup");
+        button("Save").click();
+        assertThat(page.locator(".notice")).containsText("Saved " + sku);
+        assertThat(row).containsText("Console cup");
+        Browser.screenshot(page, "admin-products");
+    }
+
+    @Test
     void aWrongTokenIsRefusedWithAClearMessage() {
         page.navigate(server.getURL() + "/admin");
 
@@ -138,6 +164,10 @@ class AdminConsoleBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#findings")).containsText("Findings of run #");
         assertThat(page.locator("#reconciliation-message .problem")).hasCount(0);
         Browser.screenshot(page, "admin-reconciliation");
+    }
+
+    private Locator button(String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     private void signIn() {
