@@ -41,7 +41,8 @@ final class AdminOrderController {
     }
 
     @Get
-    @Operation(summary = "Orders, newest first, filtered and paginated by an opaque cursor",
+    @Operation(operationId = "listAdminOrders",
+            summary = "Orders, newest first, filtered and paginated by an opaque cursor",
             security = @SecurityRequirement(name = "admin"))
     OrderPage list(
             @Parameter(description = "order state; repeat or comma-separate for several")
@@ -60,13 +61,15 @@ final class AdminOrderController {
     }
 
     @Get("/counts")
-    @Operation(summary = "How many orders are in each state", security = @SecurityRequirement(name = "admin"))
+    @Operation(operationId = "countAdminOrders", summary = "How many orders are in each state",
+            security = @SecurityRequirement(name = "admin"))
     Map<OrderStatus, Long> counts() {
         return transactions.executeRead(s -> list.countsByStatus());
     }
 
     @Get("/{id}")
-    @Operation(summary = "One order with its lines, buyer, payments, ledger transactions and timeline",
+    @Operation(operationId = "getAdminOrder",
+            summary = "One order with its lines, buyer, payments, ledger transactions and timeline",
             security = @SecurityRequirement(name = "admin"))
     OrderDetail get(UUID id) {
         return details.find(id);
