@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One order as the operator sees it: lines, buyer, payments, ledger transactions, and a timeline
@@ -62,10 +63,17 @@ final class OrderDetails {
 
     /** The outbox keys checkout's Receipts queues the buyer's messages under, one per charge. */
     private static List<String> receiptKeys(List<PaymentView> payments) {
-        return payments.stream().map(p -> CHARGES.contains(p.kind())
-                        ? "receipt:" + p.kind() + ":" + p.telegramPaymentChargeId()
-                        : "refund:" + p.telegramPaymentChargeId())
-                .toList();
+        return payments.stream().flatMap(OrderDetails::receiptKey).toList();
+    }
+
+    private static Stream<String> receiptKey(PaymentView payment) {
+        if (CHARGES.contains(payment.kind())) {
+            return Stream.of("receipt:" + payment.kind() + ":" + payment.telegramPaymentChargeId());
+        }
+        if (payment.kind().equals("REFUND")) {
+            return Stream.of("refund:" + payment.telegramPaymentChargeId());
+        }
+        return Stream.empty(); // chargebacks send the buyer nothing
     }
 
     private static OrderEvent receiptEvent(OutboxMessage message) {

@@ -6,6 +6,7 @@ import dev.starshop.backoffice.orders.AdminOrderViews.OrderRow;
 import dev.starshop.money.CurrencyTable;
 import dev.starshop.order.OrderStatus;
 import dev.starshop.platform.db.Sql;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -98,7 +99,7 @@ final class OrderListQuery {
         return where.toString();
     }
 
-    private static void appendBuyer(OrderFilter.BuyerRef buyer, StringBuilder where, List<Object> values) {
+    private static void appendBuyer(@Nullable OrderFilter.BuyerRef buyer, StringBuilder where, List<Object> values) {
         if (buyer == null) {
             return;
         }
@@ -137,7 +138,7 @@ final class OrderListQuery {
         return new BuyerView(row.getLong(first), row.getString(first + 1), name.isEmpty() ? null : name);
     }
 
-    private static String nonNull(String text) {
+    private static String nonNull(@Nullable String text) {
         return text == null ? "" : text;
     }
 }
