@@ -97,6 +97,10 @@ final class HostFixture {
                 + "JOIN ledger_transactions t ON t.id = p.transaction_id WHERE t.order_id = ?::uuid", orderId);
     }
 
+    long ordersIn(String status) {
+        return db.count("SELECT count(*) FROM orders WHERE status = ?", status);
+    }
+
     long ordersOf(String sku) {
         return db.count("SELECT count(DISTINCT order_id) FROM order_lines WHERE sku = ?", sku);
     }

@@ -1,0 +1,219 @@
+package dev.starshop.browser;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.starshop.sandbox.PayRequest;
+import dev.starshop.sandbox.SandboxTelegram;
+import dev.starshop.sandbox.SandboxUser;
+import dev.starshop.support.Api;
+import dev.starshop.support.Eventually;
+import dev.starshop.support.InitDataSigner;
+import dev.starshop.telegram.BotCredentials;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The back-office console in a real Chromium: sign in, find an order, refund it, export it. */
+@Tag("browser")
+@MicronautTest(transactional = false)
+@Property(name = "starshop.telegram.setup", value = "true")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminConsoleBrowserTest extends BrowserTestBase {
+
+    @Inject
+    SandboxTelegram telegram;
+
+    @Inject
+    BotCredentials bot;
+
+    @Test
+    void anOperatorFindsAPaidOrderRefundsItAndExportsIt() throws IOException {
+        SandboxUser buyer = newSandboxBuyer();
+        Map<String, Object> order = paidOrder(buyer, host.product("DIGITAL", 90, 300), "XTR",
+                PayRequest.stars(buyer.id()));
+        String orderId = (String) order.get("id");
+
+        signIn();
+        long refundsBefore = starsBalance("sales_refunds");
+
+        page.locator("a[data-tab=orders]").click();
+        page.getByLabel("Buyer").fill("@" + buyer.username());
+        page.getByText("Apply").click();
+        Locator row = page.locator("#order-results tbody tr");
+        assertThat(row).hasCount(1);
+        assertThat(row).containsText("PAID");
+        assertThat(row).containsText("90 ⭐");
+        Browser.screenshot(page, "admin-orders-filtered");
+
+        row.click();
+        assertThat(page.locator("#timeline")).containsText("CREATED");
+        assertThat(page.locator("#timeline")).containsText("PRE_CHECKOUT_ACCEPTED");
+        assertThat(page.locator("#timeline")).containsText("PAID");
+        Browser.screenshot(page, "admin-order-detail");
+
+        page.locator("#refund").click();
+        assertThat(page.locator("#refund-dialog")).containsText("90 ⭐ goes back to");
+        Browser.screenshot(page, "admin-refund-confirmation");
+        page.locator("#confirm-refund").click();
+        assertThat(page.locator(".notice")).containsText("Refunded 90 ⭐");
+        assertThat(page.locator("#order-summary")).containsText("REFUNDED");
+        assertThat(page.locator("#timeline")).containsText("REFUNDED");
+        Browser.screenshot(page, "admin-order-refunded");
+
+        assertEquals(refundsBefore + 90, starsBalance("sales_refunds"));
+
+        String csv = downloadOrdersCsv(Instant.parse((String) order.get("createdAt")).toString().substring(0, 10));
+        String line = csv.lines().filter(l -> l.contains(orderId)).findFirst().orElseThrow(() -> new AssertionError(csv));
+        assertTrue(line.contains("REFUNDED"), line);
+        assertTrue(csv.lines().findFirst().orElseThrow().contains("order_id"), csv);
+    }
+
+    @Test
+    void aCardRefundIsRecordedWithTheProvidersReference() {
+        SandboxUser buyer = newSandboxBuyer();
+        String orderId = (String) paidOrder(buyer, host.product("DIGITAL", 90, 300), "USD",
+                PayRequest.card(buyer.id(), "4242 4242 4242 4242")).get("id");
+        signIn();
+        page.navigate(server.getURL() + "/admin/#/orders/" + orderId);
+
+        page.locator("#refund").click();
+        assertThat(page.locator("#refund-dialog")).containsText("refund reference");
+        page.locator("#confirm-refund").click(); // the reference is required: the form does not submit
+        assertThat(page.locator("#refund-dialog")).isVisible();
+        page.getByLabel("Provider refund reference").fill("re_console_1");
+        page.locator("#confirm-refund").click();
+
+        assertThat(page.locator(".notice")).containsText("Refunded 3.00 USD");
+        assertThat(page.locator("#order-summary")).containsText("REFUNDED");
+        assertThat(page.getByRole(AriaRole.CELL,
+                new Page.GetByRoleOptions().setName("re_console_1"))).isVisible();
+        Browser.screenshot(page, "admin-card-refunded");
+    }
+
+    @Test
+    void anOperatorCreatesAndEditsAProduct() {
+        String sku = "console-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        signIn();
+        page.locator("a[data-tab=products]").click();
+        page.locator("#new-product").click();
+        page.getByLabel("SKU").fill(sku);
+        page.getByLabel("Title").fill("Console mug");
+        page.getByLabel("Description").fill("Made in the back office.");
+        page.getByLabel("Prices in minor units").fill("XTR 25, USD two");
+        button("Create").click();
+        assertThat(page.locator("#product-form-slot .problem")).isVisible();
+
+        page.getByLabel("Prices in minor units").fill("XTR 25, USD 199");
+        button("Create").click();
+        Locator row = page.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(sku));
+        assertThat(row).containsText("25 ⭐ · 1.99 USD");
+
+        row.getByText("Edit").click();
+        page.getByLabel("Title").fill("Console cup");
+        button("Save").click();
+        assertThat(page.locator(".notice")).containsText("Saved " + sku);
+        assertThat(row).containsText("Console cup");
+        Browser.screenshot(page, "admin-products");
+    }
+
+    @Test
+    void aWrongTokenIsRefusedWithAClearMessage() {
+        page.navigate(server.getURL() + "/admin");
+
+        page.getByLabel("Admin token").fill("not-the-token");
+        page.getByText("Sign in").click();
+
+        assertThat(page.locator("#login-error")).containsText("That token was not accepted");
+        assertThat(page.locator("#console")).isHidden();
+        Browser.screenshot(page, "admin-login-refused");
+    }
+
+    @Test
+    void everyViewRendersAndReconciliationRunsOnDemand() {
+        signIn();
+        for (String tab : List.of("review", "products", "subscriptions", "ledger", "exports", "system")) {
+            page.locator("a[data-tab=" + tab + "]").click();
+            assertThat(page.locator("#view h1")).isVisible();
+            assertThat(page.locator("#view .loading")).hasCount(0);
+            assertThat(page.locator("#view .problem")).hasCount(0);
+            Browser.screenshot(page, "admin-" + tab);
+        }
+        assertThat(page.locator("#review-count")).hasText(String.valueOf(host.ordersIn("NEEDS_REVIEW")));
+
+        page.locator("a[data-tab=reconciliation]").click();
+        page.locator("#run-reconciliation").click();
+
+        assertThat(page.locator("#findings")).containsText("Findings of run #");
+        assertThat(page.locator("#reconciliation-message .problem")).hasCount(0);
+        Browser.screenshot(page, "admin-reconciliation");
+    }
+
+    private Locator button(String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private void signIn() {
+        page.navigate(server.getURL() + "/admin");
+        page.getByLabel("Admin token").fill(Api.ADMIN_TOKEN);
+        page.getByText("Sign in").click();
+        assertThat(page.locator("#console")).isVisible();
+    }
+
+    /** The XTR balance of an account as the Ledger view shows it ("-90 ⭐" → -90); 0 if not booked yet. */
+    private long starsBalance(String account) {
+        page.locator("a[data-tab=ledger]").click();
+        assertThat(page.locator("#view h1")).hasText("Ledger balances");
+        Locator cell = page.locator("section[data-currency=XTR] tr").filter(new Locator.FilterOptions()
+                .setHasText(account)).locator("td").nth(3);
+        if (cell.count() == 0) {
+            return 0;
+        }
+        return Long.parseLong(cell.innerText().replace("⭐", "").strip());
+    }
+
+    private String downloadOrdersCsv(String day) throws IOException {
+        page.locator("a[data-tab=exports]").click();
+        page.getByLabel("Export").selectOption("orders");
+        page.getByLabel("From").fill(day);
+        page.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill(day);
+        page.getByLabel("Time zone").fill("UTC");
+        Download download = page.waitForDownload(() -> page.locator("#download").click());
+        assertThat(page.locator("#export-result")).containsText("Downloaded");
+        Browser.screenshot(page, "admin-export");
+        return Files.readString(download.path());
+    }
+
+    private SandboxUser newSandboxBuyer() {
+        long id = ThreadLocalRandom.current().nextLong(8_000_000_000L, 9_000_000_000L);
+        return telegram.createUser(new SandboxUser(id, "Console", "console" + id, "en", 1_000));
+    }
+
+    private Map<String, Object> paidOrder(SandboxUser buyer, String sku, String currency, PayRequest payment) {
+        Eventually.value(() -> Optional.ofNullable(telegram.botSettings().get("menuButton")));
+        String tma = InitDataSigner.forToken(bot.token()).header(buyer.id(), buyer.username(), "en");
+        Api.Reply placed = new Api(http).send(HttpRequest.POST("/api/orders", Map.of("currency", currency,
+                "items", List.of(Map.of("sku", sku, "quantity", 1)))).header("Authorization", tma));
+        assertEquals(201, placed.status(), () -> String.valueOf(placed.body()));
+        assertTrue(telegram.pay((String) placed.json().get("invoiceLink"), payment).isPaid());
+        Eventually.until(() -> "PAID".equals(host.orderStatus((String) placed.json().get("id"))));
+        return placed.json();
+    }
+}

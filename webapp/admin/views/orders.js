@@ -1,0 +1,85 @@
+import { getJson, query } from '../api.js';
+import { h, table, amount, when, status, problemBox, shortId } from '../dom.js';
+
+const STATES = ['PENDING_PAYMENT', 'PAID', 'FULFILLED', 'CANCELLED', 'EXPIRED', 'REFUNDED', 'NEEDS_REVIEW'];
+const PAGE_SIZE = 25;
+
+// Kept across visits so "back" from an order returns to the same filtered list.
+const remembered = { filters: {}, cursors: [''] };
+
+/** The order list with filters and pages; with {review: true}, the NEEDS_REVIEW queue. */
+export async function ordersView(view, { review }) {
+  const state = review ? { filters: { status: 'NEEDS_REVIEW' }, cursors: [''] } : remembered;
+  const results = h('div', { id: 'order-results' });
+  const heading = review
+    ? h('p', { class: 'lead' }, 'Orders whose money arrived but could not be honoured as they were: '
+      + 'paid after expiry or cancel, a mismatch, or paid again after a refund. Open one to refund it.')
+    : filterForm(state, () => { state.cursors = ['']; load(state, results, review); });
+  view.replaceChildren(h('h1', {}, review ? 'Review queue' : 'Orders'), heading, results);
+  await load(state, results, review);
+}
+
+function filterForm(state, apply) {
+  const f = state.filters;
+  const field = (label, input) => h('label', { class: 'field' }, h('span', {}, label), input);
+  const form = h('form', { class: 'filters', id: 'order-filters' },
+    field('Status', h('select', { name: 'status' }, h('option', { value: '' }, 'Any'),
+      STATES.map((s) => h('option', { value: s, selected: f.status === s }, s)))),
+    field('Currency', h('input', { name: 'currency', value: f.currency || '', placeholder: 'XTR, USD…', size: 6 })),
+    field('Created from (UTC day)', h('input', { name: 'from', type: 'date', value: f.from || '' })),
+    field('to (inclusive)', h('input', { name: 'to', type: 'date', value: f.to || '' })),
+    field('Buyer', h('input', { name: 'buyer', value: f.buyer || '', placeholder: 'user id or @username' })),
+    h('button', { type: 'submit', class: 'primary' }, 'Apply'),
+    h('button', { type: 'reset', class: 'secondary' }, 'Clear'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    state.filters = Object.fromEntries(new FormData(form));
+    apply();
+  });
+  form.addEventListener('reset', () => setTimeout(() => form.requestSubmit()));
+  return form;
+}
+
+async function load(state, results, review) {
+  const cursor = state.cursors[state.cursors.length - 1];
+  let page;
+  try {
+    page = await getJson(`/api/admin/orders${query({ ...state.filters, limit: PAGE_SIZE, cursor })}`);
+  } catch (e) {
+    results.replaceChildren(problemBox(e));
+    return;
+  }
+  const base = review ? 'review' : 'orders';
+  results.replaceChildren(
+    table(columns(), page.orders, {
+      empty: review ? 'No order needs review.' : 'No orders match these filters.',
+      onRow: (row) => { location.hash = `#/${base}/${row.id}`; },
+    }),
+    pager(state, page, () => load(state, results, review)));
+}
+
+function columns() {
+  return [
+    { label: 'Order', cell: (o) => h('a', { href: `#/orders/${o.id}`, class: 'mono', title: o.id }, shortId(o.id)) },
+    { label: 'Created', cell: (o) => when(o.createdAt) },
+    { label: 'Status', cell: (o) => status(o.status) },
+    { label: 'Buyer', cell: (o) => buyerText(o.buyer) },
+    { label: 'Total', num: true, cell: (o) => amount(o.total) },
+    { label: 'Paid', num: true, cell: (o) => (o.paid.amount ? amount(o.paid) : '—') },
+    { label: 'Refunded', num: true, cell: (o) => (o.refunded.amount ? amount(o.refunded) : '—') },
+  ];
+}
+
+export function buyerText(buyer) {
+  const handle = buyer.username ? `@${buyer.username}` : null;
+  return [buyer.name, handle, `#${buyer.id}`].filter(Boolean).join(' · ');
+}
+
+function pager(state, page, reload) {
+  const pageNo = state.cursors.length;
+  const previous = h('button', { type: 'button', class: 'secondary', disabled: pageNo === 1 }, '← Newer');
+  const next = h('button', { type: 'button', class: 'secondary', disabled: !page.nextCursor }, 'Older →');
+  previous.addEventListener('click', () => { state.cursors.pop(); reload(); });
+  next.addEventListener('click', () => { state.cursors.push(page.nextCursor); reload(); });
+  return h('div', { class: 'pager' }, previous, h('span', {}, `Page ${pageNo}`), next);
+}

@@ -1,0 +1,68 @@
+import { getJson, postJson, putJson } from '../api.js';
+import { h, table, money, problemBox, section } from '../dom.js';
+
+const KINDS = ['DIGITAL', 'PHYSICAL', 'SUBSCRIPTION'];
+
+/** The catalog with stock and prices per currency, and a form to add or change a product. */
+export async function productsView(view, notice) {
+  const products = await getJson('/api/admin/products');
+  const formSlot = h('div', { id: 'product-form-slot' });
+  const edit = (product) => formSlot.replaceChildren(productForm(view, product));
+  const add = h('button', { type: 'button', class: 'primary', id: 'new-product', onclick: () => edit(null) }, 'New product');
+  view.replaceChildren(h('h1', {}, 'Products'),
+    notice ? h('div', { class: 'notice', role: 'status' }, notice) : null,
+    h('div', { class: 'actions' }, add), formSlot,
+    table([
+      { label: 'SKU', cell: (p) => h('span', { class: 'mono' }, p.sku) },
+      { label: 'Title', cell: (p) => p.title },
+      { label: 'Kind', cell: (p) => p.kind },
+      { label: 'For sale', cell: (p) => (p.active ? 'yes' : 'no') },
+      { label: 'Stock', num: true, cell: (p) => (p.stock ?? 'unlimited') },
+      { label: 'Prices', num: true, cell: (p) => p.prices.map((price) => money(price.decimal, price.currency)).join(' · ') },
+      { label: '', cell: (p) => h('button', { type: 'button', class: 'secondary', onclick: () => edit(p) }, 'Edit') },
+    ], products, { empty: 'No products yet.' }));
+}
+
+/**
+ * Prices are typed in minor units ("USD 250" is 2.50 USD, "XTR 90" is 90 Stars): the console does
+ * no decimal arithmetic on money; the list shows the engine's rendering after saving.
+ */
+function productForm(view, product) {
+  const p = product || { kind: 'DIGITAL', active: true, prices: [] };
+  const field = (label, input) => h('label', { class: 'field' }, h('span', {}, label), input);
+  const error = h('div');
+  const form = h('form', { class: 'filters', id: 'product-form' },
+    field('SKU', h('input', { name: 'sku', value: p.sku || '', required: true, readOnly: Boolean(product) })),
+    field('Title', h('input', { name: 'title', value: p.title || '', required: true, maxlength: 32 })),
+    field('Description', h('input', { name: 'description', value: p.description || '', required: true, size: 40 })),
+    field('Kind', h('select', { name: 'kind' }, KINDS.map((k) => h('option', { value: k, selected: p.kind === k }, k)))),
+    field('Stock (empty: unlimited)', h('input', { name: 'stock', type: 'number', min: 0, value: p.stock ?? '' })),
+    field('Prices in minor units', h('input', { name: 'prices', required: true, size: 24, placeholder: 'XTR 90, USD 250',
+      value: p.prices.map((price) => `${price.currency} ${price.amount}`).join(', ') })),
+    h('label', { class: 'check' }, h('input', { name: 'active', type: 'checkbox', checked: p.active }), ' For sale'),
+    h('button', { type: 'submit', class: 'primary' }, product ? 'Save' : 'Create'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const input = productInput(new FormData(form), p.photoUrl);
+    try {
+      if (product) await putJson(`/api/admin/products/${encodeURIComponent(product.sku)}`, input);
+      else await postJson('/api/admin/products', input);
+      await productsView(view, `Saved ${input.sku}.`);
+    } catch (e) {
+      error.replaceChildren(problemBox(e));
+    }
+  });
+  return section(product ? `Edit ${product.sku}` : 'New product', form, error);
+}
+
+function productInput(data, photoUrl) {
+  const prices = String(data.get('prices')).split(',').map((part) => part.trim()).filter(Boolean).map((part) => {
+    const [currency, amount] = part.split(/\s+/);
+    return { currency: (currency || '').toUpperCase(), amount: Number(amount) };
+  });
+  const stock = String(data.get('stock')).trim();
+  return {
+    sku: data.get('sku'), title: data.get('title'), description: data.get('description'), photoUrl: photoUrl || null,
+    kind: data.get('kind'), active: data.get('active') === 'on', stock: stock === '' ? null : Number(stock), prices,
+  };
+}
