@@ -1,9 +1,9 @@
 package dev.starshop.checkout;
 
 import dev.starshop.order.Order;
+import dev.starshop.order.OrderPayments;
 import dev.starshop.platform.problem.ProblemCode;
 import dev.starshop.platform.problem.ProblemException;
-import dev.starshop.order.OrderPayments;
 import dev.starshop.telegram.botapi.AnswerPreCheckoutQuery;
 import dev.starshop.telegram.botapi.AnswerShippingQuery;
 import dev.starshop.telegram.botapi.Message;
@@ -14,6 +14,7 @@ import dev.starshop.telegram.updates.AfterCommit;
 import dev.starshop.telegram.updates.BotCall;
 import dev.starshop.telegram.updates.ClassifiedUpdate;
 import dev.starshop.telegram.updates.PaymentUpdateHandler;
+import dev.starshop.telegram.updates.WholeNumbers;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -54,6 +55,10 @@ class CheckoutUpdates implements PaymentUpdateHandler {
 
     @Override
     public void onPreCheckout(ClassifiedUpdate.PreCheckout update, AfterCommit after) {
+        if (!WholeNumbers.isWholeLong(update.query().get("total_amount"))) {
+            throw new ProblemException(ProblemCode.MALFORMED_REQUEST, "Update " + update.updateId()
+                    + " has a pre-checkout total_amount that is not a whole number");
+        }
         PreCheckoutQuery query = read(update.query(), PreCheckoutQuery.class);
         Optional<Order> order = InvoicePayload.orderId(query.invoicePayload()).flatMap(orders::lock);
         PreCheckoutDecision decision = PreCheckoutDecision.decide(order, query, clock.instant(), settings);

@@ -39,6 +39,9 @@ class BadUpdatesTest {
         assertEquals(400, post("{\"update_id\":" + (id + 4) + ",\"message\":{\"message_id\":1,\"date\":1,"
                 + "\"chat\":{\"id\":100001,\"type\":\"private\"},\"from\":\"x\",\"text\":\"/orders\","
                 + "\"entities\":[{\"type\":\"bot_command\",\"offset\":0,\"length\":7}]}}"), "unreadable command");
+        assertEquals(400, post("{\"update_id\":" + (id + 5) + ",\"pre_checkout_query\":{\"id\":\"q\",\"from\":"
+                + "{\"id\":1,\"is_bot\":false,\"first_name\":\"A\"},\"currency\":\"XTR\","
+                + "\"total_amount\":1180591620717411303424,\"invoice_payload\":\"x\"}}"), "pre-checkout amount 2^70");
         assertEquals(400, post("{\"update_id\":1.5,\"x\":{}}"), "fractional update_id");
         assertEquals(400, post("{\"update_id\":1180591620717411303424,\"x\":{}}"), "update_id beyond a long");
         assertEquals(400, post(PAYMENT.formatted(id + 1, "1e400", "stxREGRESSION" + id)), "amount 1e400");

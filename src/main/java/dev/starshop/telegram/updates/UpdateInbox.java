@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.Optional;
@@ -96,20 +95,10 @@ public class UpdateInbox {
             throw new ProblemException(ProblemCode.MALFORMED_REQUEST, "The update is not JSON");
         }
         JsonNode updateId = update == null || !update.isObject() ? null : update.get("update_id");
-        if (updateId == null || !isWholeLong(updateId)) {
+        if (updateId == null || !WholeNumbers.isWholeLong(updateId)) {
             throw new ProblemException(ProblemCode.MALFORMED_REQUEST, "The update has no integer update_id");
         }
         return classifier.classify(updateId.getLongValue(), update);
-    }
-
-    /** 1.5, 1e400 or 2^70 would otherwise be cut to some other update's id. */
-    private static boolean isWholeLong(JsonNode node) {
-        if (!node.isNumber()) {
-            return false;
-        }
-        Number number = node.getNumberValue();
-        return number instanceof Integer || number instanceof Long || number instanceof Short
-                || number instanceof BigInteger big && big.bitLength() < Long.SIZE;
     }
 
     /**
