@@ -25,7 +25,7 @@ import java.sql.Timestamp;
 @Singleton
 class ExportWriter {
 
-    static final int FETCH_SIZE = 500;
+    static final int FETCH_SIZE = 5_000;
 
     private final DataSource dataSource;
     private final ExportTables tables;
