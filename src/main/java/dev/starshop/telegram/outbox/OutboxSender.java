@@ -61,7 +61,9 @@ class OutboxSender implements OutboxNudge {
         }
     }
 
-    @Scheduled(fixedDelay = "${starshop.telegram.outbox-interval:5s}", initialDelay = "5s")
+    /** The first tick also waits one interval: a long interval means no sweep at all in the meantime. */
+    @Scheduled(fixedDelay = "${starshop.telegram.outbox-interval:5s}",
+            initialDelay = "${starshop.telegram.outbox-interval:5s}")
     void tick() {
         nudge();
     }
