@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.starshop.backoffice.reconciliation.ReconciliationRuns.findingsFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -203,16 +204,7 @@ class ReconciliationTest {
     }
 
     private Map<String, Object> run() {
-        Api.Reply reply = api.admin(HttpRequest.POST("/api/admin/reconciliation/runs", ""));
-        assertEquals(201, reply.status(), () -> String.valueOf(reply.body()));
-        return reply.json();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> findingsFor(Map<String, Object> run, String charge) {
-        return ((List<Map<String, Object>>) run.get("findings")).stream()
-                .filter(f -> charge.equals(f.get("telegramPaymentChargeId")))
-                .map(f -> Map.of("kind", f.get("kind"), "action", f.get("action"))).toList();
+        return ReconciliationRuns.start(api);
     }
 
     private String payAndAwaitPaid(Map<String, Object> order) {

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static dev.starshop.backoffice.reconciliation.ReconciliationRuns.findingsFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,16 +138,7 @@ class SubscriptionReconciliationTest {
     }
 
     private Map<String, Object> run() {
-        Api.Reply reply = api.admin(HttpRequest.POST("/api/admin/reconciliation/runs", ""));
-        assertEquals(201, reply.status(), () -> String.valueOf(reply.body()));
-        return reply.json();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> findingsFor(Map<String, Object> run, String charge) {
-        return ((List<Map<String, Object>>) run.get("findings")).stream()
-                .filter(f -> charge.equals(f.get("telegramPaymentChargeId")))
-                .map(f -> Map.of("kind", f.get("kind"), "action", f.get("action"))).toList();
+        return ReconciliationRuns.start(api);
     }
 
     @SuppressWarnings("unchecked")
