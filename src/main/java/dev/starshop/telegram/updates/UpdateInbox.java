@@ -5,20 +5,18 @@ import dev.starshop.platform.problem.ProblemCode;
 import dev.starshop.platform.problem.ProblemException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
  * The one way updates enter the engine, from the webhook or from long polling. The inbox row and
  * every effect of the handler commit in one transaction; a redelivered update finds its row and
- * changes nothing. Bot API calls the handler decided are made only after the commit.
+ * changes nothing ({@link InboxWrites}). Bot API calls the handler decided are made only after
+ * the commit.
  */
 @Singleton
 public class UpdateInbox {
@@ -28,20 +26,16 @@ public class UpdateInbox {
     private final JsonMapper json;
     private final UpdateClassifier classifier;
     private final UpdateDispatcher dispatcher;
-    private final InboxRepository inbox;
-    private final TransactionOperations<Connection> transactions;
+    private final InboxWrites writes;
     private final AfterCommitActions afterCommit;
-    private final Clock clock;
 
-    UpdateInbox(JsonMapper json, UpdateClassifier classifier, UpdateDispatcher dispatcher, InboxRepository inbox,
-                TransactionOperations<Connection> transactions, AfterCommitActions afterCommit, Clock clock) {
+    UpdateInbox(JsonMapper json, UpdateClassifier classifier, UpdateDispatcher dispatcher, InboxWrites writes,
+                AfterCommitActions afterCommit) {
         this.json = json;
         this.classifier = classifier;
         this.dispatcher = dispatcher;
-        this.inbox = inbox;
-        this.transactions = transactions;
+        this.writes = writes;
         this.afterCommit = afterCommit;
-        this.clock = clock;
     }
 
     /**
@@ -49,29 +43,23 @@ public class UpdateInbox {
      * answer is returned for the webhook response instead of being sent.
      */
     public Receipt receive(byte[] payload, UpdateSource source, boolean inlineAnswer) {
-        ClassifiedUpdate update = classify(payload);
-        AfterCommit after = new AfterCommit();
-        boolean fresh;
+        InboxWrites.Arrival arrival = new InboxWrites.Arrival(classify(payload), source, payload);
+        InboxWrites.Recorded recorded;
         try {
-            fresh = transactions.executeWrite(status -> {
-                if (!inbox.insertIfNew(update, source, payload, clock.instant())) {
-                    return false;
-                }
-                dispatcher.dispatch(update, after);
-                return true;
-            });
+            recorded = writes.write(arrival);
         } catch (RuntimeException e) {
             if (DatabaseFault.classify(e) == DatabaseFault.UNAVAILABLE) {
-                answerWithoutDatabase(update);
+                answerWithoutDatabase(arrival.update());
             }
             throw e;
         }
-        if (!fresh) {
-            return new Receipt(update.updateId(), true, Optional.empty());
+        long updateId = arrival.update().updateId();
+        if (!recorded.fresh()) {
+            return new Receipt(updateId, true, Optional.empty());
         }
-        Optional<BotCall> inline = inlineAnswer ? after.inlineAnswer() : Optional.empty();
-        afterCommit.run(after, inline);
-        return new Receipt(update.updateId(), false, inline);
+        Optional<BotCall> inline = inlineAnswer ? recorded.after().inlineAnswer() : Optional.empty();
+        afterCommit.run(recorded.after(), inline);
+        return new Receipt(updateId, false, inline);
     }
 
     /**

@@ -1,0 +1,99 @@
+package dev.starshop.telegram.updates;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Writes an update's inbox row and its handler's effects in one transaction. Webhook updates that
+ * arrive while others are being written share a transaction ({@link GroupCommit}): one commit,
+ * one flush to disk, for all of them; each is still answered only after that commit, and a batch
+ * that fails is written again update by update.
+ */
+@Singleton
+class InboxWrites {
+
+    private final InboxRepository inbox;
+    private final UpdateDispatcher dispatcher;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+    private final GroupCommit<Arrival, Recorded> groupCommit;
+    private final DistributionSummary batchSizes;
+
+    InboxWrites(InboxRepository inbox, UpdateDispatcher dispatcher, TransactionOperations<Connection> transactions,
+                Clock clock, GroupCommitSettings grouping, MeterRegistry meters) {
+        this.inbox = inbox;
+        this.dispatcher = dispatcher;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.groupCommit = grouping.enabled()
+                ? new GroupCommit<>(new Writer(), grouping.lanes(), grouping.maxBatch()) : null;
+        this.batchSizes = DistributionSummary.builder("starshop.webhook.group.commit.batch")
+                .description("Webhook updates per shared transaction (batches of two or more)").register(meters);
+        if (groupCommit != null) {
+            Gauge.builder("starshop.webhook.group.commit.waiting", groupCommit, GroupCommit::waiting)
+                    .description("Webhook updates waiting for a shared transaction").register(meters);
+        }
+    }
+
+    /** Returns once the update's transaction has committed. */
+    Recorded write(Arrival arrival) {
+        return groupCommit != null && arrival.source() == UpdateSource.WEBHOOK
+                ? groupCommit.write(arrival) : writeAlone(arrival);
+    }
+
+    private Recorded writeAlone(Arrival arrival) {
+        return transactions.executeWrite(status -> record(arrival));
+    }
+
+    /** In update_id order, so two batches holding the same updates take their row locks in one order. */
+    private List<Recorded> writeTogether(List<Arrival> arrivals) {
+        List<Recorded> written = transactions.executeWrite(status -> {
+            Recorded[] recorded = new Recorded[arrivals.size()];
+            IntStream.range(0, arrivals.size()).boxed()
+                    .sorted(Comparator.comparingLong(i -> arrivals.get(i).update().updateId()))
+                    .forEachOrdered(i -> recorded[i] = record(arrivals.get(i)));
+            return List.of(recorded);
+        });
+        batchSizes.record(arrivals.size());
+        return written;
+    }
+
+    /** Inside the caller's transaction: the inbox row, then, for a new update, the handler's effects. */
+    private Recorded record(Arrival arrival) {
+        AfterCommit after = new AfterCommit();
+        if (!inbox.insertIfNew(arrival.update(), arrival.source(), arrival.payload(), clock.instant())) {
+            return Recorded.DUPLICATE;
+        }
+        dispatcher.dispatch(arrival.update(), after);
+        return new Recorded(true, after);
+    }
+
+    record Arrival(ClassifiedUpdate update, UpdateSource source, byte[] payload) {
+    }
+
+    /** Whether the update was new, and what its handler asked for after the commit. */
+    record Recorded(boolean fresh, AfterCommit after) {
+        static final Recorded DUPLICATE = new Recorded(false, new AfterCommit());
+    }
+
+    private final class Writer implements GroupCommit.Writer<Arrival, Recorded> {
+        @Override
+        public List<Recorded> together(List<Arrival> arrivals) {
+            return writeTogether(arrivals);
+        }
+
+        @Override
+        public Recorded alone(Arrival arrival) {
+            return writeAlone(arrival);
+        }
+    }
+}
