@@ -44,9 +44,13 @@ class InboxRepository {
     /**
      * PostgreSQL's jsonb refuses the NUL escape (a character a user could type); the stored copy
      * gets U+FFFD instead, so such an update is kept and acknowledged rather than failing with 500
-     * on every redelivery. Handlers still see the update as delivered.
+     * on every redelivery. Handlers still see the update as delivered. The pattern only runs on
+     * the rare update that has the escape at all.
      */
     static String storable(String json) {
+        if (!json.contains("\\u0000")) {
+            return json;
+        }
         return NUL_ESCAPE.matcher(json).replaceAll("$1\\\\uFFFD");
     }
 }

@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  * Writes an update's inbox row and its handler's effects in one transaction. Webhook updates that
  * arrive while others are being written share a transaction ({@link GroupCommit}): one commit,
  * one flush to disk, for all of them; each is still answered only after that commit, and a batch
- * that fails is written again update by update.
+ * that fails is written again update by update. Queries that Telegram waits on are written alone.
  */
 @Singleton
 class InboxWrites {
@@ -46,8 +46,17 @@ class InboxWrites {
 
     /** Returns once the update's transaction has committed. */
     Recorded write(Arrival arrival) {
-        return groupCommit != null && arrival.source() == UpdateSource.WEBHOOK
-                ? groupCommit.write(arrival) : writeAlone(arrival);
+        return groupCommit != null && mayShare(arrival) ? groupCommit.write(arrival) : writeAlone(arrival);
+    }
+
+    /**
+     * Pre-checkout and shipping queries never wait for company: Telegram gives the answer 10 s,
+     * and a query's own transaction is short, while a shared one carries the others' work too.
+     */
+    private static boolean mayShare(Arrival arrival) {
+        return arrival.source() == UpdateSource.WEBHOOK
+                && !(arrival.update() instanceof ClassifiedUpdate.PreCheckout)
+                && !(arrival.update() instanceof ClassifiedUpdate.ShippingRequest);
     }
 
     private Recorded writeAlone(Arrival arrival) {

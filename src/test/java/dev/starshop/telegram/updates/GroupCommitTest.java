@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -116,6 +118,29 @@ class GroupCommitTest {
         assertEquals(List.of(0, 1, 2, 3, 4), writer.alone.stream().sorted().toList());
     }
 
+    @Test
+    void manyCallersOnFewLanesAllFinishWithTheirOwnResult() throws Exception {
+        GroupCommit<Integer, String> group = new GroupCommit<>(new SlowWriter(), 2, 8);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int caller = 0; caller < 64; caller++) {
+            int first = caller * 1000;
+            answers.add(callers.submit(() -> {
+                StringBuilder mine = new StringBuilder();
+                for (int item = first; item < first + 50; item++) {
+                    String result = group.write(item);
+                    if (!result.endsWith(" " + item)) {
+                        return "caller got " + result + " for " + item;
+                    }
+                }
+                return "ok";
+            }));
+        }
+        for (Future<String> answer : answers) {
+            assertEquals("ok", answer.get(60, TimeUnit.SECONDS));
+        }
+        assertEquals(0, group.waiting());
+    }
+
     private List<Future<String>> submitAll(GroupCommit<Integer, String> group, Integer... items) {
         List<Future<String>> futures = new ArrayList<>();
         for (Integer item : items) {
@@ -176,6 +201,30 @@ class GroupCommitTest {
                 throw new IllegalStateException("item " + item + " is bad");
             }
             return "alone " + item;
+        }
+    }
+
+    /** Takes a little time per item, like a database, and fails one batch in seven. */
+    private static final class SlowWriter implements GroupCommit.Writer<Integer, String> {
+        private final AtomicInteger batches = new AtomicInteger();
+
+        @Override
+        public List<String> together(List<Integer> items) {
+            pause(items.size());
+            if (batches.incrementAndGet() % 7 == 0) {
+                throw new IllegalStateException("this batch did not commit");
+            }
+            return items.stream().map(item -> "together " + item).toList();
+        }
+
+        @Override
+        public String alone(Integer item) {
+            pause(1);
+            return "alone " + item;
+        }
+
+        private static void pause(int items) {
+            LockSupport.parkNanos(items * 20_000L);
         }
     }
 

@@ -87,13 +87,14 @@ class GroupCommitWebhookTest {
 
     @Test
     void aBadUpdateInTheBatchIsRefusedAloneAndTheOthersAreStillRecorded() throws Exception {
+        // A payment without a charge id passes the reading and fails in its handler, inside the shared transaction.
         List<Long> ids = nextIds(4);
         long bad = NEXT_UPDATE.incrementAndGet();
 
         List<Future<Integer>> answers = whileTheLaneIsHeld(() -> {
             List<Future<Integer>> posted = new ArrayList<>();
             ids.forEach(id -> posted.add(post(message(id))));
-            posted.add(post(unreadablePreCheckout(bad)));
+            posted.add(post(payment(bad, "")));
             return posted;
         });
 
@@ -103,6 +104,25 @@ class GroupCommitWebhookTest {
         assertEquals(0, db.count("SELECT count(*) FROM telegram_updates WHERE update_id = ?", bad));
         assertEquals(4, db.count("SELECT count(DISTINCT xmin::text) FROM telegram_updates WHERE update_id IN ("
                 + list(ids) + ")"), "after the failed batch each update committed on its own");
+    }
+
+    @Test
+    void aPreCheckoutQueryDoesNotWaitForTheBusyLane() throws Exception {
+        long query = NEXT_UPDATE.incrementAndGet();
+        List<Integer> answeredWhileHeld = new ArrayList<>();
+
+        whileTheLaneIsHeld(() -> {
+            Future<Integer> answer = post(preCheckoutForNoOrder(query));
+            try {
+                answeredWhileHeld.add(answer.get(20, TimeUnit.SECONDS));
+            } catch (Exception e) {
+                throw new IllegalStateException("the pre-checkout query waited for the lane", e);
+            }
+            return List.of();
+        });
+
+        assertEquals(List.of(200), answeredWhileHeld);
+        assertEquals(1, new Db(dataSource).count("SELECT count(*) FROM telegram_updates WHERE update_id = ?", query));
     }
 
     /**
@@ -182,9 +202,10 @@ class GroupCommitWebhookTest {
                 + charge + "\",\"provider_payment_charge_id\":\"\"}}}";
     }
 
-    private static String unreadablePreCheckout(long id) {
-        return "{\"update_id\":" + id + ",\"pre_checkout_query\":{\"id\":\"q\",\"from\":\"x\","
-                + "\"currency\":\"XTR\",\"total_amount\":5,\"invoice_payload\":\"x\"}}";
+    private static String preCheckoutForNoOrder(long id) {
+        return "{\"update_id\":" + id + ",\"pre_checkout_query\":{\"id\":\"q" + id + "\",\"from\":"
+                + "{\"id\":100001,\"is_bot\":false,\"first_name\":\"Ann\"},\"currency\":\"XTR\","
+                + "\"total_amount\":5,\"invoice_payload\":\"no-such-order\"}}";
     }
 
     @FunctionalInterface
