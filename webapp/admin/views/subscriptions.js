@@ -9,7 +9,7 @@ export async function subscriptionsView(view) {
     { label: 'Subscription', cell: (s) => h('span', { class: 'mono', title: s.id }, shortId(s.id)) },
     { label: 'Buyer', cell: (s) => `#${s.buyerId}` },
     { label: 'First order', cell: (s) => h('a', { href: `#/orders/${s.firstOrderId}`, class: 'mono' }, shortId(s.firstOrderId)) },
-    { label: 'Price', num: true, cell: (s) => (s.currency === 'XTR' ? `${s.amount} ⭐` : `${s.amount} ${s.currency} (minor units)`) },
+    { label: 'Price', num: true, cell: (s) => s.display },
     { label: 'Paid until', cell: (s) => when(s.expiresAt) },
     { label: 'Status', cell: (s) => status(s.status) },
     { label: '', cell: (s) => action(view, message, s) },

@@ -43,7 +43,7 @@ ORDER BY p.n;
 UPDATE orders SET status = 'PAID', updated_at = now()
 WHERE id = md5(:tag::text || '-' || :n)::uuid AND status = 'PENDING_PAYMENT';
 INSERT INTO order_events (order_id, at, kind, detail)
-VALUES (md5(:tag::text || '-' || :n)::uuid, now(), 'PAID', 'paid 100 XTR (charge ' || :tag::text || '-' || :n || ')');
+VALUES (md5(:tag::text || '-' || :n)::uuid, now(), 'PAID', 'paid 100 ⭐ (charge ' || :tag::text || '-' || :n || ')');
 UPDATE orders SET charged_amount = 100, charged_shipping_amount = 0, charged_tip_amount = 0
 WHERE id = md5(:tag::text || '-' || :n)::uuid;
 INSERT INTO bot_outbox (dedupe_key, method, payload, created_at, next_attempt_at)

@@ -70,7 +70,7 @@ class PaymentRecorder {
         Optional<CardAmounts> amounts = order.filter(o -> o.status() == OrderStatus.PENDING_PAYMENT)
                 .filter(o -> o.total().currency().code().equals(paid.currency()))
                 .flatMap(o -> CardAmounts.explain(o, paid.totalAmount(), paid.shippingOptionId(), settings));
-        String review = amounts.isPresent() ? null : reviewReason(order, paid);
+        String review = amounts.isPresent() ? null : reviewReason(order, paid, total);
         PaymentRecord record = new PaymentRecord(paid.telegramPaymentChargeId(), PaymentKind.PAYMENT,
                 order.map(Order::id).orElse(null), buyer.id(), paid.currency(), paid.totalAmount(),
                 paid.providerPaymentChargeId(), paid.invoicePayload(), paid.shippingOptionId(),
@@ -80,19 +80,17 @@ class PaymentRecorder {
             return false;
         }
         ledger.post(entry(record, total, amounts));
-        order.ifPresent(o -> settle(o, record, amounts.isPresent()));
+        order.ifPresent(o -> settle(o, record, total, amounts.isPresent()));
         order.filter(o -> amounts.isPresent()).ifPresent(o -> subscriptions.startIfSubscription(o, paid, buyer));
         receipts.paymentReceived(buyer, total, record);
         return true;
     }
 
-    private void settle(Order order, PaymentRecord record, boolean honoured) {
+    private void settle(Order order, PaymentRecord record, Money total, boolean honoured) {
         if (honoured) {
-            orders.move(order, OrderStatus.PAID, "paid " + record.totalAmount() + " " + record.currency()
-                    + " (charge " + record.chargeId() + ")");
-            Money total = order.total();
-            orders.recordCharge(order.id(), new Charge(new Money(record.totalAmount(), total.currency()),
-                    new Money(record.shippingAmount(), total.currency()), new Money(record.tipAmount(), total.currency())));
+            orders.move(order, OrderStatus.PAID, "paid " + total.display() + " (charge " + record.chargeId() + ")");
+            orders.recordCharge(order.id(), new Charge(total, new Money(record.shippingAmount(), total.currency()),
+                    new Money(record.tipAmount(), total.currency())));
         } else if (order.status().canBecome(OrderStatus.NEEDS_REVIEW)) {
             orders.move(order, OrderStatus.NEEDS_REVIEW, record.reviewReason() + " (charge " + record.chargeId() + ")");
         } else {
@@ -112,7 +110,7 @@ class PaymentRecorder {
                 .orElseGet(() -> LedgerEntries.cardPayment(ref, total, zero, zero));
     }
 
-    private static String reviewReason(Optional<Order> order, SuccessfulPayment paid) {
+    private static String reviewReason(Optional<Order> order, SuccessfulPayment paid, Money total) {
         if (order.isEmpty()) {
             return "payment for an unknown order (payload '" + paid.invoicePayload() + "')";
         }
@@ -120,8 +118,8 @@ class PaymentRecorder {
         if (o.status() != OrderStatus.PENDING_PAYMENT) {
             return "payment for an order that is " + o.status();
         }
-        return "paid " + paid.totalAmount() + " " + paid.currency() + ", order expects "
-                + o.total().amount() + " " + o.total().currency().code() + " plus shipping and an allowed tip";
+        return "paid " + total.display() + ", order expects " + o.total().display()
+                + " plus shipping and an allowed tip";
     }
 
     private static boolean isRenewal(SuccessfulPayment paid) {

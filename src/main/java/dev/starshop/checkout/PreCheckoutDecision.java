@@ -1,5 +1,6 @@
 package dev.starshop.checkout;
 
+import dev.starshop.money.Money;
 import dev.starshop.order.Order;
 import dev.starshop.order.OrderStatus;
 import dev.starshop.telegram.botapi.PreCheckoutQuery;
@@ -36,7 +37,8 @@ record PreCheckoutDecision(boolean ok, String reason, String buyerMessage) {
         Optional<CardAmounts> amounts = CardAmounts.explain(order, query.totalAmount(), query.shippingOptionId(),
                 settings);
         if (amounts.isEmpty()) {
-            return refuse("total " + query.totalAmount() + " does not match order " + order.total().amount()
+            Money asked = new Money(query.totalAmount(), order.total().currency());
+            return refuse("total " + asked.display() + " does not match order " + order.total().display()
                     + " with shipping '" + query.shippingOptionId() + "' and an allowed tip", texts.priceChanged);
         }
         return new PreCheckoutDecision(true, "accepted " + amounts.get().total().display(), "");

@@ -108,7 +108,7 @@ public class ReconciliationBook {
         Money taken = currencies.money(amount, "XTR");
         booked.ifPresent(p -> ledger.post(LedgerEntries.chargeback(p, taken, "chargeback:" + chargeId, occurredAt)));
         Optional.ofNullable(chargeback.orderId()).ifPresent(id -> orders.note(id, "CHARGEBACK",
-                "Telegram charged back " + amount + " XTR (charge " + chargeId + "), found by reconciliation"));
+                "Telegram charged back " + taken.display() + " (charge " + chargeId + "), found by reconciliation"));
         return result(chargeback);
     }
 

@@ -58,12 +58,12 @@ class RefundRecorder {
         Optional<LedgerTransaction> paid = ledger.byExternalKey("payment:" + chargeId);
         Money refunded = currencies.money(amount, currency);
         paid.ifPresent(p -> ledger.post(LedgerEntries.refundOf(p, refunded, "refund:" + chargeId, occurredAt)));
-        order.ifPresent(o -> markRefunded(o, refund));
+        order.ifPresent(o -> markRefunded(o, refund, refunded));
         return Optional.of(refund);
     }
 
-    private void markRefunded(Order order, PaymentRecord refund) {
-        String why = "refunded " + refund.totalAmount() + " " + refund.currency() + " (" + refund.source()
+    private void markRefunded(Order order, PaymentRecord refund, Money refunded) {
+        String why = "refunded " + refunded.display() + " (" + refund.source()
                 + (refund.reference() == null ? "" : ", reference " + refund.reference()) + ")";
         if (order.status().canBecome(OrderStatus.REFUNDED) && everyPaymentRefunded(order)) {
             orders.move(order, OrderStatus.REFUNDED, why);

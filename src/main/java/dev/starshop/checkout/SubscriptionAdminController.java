@@ -1,5 +1,6 @@
 package dev.starshop.checkout;
 
+import dev.starshop.money.CurrencyTable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -16,25 +17,31 @@ import java.util.UUID;
 class SubscriptionAdminController {
 
     private final SubscriptionService subscriptions;
+    private final CurrencyTable currencies;
     private final Clock clock;
 
-    SubscriptionAdminController(SubscriptionService subscriptions, Clock clock) {
+    SubscriptionAdminController(SubscriptionService subscriptions, CurrencyTable currencies, Clock clock) {
         this.subscriptions = subscriptions;
+        this.currencies = currencies;
         this.clock = clock;
     }
 
     @Get
     List<SubscriptionView> all() {
-        return subscriptions.all().stream().map(s -> SubscriptionView.of(s, clock.instant())).toList();
+        return subscriptions.all().stream().map(this::view).toList();
     }
 
     @Post("/{id}/cancel")
     SubscriptionView cancel(UUID id) {
-        return SubscriptionView.of(subscriptions.setCancelled(id, true, null), clock.instant());
+        return view(subscriptions.setCancelled(id, true, null));
     }
 
     @Post("/{id}/reenable")
     SubscriptionView reenable(UUID id) {
-        return SubscriptionView.of(subscriptions.setCancelled(id, false, null), clock.instant());
+        return view(subscriptions.setCancelled(id, false, null));
+    }
+
+    private SubscriptionView view(Subscription subscription) {
+        return SubscriptionView.of(subscription, currencies, clock.instant());
     }
 }

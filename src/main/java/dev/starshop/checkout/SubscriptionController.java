@@ -1,6 +1,7 @@
 package dev.starshop.checkout;
 
 import dev.starshop.buyer.Buyer;
+import dev.starshop.money.CurrencyTable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -18,26 +19,31 @@ import java.util.UUID;
 class SubscriptionController {
 
     private final SubscriptionService subscriptions;
+    private final CurrencyTable currencies;
     private final Clock clock;
 
-    SubscriptionController(SubscriptionService subscriptions, Clock clock) {
+    SubscriptionController(SubscriptionService subscriptions, CurrencyTable currencies, Clock clock) {
         this.subscriptions = subscriptions;
+        this.currencies = currencies;
         this.clock = clock;
     }
 
     @Get
     List<SubscriptionView> mine(@Parameter(hidden = true) Buyer buyer) {
-        return subscriptions.forBuyer(buyer.telegramUserId()).stream()
-                .map(s -> SubscriptionView.of(s, clock.instant())).toList();
+        return subscriptions.forBuyer(buyer.telegramUserId()).stream().map(this::view).toList();
     }
 
     @Post("/{id}/cancel")
     SubscriptionView cancel(@Parameter(hidden = true) Buyer buyer, UUID id) {
-        return SubscriptionView.of(subscriptions.setCancelled(id, true, buyer.telegramUserId()), clock.instant());
+        return view(subscriptions.setCancelled(id, true, buyer.telegramUserId()));
     }
 
     @Post("/{id}/reenable")
     SubscriptionView reenable(@Parameter(hidden = true) Buyer buyer, UUID id) {
-        return SubscriptionView.of(subscriptions.setCancelled(id, false, buyer.telegramUserId()), clock.instant());
+        return view(subscriptions.setCancelled(id, false, buyer.telegramUserId()));
+    }
+
+    private SubscriptionView view(Subscription subscription) {
+        return SubscriptionView.of(subscription, currencies, clock.instant());
     }
 }

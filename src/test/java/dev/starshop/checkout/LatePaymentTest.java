@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Payments the order cannot honour, posted to the webhook as Telegram would send them: the money is
@@ -134,8 +135,8 @@ class LatePaymentTest {
         String sku = shop.product("DIGITAL", 5, 100, 300);
         String buyer = shop.buyer(BUYER, "en");
         Object orderId = shop.order(buyer, "USD", sku, 1).get("id");
-        deliver(successfulPayment("card-a-" + UUID.randomUUID(), orderId.toString(), 300).replace("\"XTR\"", "\"USD\""));
-        deliver(successfulPayment("card-b-" + UUID.randomUUID(), orderId.toString(), 300).replace("\"XTR\"", "\"USD\""));
+        deliver(inUsd(successfulPayment("card-a-" + UUID.randomUUID(), orderId.toString(), 300)));
+        deliver(inUsd(successfulPayment("card-b-" + UUID.randomUUID(), orderId.toString(), 300)));
         assertEquals("NEEDS_REVIEW", shop.orderNow(buyer, orderId).get("status"));
 
         assertEquals(200, shop.refund(orderId, "re_first").status());
@@ -145,6 +146,41 @@ class LatePaymentTest {
         assertEquals(409, shop.refund(orderId, "re_third").status());
         assertEquals(2, db.count("SELECT count(*) FROM payments WHERE order_id = ? AND kind = 'REFUND'",
                 UUID.fromString(orderId.toString())));
+    }
+
+    @Test
+    void timelineTextsShowAmountsTheWayReceiptsDo() {
+        String sku = shop.product("DIGITAL", 5, 100, 300);
+        String buyer = shop.buyer(BUYER, "en");
+        Object paid = shop.order(buyer, "USD", sku, 1).get("id");
+        Object shortPaid = shop.order(buyer, "USD", sku, 1).get("id");
+        Object stars = shop.order(buyer, "XTR", sku, 1).get("id");
+        String card = "card-text-" + UUID.randomUUID();
+        String shortCard = "card-short-" + UUID.randomUUID();
+        String star = "stx-text-" + UUID.randomUUID();
+
+        assertEquals(200, deliver(inUsd(preCheckout(paid.toString(), 299))).status());
+        assertEquals(200, deliver(inUsd(successfulPayment(card, paid.toString(), 300))).status());
+        assertEquals(200, deliver(inUsd(successfulPayment(shortCard, shortPaid.toString(), 250))).status());
+        assertEquals(200, deliver(successfulPayment(star, stars.toString(), 100)).status());
+        assertEquals(200, shop.refund(paid, "re_text").status());
+
+        assertTrue(event(paid, "PRE_CHECKOUT_REFUSED").startsWith("total 2.99 USD does not match order 3.00 USD "),
+                () -> event(paid, "PRE_CHECKOUT_REFUSED"));
+        assertEquals("paid 3.00 USD (charge " + card + ")", event(paid, "PAID"));
+        assertEquals("refunded 3.00 USD (OPERATOR, reference re_text)", event(paid, "REFUNDED"));
+        assertEquals("paid 2.50 USD, order expects 3.00 USD plus shipping and an allowed tip (charge " + shortCard
+                + ")", event(shortPaid, "NEEDS_REVIEW"));
+        assertEquals("paid 100 \u2B50 (charge " + star + ")", event(stars, "PAID"));
+    }
+
+    private String event(Object orderId, String kind) {
+        return db.text("SELECT detail FROM order_events WHERE order_id = ? AND kind = ?",
+                UUID.fromString(orderId.toString()), kind);
+    }
+
+    private static String inUsd(String update) {
+        return update.replace("\"XTR\"", "\"USD\"");
     }
 
     private Api.Reply deliver(String update) {

@@ -36,6 +36,10 @@ class SubscriptionCheckoutTest extends ThroughTelegramTestBase {
         shop.awaitStatus(alice, order.get("id"), "PAID");
         Map<String, Object> subscription = CheckoutFixture.eventually(() -> mine(alice).stream().findFirst());
         assertEquals("ACTIVE", subscription.get("status"));
+        assertEquals(List.of(90, "90", "90 \u2B50"), List.of(subscription.get("amount"), subscription.get("decimal"),
+                subscription.get("display")));
+        assertEquals("90 \u2B50", api.admin(HttpRequest.GET("/api/admin/subscriptions")).list().stream()
+                .filter(s -> subscription.get("id").equals(s.get("id"))).findFirst().orElseThrow().get("display"));
         Instant firstExpiry = Instant.parse((String) subscription.get("expiresAt"));
 
         assertTrue(telegram.renewSubscription(first.telegramPaymentChargeId()).isPaid());

@@ -35,17 +35,19 @@ final class WebhookFuzz {
     }
 
     /**
-     * Objects and arrays of two: the reader coerces scalars (5, true) into strings and unwraps a
-     * one-element array, as Jackson does.
+     * Objects, arrays and the scalars the reader would coerce into a string (5, true, a one-element
+     * array): the classifier checks payment fields' JSON types before they are read.
      */
-    private static final List<String> NOT_A_STRING = List.of("{}", "[]", "{\"a\":1}", "[\"x\",\"y\"]");
+    private static final List<String> NOT_A_STRING = List.of("{}", "[]", "{\"a\":1}", "[\"x\",\"y\"]", "5", "true",
+            "[\"x\"]");
     private static final List<String> NOT_AN_AMOUNT = List.of("\"abc\"", "\"\"", "{}", "[]", "true", "0", "-1",
             "-5", "1e400", "1180591620717411303424", "9223372036854775808", "1.5", "-9223372036854775808");
     private static final List<Field> PAYMENT_FIELDS = List.of(
             new Field("currency", "\"XTR\"", List.of("\"\"", "\"ZZZ\"", "\"XTRXTRXTR\"", "{}", "[]", "true")),
             new Field("total_amount", "5", NOT_AN_AMOUNT),
             new Field("invoice_payload", "\"%UUID%\"", NOT_A_STRING),
-            new Field("telegram_payment_charge_id", "\"stxFUZZ%UUID%\"", List.of("\"\"", "\" \"", "{}", "[]")));
+            new Field("telegram_payment_charge_id", "\"stxFUZZ%UUID%\"", List.of("\"\"", "\" \"", "{}", "[]", "true",
+                    "12", "[\"x\"]")));
     private static final List<Field> PRE_CHECKOUT_FIELDS = List.of(
             new Field("id", "\"fuzz-query\"", NOT_A_STRING),
             new Field("from", USER, List.of("\"someone\"", "5", "[]", "{\"id\":\"abc\"}", "true")),

@@ -26,17 +26,32 @@ public final class Db {
         return query(sql, parameters, row -> row.next() ? row.getString(1) : null);
     }
 
+    /** Runs one INSERT, UPDATE or DELETE in its own commit; returns the rows it changed. */
+    public int update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     private <T> T query(String sql, Object[] parameters, RowReader<T> reader) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
+            bind(statement, parameters);
             try (ResultSet rows = statement.executeQuery()) {
                 return reader.read(rows);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
         }
     }
 

@@ -32,7 +32,8 @@ class OutboxRepository {
 
     /**
      * Marks due rows as being sent and returns them. The claim commits before any call is made, so
-     * a crash mid-call leaves the row SENDING and it is never sent a second time.
+     * a crash mid-call leaves the row SENDING and it is never sent a second time (an orderly stop
+     * settles or {@link #release releases} every row it claimed).
      */
     List<OutboxEntry> claimDue(Instant now, int limit) {
         return sql.list("""
@@ -46,21 +47,41 @@ class OutboxRepository {
                         row.getInt(5)));
     }
 
-    void finish(long id, OutboxStatus status, Instant now, String error) {
-        sql.update("UPDATE bot_outbox SET status = ?, finished_at = ?, last_error = ? WHERE id = ?", s -> {
+    /**
+     * Settles a claim: the row ends in {@code status}. A claim is settled once: the statements here
+     * change a row only while it is still SENDING under this claim (same attempts), so whichever of
+     * the sender and a stopping engine settles it first wins, and a later claim by another engine
+     * is never touched.
+     */
+    void finish(OutboxEntry entry, OutboxStatus status, Instant now, String error) {
+        settle("status = ?, finished_at = ?, last_error = ?", entry, s -> {
             s.setString(1, status.name());
             s.setTimestamp(2, Timestamp.from(now));
             s.setString(3, error);
-            s.setLong(4, id);
         });
     }
 
-    void retryAt(long id, Instant next, String error) {
-        sql.update("UPDATE bot_outbox SET status = 'PENDING', next_attempt_at = ?, last_error = ? WHERE id = ?",
+    /** Settles a claim as PENDING again at {@code next}: the call failed in a way worth repeating. */
+    void retryAt(OutboxEntry entry, Instant next, String error) {
+        settle("status = 'PENDING', next_attempt_at = ?, last_error = ?", entry, s -> {
+            s.setTimestamp(1, Timestamp.from(next));
+            s.setString(2, error);
+        });
+    }
+
+    /** Hands a claimed row back unsent: PENDING again, as due as it was, its claim not counted as an attempt. */
+    void release(OutboxEntry entry) {
+        settle("status = 'PENDING', attempts = attempts - 1", entry, Sql.Binder.NONE);
+    }
+
+    /** {@code changes} binds its own parameters first; the claim's id and attempts follow. */
+    private void settle(String changes, OutboxEntry entry, Sql.Binder values) {
+        int claimParameters = (int) changes.chars().filter(c -> c == '?').count();
+        sql.update("UPDATE bot_outbox SET " + changes + " WHERE id = ? AND status = 'SENDING' AND attempts = ?",
                 s -> {
-                    s.setTimestamp(1, Timestamp.from(next));
-                    s.setString(2, error);
-                    s.setLong(3, id);
+                    values.bind(s);
+                    s.setLong(claimParameters + 1, entry.id());
+                    s.setInt(claimParameters + 2, entry.attempts());
                 });
     }
 

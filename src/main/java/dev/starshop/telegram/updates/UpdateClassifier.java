@@ -1,12 +1,18 @@
 package dev.starshop.telegram.updates;
 
+import dev.starshop.platform.problem.ProblemCode;
+import dev.starshop.platform.problem.ProblemException;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Decides once what an update is; everything after works on the classified kind. */
+/**
+ * Decides once what an update is; everything after works on the classified kind. An update that
+ * carries money or a payment question must have Telegram's JSON types in it ({@link JsonShape}):
+ * otherwise it is refused as unreadable before anything is stored.
+ */
 @Singleton
 class UpdateClassifier {
 
@@ -17,10 +23,12 @@ class UpdateClassifier {
     ClassifiedUpdate classify(long updateId, JsonNode update) {
         JsonNode preCheckout = field(update, "pre_checkout_query");
         if (preCheckout != null) {
+            requireShape(updateId, preCheckout, JsonShape.PRE_CHECKOUT_QUERY, "pre_checkout_query");
             return new ClassifiedUpdate.PreCheckout(updateId, update, preCheckout);
         }
         JsonNode shipping = field(update, "shipping_query");
         if (shipping != null) {
+            requireShape(updateId, shipping, JsonShape.SHIPPING_QUERY, "shipping_query");
             return new ClassifiedUpdate.ShippingRequest(updateId, update, shipping);
         }
         JsonNode message = field(update, "message");
@@ -32,9 +40,11 @@ class UpdateClassifier {
 
     private static ClassifiedUpdate classifyMessage(long updateId, JsonNode update, JsonNode message) {
         if (field(message, "successful_payment") != null) {
+            requireShape(updateId, message, JsonShape.PAYMENT_MESSAGE, "message");
             return new ClassifiedUpdate.PaymentSucceeded(updateId, update, message);
         }
         if (field(message, "refunded_payment") != null) {
+            requireShape(updateId, message, JsonShape.PAYMENT_MESSAGE, "message");
             return new ClassifiedUpdate.PaymentRefunded(updateId, update, message);
         }
         JsonNode text = field(message, "text");
@@ -50,6 +60,12 @@ class UpdateClassifier {
             }
         }
         return new ClassifiedUpdate.Other(updateId, update, "message");
+    }
+
+    private static void requireShape(long updateId, JsonNode node, JsonShape shape, String path) {
+        shape.mismatch(node, path).ifPresent(wrong -> {
+            throw new ProblemException(ProblemCode.MALFORMED_REQUEST, "Update " + updateId + ": " + wrong);
+        });
     }
 
     /** A present, non-null field; {@code "x": null} counts as absent, as Telegram never sends it. */

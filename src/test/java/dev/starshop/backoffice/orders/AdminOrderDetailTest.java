@@ -2,17 +2,12 @@ package dev.starshop.backoffice.orders;
 
 import dev.starshop.sandbox.PayOutcome;
 import dev.starshop.sandbox.PayRequest;
-import dev.starshop.sandbox.SandboxTelegram;
 import dev.starshop.support.Api;
 import dev.starshop.support.Eventually;
-import dev.starshop.support.InitDataSigner;
-import dev.starshop.telegram.BotCredentials;
+import dev.starshop.support.SandboxTelegramTestBase;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,29 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** GET /api/admin/orders/{id} for an order paid and refunded through the Telegram emulator. */
 @MicronautTest(transactional = false)
 @Property(name = "starshop.telegram.setup", value = "true")
-class AdminOrderDetailTest {
+class AdminOrderDetailTest extends SandboxTelegramTestBase {
 
     private static final long ALICE = 100001;
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    BotCredentials bot;
-
-    @Inject
-    SandboxTelegram telegram;
-
-    Api api;
     AdminOrderFixture shop;
 
     @BeforeEach
     void openTheShop() {
-        api = new Api(http);
-        shop = new AdminOrderFixture(api, InitDataSigner.forToken(bot.token()));
-        // The engine registers its webhook before its menu button: once the button shows, updates flow.
-        Eventually.value(() -> Optional.ofNullable(telegram.botSettings().get("menuButton")));
+        shop = new AdminOrderFixture(api, signer());
     }
 
     @Test
@@ -94,7 +75,7 @@ class AdminOrderDetailTest {
 
     @Test
     void aCardOrderAsksForTheProvidersRefundReference() {
-        String buyer = InitDataSigner.forToken(bot.token()).header(ALICE, "alice", "en");
+        String buyer = signer().header(ALICE, "alice", "en");
         Map<String, Object> order = shop.place(buyer, "USD", shop.product());
         assertTrue(telegram.pay((String) order.get("invoiceLink"), PayRequest.card(ALICE, "4242 4242 4242 4242"))
                 .isPaid());
@@ -115,7 +96,7 @@ class AdminOrderDetailTest {
     }
 
     private Map<String, Object> paidStarsOrder() {
-        String buyer = InitDataSigner.forToken(bot.token()).header(ALICE, "alice", "en");
+        String buyer = signer().header(ALICE, "alice", "en");
         Map<String, Object> order = shop.place(buyer, "XTR", shop.product());
         PayOutcome outcome = telegram.pay((String) order.get("invoiceLink"), PayRequest.stars(ALICE));
         assertTrue(outcome.isPaid(), outcome.toString());

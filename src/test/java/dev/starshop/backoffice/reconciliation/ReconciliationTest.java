@@ -2,18 +2,14 @@ package dev.starshop.backoffice.reconciliation;
 
 import dev.starshop.sandbox.PayOutcome;
 import dev.starshop.sandbox.PayRequest;
-import dev.starshop.sandbox.SandboxTelegram;
 import dev.starshop.support.Api;
 import dev.starshop.support.Eventually;
-import dev.starshop.support.InitDataSigner;
-import dev.starshop.telegram.BotCredentials;
+import dev.starshop.support.SandboxTelegramTestBase;
 import dev.starshop.telegram.botapi.BotApiClient;
 import dev.starshop.telegram.botapi.RefundStarPayment;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,19 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @Property(name = "starshop.telegram.setup", value = "true")
-class ReconciliationTest {
+class ReconciliationTest extends SandboxTelegramTestBase {
 
     private static final long BUYER = 100001;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    BotCredentials bot;
-
-    @Inject
-    SandboxTelegram telegram;
 
     @Inject
     BotApiClient botApi;
@@ -62,14 +48,11 @@ class ReconciliationTest {
     @Inject
     RunLock runLock;
 
-    Api api;
     String buyer;
 
     @BeforeEach
     void setUp() {
-        api = new Api(http);
-        buyer = InitDataSigner.forToken(bot.token()).header(BUYER, "user" + BUYER, "en");
-        Eventually.value(() -> Optional.ofNullable(telegram.botSettings().get("menuButton")));
+        buyer = signer().header(BUYER, "user" + BUYER, "en");
     }
 
     @Test

@@ -2,18 +2,13 @@ package dev.starshop.backoffice.reconciliation;
 
 import dev.starshop.sandbox.PayOutcome;
 import dev.starshop.sandbox.PayRequest;
-import dev.starshop.sandbox.SandboxTelegram;
 import dev.starshop.sandbox.SandboxUser;
 import dev.starshop.support.Api;
 import dev.starshop.support.Eventually;
-import dev.starshop.support.InitDataSigner;
-import dev.starshop.telegram.BotCredentials;
+import dev.starshop.support.SandboxTelegramTestBase;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -36,32 +30,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @Property(name = "starshop.telegram.setup", value = "true")
-class SubscriptionReconciliationTest {
+class SubscriptionReconciliationTest extends SandboxTelegramTestBase {
 
     /** The emulator's (and Telegram's only) subscription period: 30 days. */
     private static final Duration PERIOD = Duration.ofSeconds(2_592_000L);
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    BotCredentials bot;
-
-    @Inject
-    SandboxTelegram telegram;
-
-    Api api;
     long buyerId;
     String buyer;
 
     @BeforeEach
     void setUp() {
-        api = new Api(http);
         buyerId = 300_000_000L + ThreadLocalRandom.current().nextInt(100_000_000);
         telegram.createUser(new SandboxUser(buyerId, "Sub", "sub" + buyerId, "en", 1_000));
-        buyer = InitDataSigner.forToken(bot.token()).header(buyerId, "sub" + buyerId, "en");
-        Eventually.value(() -> Optional.ofNullable(telegram.botSettings().get("menuButton")));
+        buyer = signer().header(buyerId, "sub" + buyerId, "en");
     }
 
     @Test
