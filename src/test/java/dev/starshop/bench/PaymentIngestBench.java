@@ -1,6 +1,8 @@
 package dev.starshop.bench;
 
 import dev.starshop.support.StandalonePostgres;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,9 +59,11 @@ class PaymentIngestBench {
         for (int connections : CONNECTIONS) {
             String tag = "c" + connections;
             int updates = connections == 1 ? Math.min(UPDATES, SINGLE_CONNECTION_UPDATES) : UPDATES;
+            Batches before = Batches.of(engine);
             ClosedLoop.Result ours = postEngine(postgres, engine, "e-" + tag, updates, connections);
+            Batches shared = Batches.of(engine).since(before);
             Pgbench.Result baseline = runPgbench(postgres, "p-" + tag, connections, updates);
-            report.row(row(connections, ours, baseline));
+            report.row(row(connections, ours, baseline, shared, updates));
         }
         long receiptsSent = count(postgres,
                 "SELECT count(*) FROM bot_outbox WHERE status <> 'PENDING' AND dedupe_key NOT LIKE '%warmup%'");
@@ -86,6 +90,10 @@ class PaymentIngestBench {
         String batching = System.getProperty("bench.ingest.group-commit");
         if (batching != null) {
             settings.put("starshop.telegram.group-commit.enabled", Boolean.parseBoolean(batching));
+        }
+        String lanes = System.getProperty("bench.ingest.lanes");
+        if (lanes != null) {
+            settings.put("starshop.telegram.group-commit.lanes", Integer.parseInt(lanes));
         }
         return settings;
     }
@@ -128,7 +136,27 @@ class PaymentIngestBench {
                 + like + "'"), "paid orders of " + tag);
     }
 
-    private static Map<String, Object> row(int connections, ClosedLoop.Result ours, Pgbench.Result baseline) {
+    /** What group commit did during one level: shared transactions and the updates they carried. */
+    private record Batches(long transactions, double updates) {
+        static Batches of(BenchEngine engine) {
+            DistributionSummary batches = engine.bean(MeterRegistry.class)
+                    .find("starshop.webhook.group.commit.batch").summary();
+            return batches == null ? new Batches(0, 0) : new Batches(batches.count(), batches.totalAmount());
+        }
+
+        Batches since(Batches before) {
+            return new Batches(transactions - before.transactions, updates - before.updates);
+        }
+
+        /** Commits per update: 1.0 without sharing, lower as batches grow. */
+        double commitsPerUpdate(int total) {
+            long alone = total - (long) updates;
+            return (alone + transactions) / (double) total;
+        }
+    }
+
+    private static Map<String, Object> row(int connections, ClosedLoop.Result ours, Pgbench.Result baseline,
+                                           Batches shared, int updates) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("connections", connections);
         row.put("engine/s", ours.perSecond());
@@ -137,6 +165,7 @@ class PaymentIngestBench {
         row.put("pgbench tps", baseline.tps());
         row.put("pgbench p50 ms", baseline.latencies().percentileMillis(0.50));
         row.put("pgbench p99 ms", baseline.latencies().percentileMillis(0.99));
+        row.put("engine commits/update", shared.commitsPerUpdate(updates));
         row.put("ratio", ours.perSecond() / baseline.tps());
         return row;
     }
