@@ -5,19 +5,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 /**
  * Sends requests at a fixed rate whatever the answers do (an open loop, like Telegram delivering
  * queries from many buyers): a timer starts each send, nobody waits for an answer before the next.
- * Each request says when it is done — by default when its response arrives.
+ * Like Telegram, it keeps at most {@link #MAX_CONNECTIONS} requests open at once (the webhook's
+ * default {@code max_connections}); a send that finds them all busy waits for one, and its latency
+ * still counts from the moment it was due, so waiting is measured, not hidden. Each request says
+ * when it is done — by default when its response arrives.
  */
 final class OpenLoop {
+
+    /** Telegram's default max_connections for a webhook (setWebhook). */
+    static final int MAX_CONNECTIONS = 40;
 
     /** One request of the run and the moment it counts as done; {@code done} is called with the send time. */
     interface Exchange {
@@ -35,31 +42,26 @@ final class OpenLoop {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         int total = (int) (perSecond * duration.toMillis() / 1000);
         Latencies latencies = new Latencies();
-        AtomicInteger started = new AtomicInteger();
+        Semaphore open = new Semaphore(MAX_CONNECTIONS);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CompletableFuture<?>[] all = new CompletableFuture<?>[total];
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         long periodNanos = 1_000_000_000L / perSecond;
-        timer.scheduleAtFixedRate(() -> {
-            int k = started.getAndIncrement();
-            if (k >= total) {
-                return;
-            }
+        long start = System.nanoTime();
+        for (int k = 0; k < total && failure.get() == null; k++) {
+            long due = start + k * periodNanos;
+            LockSupport.parkNanos(due - System.nanoTime());
+            open.acquire();
             Exchange exchange = exchanges.apply(k);
-            long sent = System.nanoTime();
             all[k] = exchange.done(http.sendAsync(exchange.request(), HttpResponse.BodyHandlers.ofString()))
-                    .thenAccept(doneAt -> latencies.record(doneAt - sent))
+                    .thenAccept(doneAt -> latencies.record(doneAt - due))
                     .exceptionally(e -> {
                         failure.compareAndSet(null, e);
                         return null;
-                    });
-        }, 0, periodNanos, TimeUnit.NANOSECONDS);
-        while (started.get() < total) {
-            Thread.sleep(50);
+                    })
+                    .whenComplete((ignored, e) -> open.release());
         }
-        timer.shutdown();
-        timer.awaitTermination(5, TimeUnit.SECONDS);
-        CompletableFuture.allOf(all).get(60, TimeUnit.SECONDS);
+        CompletableFuture.allOf(Arrays.stream(all).filter(Objects::nonNull)
+                .toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         if (failure.get() != null) {
             throw new IllegalStateException("An exchange failed", failure.get());
         }

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,8 @@ class PaymentIngestBench {
     /** One connection is paced by one commit at a time: fewer updates measure it as well. */
     private static final int SINGLE_CONNECTION_UPDATES = Integer.getInteger("bench.ingest.single-updates", 4_000);
     private static final int WARMUP = Integer.getInteger("bench.ingest.warmup", 3_000);
-    private static final int[] CONNECTIONS = {1, 8, 32};
+    private static final int[] CONNECTIONS = Arrays.stream(System.getProperty("bench.ingest.connections", "1,8,32")
+            .split(",")).mapToInt(level -> Integer.parseInt(level.trim())).toArray();
     private static final long CLIENT_KEY_STRIDE = 1_000_000;
 
     private final AtomicLong updateIds = new AtomicLong(1_000_000_000L);
@@ -72,7 +74,7 @@ class PaymentIngestBench {
                 .note("server", text(postgres, "SELECT 'fsync=' || current_setting('fsync') || ', synchronous_commit='"
                         + " || current_setting('synchronous_commit') || ', ' || version()"))
                 .note("receipts sent during the run (must be 0)", receiptsSent)
-                .note("engine", "in-process, real HTTP (java.net.http, HTTP/1.1), settings " + engineSettings())
+                .note("engine", "in-process, real HTTP (a Netty HTTP/1.1 client on one event loop), settings " + engineSettings())
                 .note("target", "engine >= 0.8 x pgbench at 32 connections")
                 .publish();
         assertEquals(0, receiptsSent, "receipts were sent during the measurement: the engine did extra work");
