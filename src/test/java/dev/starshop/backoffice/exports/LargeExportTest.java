@@ -45,11 +45,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * seeded with set-based SQL on one day of the 1970s that no other test uses, through the ledger's
  * own tables and triggers (each transaction balanced at commit).
  *
- * <p>Why it would catch buffering: the heap is sampled before the request and at 10 % and 90 % of
+ * <p>Why it would catch buffering: the heap is sampled before the request and at 10, 30, 50, 70 and 90 % of
  * the bytes. An export built in memory before it is sent holds at least its whole size while it
- * is being read (checked: less than the file is held), and one that keeps something per row (a
- * shared-string table) grows between the two samples (checked: by less than a quarter of the
- * file). Both limits are capped at 32 MB.
+ * is being read (checked: less than the file is held, but never less than 16 MB, the noise of what
+ * is in flight), and one that keeps something per row (a shared-string table) grows between the
+ * samples (checked: by less than a quarter of the file, at least 8 MB). Both limits are capped at
+ * 32 MB.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -124,7 +125,11 @@ class LargeExportTest {
                 }
             }
         }
-        long held = Math.min(size, MAX_GROWTH);
+        // What the server has in flight while it streams (a fetch of 5,000 rows, the pipe, Netty's and
+        // both sockets' buffers) measured 4 MB, and once 8.3 MB in CI: with a 5 MB XLSX, "less than
+        // the file" was noise. Held must stay under 16 MB: PgJDBC loading the whole result instead of
+        // a fetch at a time holds several times that, and the 18 MB CSV keeps its tighter limit.
+        long held = Math.max(Math.min(size, MAX_GROWTH), 2 * NOISE_FLOOR);
         // A floor of 8 MB absorbs the JVM's own noise and still catches what buffering did:
         // fastexcel's shared-string table held 16.8 MB per 100k rows.
         long growth = Math.min(Math.max(size / 4, NOISE_FLOOR), MAX_GROWTH);
