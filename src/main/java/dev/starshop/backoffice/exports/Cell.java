@@ -19,8 +19,9 @@ enum Cell {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        char first = text.charAt(0);
-        boolean risky = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
-        return risky ? "'" + text : text;
+        return FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
+
+    /** The first characters that make a spreadsheet read a cell as a formula. */
+    static final String FORMULA_STARTS = "=+-@\t\r";
 }

@@ -41,7 +41,8 @@ final class CsvSink implements RowSink {
         printer.printRecord((Object[]) cells);
     }
 
-    private static String text(Cell type, Object value) {
+    /** How a value of this type reads in a CSV cell ({@link LedgerCsvLines} writes the same from COPY's text). */
+    static String text(Cell type, Object value) {
         if (value == null) {
             return "";
         }

@@ -27,15 +27,28 @@ final class ExportTables {
         Object[] map(ResultSet row) throws SQLException;
     }
 
+    /**
+     * The ledger's postings in a total order: %1$s from, %2$s until, %3$s the currency or NULL, %4$s a
+     * profile's condition. The row path binds parameters; {@link LedgerCsvCopy} writes literals in.
+     */
     private static final String LEDGER_SQL = """
             SELECT t.id, t.external_key, t.kind, t.occurred_at, p.account, t.currency, p.amount,
                    t.order_id, t.buyer_id, b.username, t.telegram_charge_id, t.provider_charge_id, t.reverses_id
             FROM ledger_transactions t
             JOIN ledger_postings p ON p.transaction_id = t.id
             LEFT JOIN buyers b ON b.telegram_user_id = t.buyer_id
-            WHERE t.occurred_at >= ? AND t.occurred_at < ? AND (?::text IS NULL OR t.currency = ?)
-            %s
+            WHERE t.occurred_at >= %1$s AND t.occurred_at < %2$s AND (%3$s::text IS NULL OR t.currency = %3$s)
+            %4$s
             ORDER BY t.occurred_at, t.id, p.id""";
+
+    /** The canonical ledger's columns; {@link LedgerCsvLines} writes them from {@link #ledgerCopySql}'s rows. */
+    static final List<Column> LEDGER_COLUMNS = List.of(
+            Column.integer("transaction_id"), Column.text("external_key"), Column.text("kind"),
+            Column.timestamp("occurred_at"), Column.text("account"), Column.text("currency"),
+            Column.integer("amount_minor"), Column.decimal("amount"), Column.text("side"),
+            Column.text("order_id"), Column.integer("buyer_id"), Column.text("buyer_username"),
+            Column.text("telegram_charge_id"), Column.text("provider_charge_id"),
+            Column.integer("reverses_transaction_id"));
 
     private final CurrencyTable currencies;
 
@@ -45,16 +58,20 @@ final class ExportTables {
 
     Table ledger(Profile profile, java.time.ZoneId zone) {
         return switch (profile) {
-            case CANONICAL -> new Table("ledger", LEDGER_SQL.formatted(""), List.of(
-                    Column.integer("transaction_id"), Column.text("external_key"), Column.text("kind"),
-                    Column.timestamp("occurred_at"), Column.text("account"), Column.text("currency"),
-                    Column.integer("amount_minor"), Column.decimal("amount"), Column.text("side"),
-                    Column.text("order_id"), Column.integer("buyer_id"), Column.text("buyer_username"),
-                    Column.text("telegram_charge_id"), Column.text("provider_charge_id"),
-                    Column.integer("reverses_transaction_id")), this::ledgerRow);
-            case XERO -> XeroProfile.table(LEDGER_SQL, this, zone);
-            case QUICKBOOKS -> QuickBooksProfile.table(LEDGER_SQL, this, zone);
+            case CANONICAL -> new Table("ledger", ledgerSql(""), LEDGER_COLUMNS, this::ledgerRow);
+            case XERO -> XeroProfile.table(this, zone);
+            case QUICKBOOKS -> QuickBooksProfile.table(this, zone);
         };
+    }
+
+    /** The ledger's rows with bind parameters (from, until, currency, currency) and a profile's condition. */
+    static String ledgerSql(String condition) {
+        return LEDGER_SQL.formatted("?", "?", "?", condition);
+    }
+
+    /** The canonical ledger's rows for COPY, which takes no parameters: the values as SQL literals. */
+    static String ledgerCopySql(String fromLiteral, String untilLiteral, String currencyLiteral) {
+        return LEDGER_SQL.formatted(fromLiteral, untilLiteral, currencyLiteral, "");
     }
 
     Table orders() {

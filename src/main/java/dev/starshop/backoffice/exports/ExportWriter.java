@@ -17,10 +17,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 
 /**
- * Runs an export's query with a server-side cursor and writes each row to the sink as it arrives.
- * PostgreSQL's driver only streams (instead of loading the whole result) with autocommit off and a
- * fetch size, so the query runs in its own read-only, repeatable-read transaction: one consistent
- * snapshot, memory bounded by the fetch size.
+ * Runs an export's query and streams its rows into the response. The canonical ledger CSV is
+ * written by PostgreSQL itself ({@link LedgerCsvCopy}); every other export reads rows with a
+ * server-side cursor and writes each to a sink as it arrives. PostgreSQL's driver only streams
+ * (instead of loading the whole result) with autocommit off and a fetch size, so either way the
+ * export runs in its own read-only, repeatable-read transaction: one consistent snapshot, memory
+ * bounded by the fetch size or by one COPY row.
  */
 @Singleton
 class ExportWriter {
@@ -29,29 +31,42 @@ class ExportWriter {
 
     private final DataSource dataSource;
     private final ExportTables tables;
+    private final LedgerCsvCopy ledgerCsv;
 
     ExportWriter(DataSource dataSource, CurrencyTable currencies) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.tables = new ExportTables(currencies);
+        this.ledgerCsv = new LedgerCsvCopy(currencies);
     }
 
     void write(ExportRequest request, OutputStream out) throws IOException, SQLException {
-        Table table = table(request);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try (PreparedStatement statement = connection.prepareStatement(table.sql(),
-                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                statement.setFetchSize(FETCH_SIZE);
-                bind(statement, request);
-                try (ResultSet rows = statement.executeQuery(); RowSink sink = sink(request, table, out)) {
-                    while (rows.next()) {
-                        sink.row(table.mapper().map(rows));
-                    }
+            try {
+                if (LedgerCsvCopy.renders(request)) {
+                    ledgerCsv.write(connection, request, out);
+                } else {
+                    writeRows(connection, request, out);
                 }
             } finally {
                 connection.rollback();
+            }
+        }
+    }
+
+    /** The row path: every export but the canonical ledger CSV (LedgerCsvTest compares that one with it). */
+    void writeRows(Connection connection, ExportRequest request, OutputStream out) throws IOException, SQLException {
+        Table table = table(request);
+        try (PreparedStatement statement = connection.prepareStatement(table.sql(),
+                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            statement.setFetchSize(FETCH_SIZE);
+            bind(statement, request);
+            try (ResultSet rows = statement.executeQuery(); RowSink sink = sink(request, table, out)) {
+                while (rows.next()) {
+                    sink.row(table.mapper().map(rows));
+                }
             }
         }
     }

@@ -18,8 +18,8 @@ final class QuickBooksProfile {
     private QuickBooksProfile() {
     }
 
-    static Table table(String ledgerSql, ExportTables tables, ZoneId zone) {
-        String sql = ledgerSql.formatted("AND p.account IN ('telegram_stars_receivable', 'provider_receivable')");
+    static Table table(ExportTables tables, ZoneId zone) {
+        String sql = ExportTables.ledgerSql("AND p.account IN ('telegram_stars_receivable', 'provider_receivable')");
         return new Table("quickbooks", sql, List.of(
                 Column.text("Date"), Column.text("Description"), Column.decimal("Amount")), row -> {
                     String currency = row.getString(6).trim();

@@ -22,8 +22,8 @@ final class XeroProfile {
     private XeroProfile() {
     }
 
-    static Table table(String ledgerSql, ExportTables tables, ZoneId zone) {
-        String sql = ledgerSql.formatted("AND t.kind IN ('PAYMENT', 'RENEWAL') AND p.account IN "
+    static Table table(ExportTables tables, ZoneId zone) {
+        String sql = ExportTables.ledgerSql("AND t.kind IN ('PAYMENT', 'RENEWAL') AND p.account IN "
                 + "('sales_revenue', 'shipping_revenue', 'tips_revenue')");
         return new Table("xero", sql, List.of(
                 Column.text("ContactName"), Column.text("InvoiceNumber"), Column.text("InvoiceDate"),

@@ -1,0 +1,243 @@
+package dev.starshop.backoffice.exports;
+
+import dev.starshop.money.CurrencyTable;
+import dev.starshop.support.Api;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The canonical ledger CSV, which PostgreSQL writes through COPY ({@link LedgerCsvCopy}): exact bytes
+ * for tricky values, and the same cells as the row path ({@link CsvSink}) gives for the same request.
+ * The ledger rows are booked on a day of the 1990s that no other test uses, late in the UTC day so
+ * that Asia/Tokyo reads them on the next day.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LedgerCsvTest {
+
+    private static final String HEADER = "transaction_id,external_key,kind,occurred_at,account,currency,amount_minor,"
+            + "amount,side,order_id,buyer_id,buyer_username,telegram_charge_id,provider_charge_id,"
+            + "reverses_transaction_id";
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ExportWriter writer;
+
+    @Inject
+    CurrencyTable currencies;
+
+    TrickyLedger ledger;
+
+    @BeforeAll
+    void bookTrickyTransactions() throws SQLException {
+        LocalDate day = LocalDate.of(1990, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3_000));
+        ledger = TrickyLedger.book(DelegatingDataSource.unwrapDataSource(dataSource), day);
+    }
+
+    @Test
+    void trickyValuesAreQuotedNeutralisedAndEndInCrlf() {
+        String expected = String.join("\r\n", HEADER,
+                "{tx1},\"'=SUM(1,2) \"\"x\"\"-{batch}\",PAYMENT,{day}T23:30:00Z,telegram_stars_receivable,XTR,100,100,"
+                        + "DEBIT,{order1},{buyer1},\"'-minus, \"\"quoted\"\"\",\"line1\nline2\",,",
+                "{tx1},\"'=SUM(1,2) \"\"x\"\"-{batch}\",PAYMENT,{day}T23:30:00Z,sales_revenue,XTR,-100,-100,"
+                        + "CREDIT,{order1},{buyer1},\"'-minus, \"\"quoted\"\"\",\"line1\nline2\",,",
+                "{tx2},'+ünïcødé €-{batch},PAYMENT,{day}T23:30:00.500Z,provider_receivable,USD,1239,12.39,DEBIT,"
+                        + "{order2},{buyer2},'@at,'\tTab,\"ch_,comma\",",
+                "{tx2},'+ünïcødé €-{batch},PAYMENT,{day}T23:30:00.500Z,sales_revenue,USD,-1000,-10.00,CREDIT,"
+                        + "{order2},{buyer2},'@at,'\tTab,\"ch_,comma\",",
+                "{tx2},'+ünïcødé €-{batch},PAYMENT,{day}T23:30:00.500Z,shipping_revenue,USD,-234,-2.34,CREDIT,"
+                        + "{order2},{buyer2},'@at,'\tTab,\"ch_,comma\",",
+                "{tx2},'+ünïcødé €-{batch},PAYMENT,{day}T23:30:00.500Z,tips_revenue,USD,-5,-0.05,CREDIT,"
+                        + "{order2},{buyer2},'@at,'\tTab,\"ch_,comma\",",
+                "{tx3}, refund-{batch},REFUND,{day}T23:45:00Z,sales_refunds,XTR,100,100,DEBIT,"
+                        + "{order1},{buyer3},\"'\rCR\",#hash,,{tx1}",
+                "{tx3}, refund-{batch},REFUND,{day}T23:45:00Z,telegram_stars_receivable,XTR,-100,-100,CREDIT,"
+                        + "{order1},{buyer3},\"'\rCR\",#hash,,{tx1}",
+                "{tx4},plain-{batch},PAYMENT,{day}T23:59:59.123456Z,provider_receivable,JPY,500,500,DEBIT,,{buyer4},,"
+                        + "\"\"\"quote first\",pi_jpy,",
+                "{tx4},plain-{batch},PAYMENT,{day}T23:59:59.123456Z,sales_revenue,JPY,-500,-500,CREDIT,,{buyer4},,"
+                        + "\"\"\"quote first\",pi_jpy,")
+                + "\r\n";
+
+        assertEquals(ledger.fillIn(expected), text(get("from=" + ledger.day() + "&to=" + ledger.day())));
+    }
+
+    @Test
+    void postgresWritesTheSameCellsAsTheRowPath() throws Exception {
+        LocalDate day = ledger.day();
+        for (Map<String, String> query : List.of(
+                Map.of("from", day.toString(), "to", day.toString()),
+                Map.of("from", day.plusDays(1).toString(), "to", day.plusDays(1).toString(), "tz", "Asia/Tokyo"),
+                Map.of("from", day.toString(), "to", day.toString(), "tz", "America/Los_Angeles", "currency", "USD"),
+                Map.of("from", day.minusDays(1).toString(), "to", day.toString(), "currency", "JPY"))) {
+            byte[] copy = get(queryString(query));
+            assertEquals(records(rowPath(query)), records(copy), query.toString());
+            assertTrue(records(copy).size() > 1, "rows besides the header for " + query);
+        }
+    }
+
+    @Test
+    void theDayIsReadInTheRequestedZoneWhileTimesStayInUtc() {
+        LocalDate day = ledger.day();
+        String utc = text(get("from=" + day + "&to=" + day));
+        String tokyo = text(get("from=" + day.plusDays(1) + "&to=" + day.plusDays(1) + "&tz=Asia/Tokyo"));
+
+        assertEquals(utc, tokyo, "23:30 UTC is the next morning in Tokyo; the file still says UTC");
+        assertEquals(HEADER + "\r\n", text(get("from=" + day + "&to=" + day + "&tz=Asia/Tokyo")));
+    }
+
+    @Test
+    void aBomGoesFirstAndTheRestIsUnchanged() {
+        String query = "from=" + ledger.day() + "&to=" + ledger.day();
+        String withBom = text(get(query + "&bom=true"));
+
+        assertEquals("\uFEFF" + text(get(query)), withBom);
+        assertArrayEquals(get(query + "&bom=true"), get(query + "&bom=true"), "same request, same bytes");
+    }
+
+    @Test
+    void aCurrencyWithoutExponentFailsTheExportInsteadOfWritingWrongAmounts() throws SQLException {
+        LocalDate day = ledger.day().minusDays(2);
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+            connection.setAutoCommit(false);
+            TrickyLedger.bookUncommitted(connection, day, "BHD"); // rolled back: nobody else ever sees it
+            ExportRequest request = request(Map.of("from", day.toString(), "to", day.toString()));
+            RuntimeException failure = assertThrows(RuntimeException.class,
+                    () -> new LedgerCsvCopy(currencies).write(connection, request, new ByteArrayOutputStream()));
+            assertTrue(failure.getMessage().contains("'BHD'"), failure.getMessage());
+            connection.rollback();
+            try (Statement statement = connection.createStatement();
+                 ResultSet one = statement.executeQuery("SELECT 1")) {
+                assertTrue(one.next(), "the rest of the COPY was read: the connection can go back to the pool");
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without the drain it hangs
+    void aDownloadThatBreaksMidwayLeavesTheConnectionFitForItsNextUser() throws SQLException {
+        LocalDate day = ledger.day().minusDays(3);
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+            connection.setAutoCommit(false);
+            bookPayments(connection, day, 2_000); // 4,000 rows: far more than the first 64 KB written
+            ExportRequest request = request(Map.of("from", day.toString(), "to", day.toString()));
+            IOException broken = assertThrows(IOException.class, () -> new LedgerCsvCopy(currencies)
+                    .write(connection, request, new BreaksAfter(64 * 1024)));
+            assertEquals("the client went away", broken.getMessage());
+            connection.rollback();
+            try (Statement statement = connection.createStatement();
+                 ResultSet one = statement.executeQuery("SELECT 41 + 1")) {
+                assertTrue(one.next());
+                assertEquals(42, one.getInt(1), "the COPY's remaining rows were read, not left on the wire");
+            }
+        }
+    }
+
+    /** Balanced Stars payments on {@code day}, in the caller's transaction (rolled back by the test). */
+    private static void bookPayments(Connection connection, LocalDate day, int count) throws SQLException {
+        String batch = "drain-" + java.util.UUID.randomUUID();
+        try (Statement insert = connection.createStatement()) {
+            insert.execute("INSERT INTO ledger_transactions (external_key, kind, currency, occurred_at, recorded_at) "
+                    + "SELECT '" + batch + ":' || g, 'PAYMENT', 'XTR', '" + day + "T00:00:00Z'::timestamptz "
+                    + "+ g * interval '1 second', now() FROM generate_series(1, " + count + ") g");
+            insert.execute("INSERT INTO ledger_postings (transaction_id, account, currency, amount) "
+                    + "SELECT t.id, p.account, 'XTR', p.sign * 7 FROM ledger_transactions t CROSS JOIN "
+                    + "(VALUES ('telegram_stars_receivable', 1), ('sales_revenue', -1)) AS p (account, sign) "
+                    + "WHERE t.external_key LIKE '" + batch + ":%'");
+        }
+    }
+
+    /** A response that fails like a closed socket once {@code limit} bytes were written. */
+    private static final class BreaksAfter extends java.io.OutputStream {
+        private final int limit;
+        private int written;
+
+        BreaksAfter(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            written += length;
+            if (written > limit) {
+                throw new IOException("the client went away");
+            }
+        }
+    }
+
+    private byte[] rowPath(Map<String, String> query) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+            connection.setAutoCommit(false);
+            writer.writeRows(connection, request(query), out);
+            connection.rollback();
+        }
+        return out.toByteArray();
+    }
+
+    private ExportRequest request(Map<String, String> query) {
+        return ExportRequest.parse("ledger.csv", query.get("from"), query.get("to"), query.get("tz"),
+                query.get("currency"), null, null, false, currencies);
+    }
+
+    private byte[] get(String query) {
+        HttpResponse<byte[]> response = http.toBlocking().exchange(HttpRequest.GET("/api/admin/exports/ledger.csv?"
+                + query).bearerAuth(Api.ADMIN_TOKEN), byte[].class);
+        assertEquals(200, response.code());
+        return response.body();
+    }
+
+    private static String queryString(Map<String, String> query) {
+        return String.join("&", query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+
+    private static List<List<String>> records(byte[] csv) throws IOException {
+        return CSVFormat.RFC4180.parse(new StringReader(text(csv))).getRecords().stream()
+                .map(CSVRecord::toList).toList();
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
