@@ -3,10 +3,13 @@ package dev.starshop.telegram.updates;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +19,8 @@ import java.util.stream.IntStream;
  * Writes an update's inbox row and its handler's effects in one transaction. Webhook updates that
  * arrive while others are being written share a transaction ({@link GroupCommit}): one commit,
  * one flush to disk, for all of them; each is still answered only after that commit, and a batch
- * that fails is written again update by update. Queries that Telegram waits on are written alone.
+ * that fails is written again update by update. Queries that Telegram waits on are written alone,
+ * and their commit does not wait for the disk.
  */
 @Singleton
 class InboxWrites {
@@ -27,10 +31,13 @@ class InboxWrites {
     private final Clock clock;
     private final GroupCommit<Arrival, Recorded> groupCommit;
     private final DistributionSummary batchSizes;
+    private final boolean queriesWaitForDisk;
 
     InboxWrites(InboxRepository inbox, UpdateDispatcher dispatcher, TransactionOperations<Connection> transactions,
-                Clock clock, GroupCommitSettings grouping, MeterRegistry meters) {
+                Clock clock, GroupCommitSettings grouping, MeterRegistry meters,
+                @Value("${starshop.telegram.queries-wait-for-disk:false}") boolean queriesWaitForDisk) {
         this.inbox = inbox;
+        this.queriesWaitForDisk = queriesWaitForDisk;
         this.dispatcher = dispatcher;
         this.transactions = transactions;
         this.clock = clock;
@@ -54,13 +61,35 @@ class InboxWrites {
      * and a query's own transaction is short, while a shared one carries the others' work too.
      */
     private static boolean mayShare(Arrival arrival) {
-        return arrival.source() == UpdateSource.WEBHOOK
-                && !(arrival.update() instanceof ClassifiedUpdate.PreCheckout)
-                && !(arrival.update() instanceof ClassifiedUpdate.ShippingRequest);
+        return arrival.source() == UpdateSource.WEBHOOK && !isQuery(arrival.update());
     }
 
     private Recorded writeAlone(Arrival arrival) {
-        return transactions.executeWrite(status -> record(arrival));
+        return transactions.executeWrite(status -> {
+            if (isQuery(arrival.update()) && !queriesWaitForDisk) {
+                commitWithoutWaitingForDisk(status.getConnection());
+            }
+            return record(arrival);
+        });
+    }
+
+    private static boolean isQuery(ClassifiedUpdate update) {
+        return update instanceof ClassifiedUpdate.PreCheckout || update instanceof ClassifiedUpdate.ShippingRequest;
+    }
+
+    /**
+     * A query's transaction holds no money: its inbox row and the order's timeline note. Its commit
+     * is visible at once and reaches the disk within PostgreSQL's WAL writer delay (3 × 200 ms at
+     * most), so a crash in that window forgets the note, never a payment; in exchange the answer
+     * that Telegram waits for does not wait for a disk flush, the tail of every durable write
+     * (docs/performance.md, section 2). {@code starshop.telegram.queries-wait-for-disk} turns it off.
+     */
+    private static void commitWithoutWaitingForDisk(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL synchronous_commit = off");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set synchronous_commit for a query's transaction", e);
+        }
     }
 
     /** In update_id order, so two batches holding the same updates take their row locks in one order. */
