@@ -39,9 +39,14 @@ record PreCheckoutDecision(boolean ok, String reason, String buyerMessage) {
         if (amounts.isEmpty()) {
             Money asked = new Money(query.totalAmount(), order.total().currency());
             return refuse("total " + asked.display() + " does not match order " + order.total().display()
-                    + " with shipping '" + query.shippingOptionId() + "' and an allowed tip", texts.priceChanged);
+                    + shippingOption(query) + " and an allowed tip", texts.priceChanged);
         }
         return new PreCheckoutDecision(true, "accepted " + amounts.get().total().display(), "");
+    }
+
+    private static String shippingOption(PreCheckoutQuery query) {
+        String option = query.shippingOptionId();
+        return option == null ? " without shipping" : " with shipping '" + option + "'";
     }
 
     private static PreCheckoutDecision refuse(String reason, String buyerMessage) {
