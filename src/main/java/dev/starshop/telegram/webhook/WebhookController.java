@@ -1,10 +1,13 @@
 package dev.starshop.telegram.webhook;
 
+import dev.starshop.platform.problem.ProblemCode;
+import dev.starshop.platform.problem.Problems;
 import dev.starshop.telegram.updates.BotCall;
 import dev.starshop.telegram.updates.UpdateInbox;
 import dev.starshop.telegram.updates.UpdateSource;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -31,17 +34,30 @@ class WebhookController {
     private final UpdateInbox inbox;
     private final JsonMapper json;
     private final boolean answerInline;
+    private final WebhookAdmission admission;
 
-    WebhookController(UpdateInbox inbox, JsonMapper json,
+    WebhookController(UpdateInbox inbox, JsonMapper json, WebhookAdmission admission,
                       @Value("${starshop.telegram.answer-queries-inline:false}") boolean answerInline) {
         this.inbox = inbox;
+        this.admission = admission;
         this.json = json;
         this.answerInline = answerInline;
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> receive(@Body byte[] update) throws IOException {
-        UpdateInbox.Receipt receipt = inbox.receive(update, UpdateSource.WEBHOOK, answerInline);
+        if (!admission.tryEnter()) {
+            return Problems.response(ProblemCode.BUSY, "More than " + admission.limit()
+                    + " webhook requests at once; this update was not read").header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        try {
+            return answer(inbox.receive(update, UpdateSource.WEBHOOK, answerInline));
+        } finally {
+            admission.leave();
+        }
+    }
+
+    private HttpResponse<?> answer(UpdateInbox.Receipt receipt) throws IOException {
         if (receipt.inlineAnswer().isEmpty()) {
             return HttpResponse.ok();
         }
