@@ -8,8 +8,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,26 +17,27 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Every published vector in {@code ../shared/telegram/init-data-vectors.json}, checked without
- * expiry as the file prescribes (they were signed in 2022).
+ * Every published vector in {@code src/test/resources/telegram/init-data-vectors.json} (each with
+ * its source), checked without expiry as the file prescribes (they were signed in 2022).
  */
 class InitDataVectorsTest {
 
+    private static final String VECTORS = "/telegram/init-data-vectors.json";
     private static final JsonMapper JSON = JsonMapper.createDefault();
     private final InitDataVerifier verifier = new InitDataVerifier(JSON, Clock.systemUTC());
 
     static Stream<Arguments> vectors() throws IOException {
-        Path file = Path.of(System.getProperty("user.dir"), "..", "shared", "telegram", "init-data-vectors.json")
-                .normalize();
-        assertTrue(Files.isRegularFile(file), "initData vectors not found at " + file
-                + ": the shared/ folder must sit beside the project checkout");
-        List<Map<String, Object>> vectors = JSON.readValue(Files.readAllBytes(file),
-                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        List<Map<String, Object>> vectors;
+        try (InputStream file = InitDataVectorsTest.class.getResourceAsStream(VECTORS)) {
+            assertNotNull(file, "initData vectors not found on the test classpath at " + VECTORS);
+            vectors = JSON.readValue(file.readAllBytes(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        }
         assertTrue(vectors.size() >= 14, "expected the full vector set, got " + vectors.size());
         return vectors.stream().map(v -> Arguments.of(Named.of((String) v.get("id"), v)));
     }
