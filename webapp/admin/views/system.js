@@ -7,6 +7,6 @@ export async function systemView(view) {
   const row = (label, value) => [h('dt', {}, label), h('dd', {}, value)];
   view.replaceChildren(h('h1', {}, 'System'), h('dl', { class: 'summary' },
     ...Object.entries(system).map(([key, value]) => row(key, String(value)))),
-  h('p', {}, h('a', { href: '/openapi/starshop.yml' }, 'OpenAPI description'), ' · ',
+  h('p', {}, h('a', { href: '/openapi.yml' }, 'OpenAPI description'), ' · ',
     h('a', { href: '/health' }, 'Health')));
 }

@@ -1,5 +1,6 @@
 package dev.starshop.catalog;
 
+import dev.starshop.platform.web.PublicRoute;
 import dev.starshop.money.AcceptedCurrencies;
 import dev.starshop.money.Money;
 import io.micronaut.http.annotation.Controller;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 @Controller("/api/catalog")
+@PublicRoute
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CatalogController {
 

@@ -1,5 +1,6 @@
 package dev.starshop.catalog;
 
+import dev.starshop.platform.admin.AdminOnly;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -17,6 +18,7 @@ import java.util.List;
 
 /** Product administration; the admin filter guards everything under /api/admin. */
 @Controller("/api/admin/products")
+@AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ProductAdminController {
 

@@ -1,5 +1,6 @@
 package dev.starshop.checkout;
 
+import dev.starshop.platform.admin.AdminOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -13,6 +14,7 @@ import java.util.UUID;
 
 /** {@code POST /api/admin/orders/{id}/refund}; admin authentication comes from the /api/admin filter. */
 @Controller("/api/admin/orders")
+@AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class RefundAdminController {
 

@@ -1,5 +1,6 @@
 package dev.starshop.checkout;
 
+import dev.starshop.platform.admin.AdminOnly;
 import dev.starshop.money.CurrencyTable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -13,6 +14,7 @@ import java.util.UUID;
 
 /** Every subscription, for operators; admin authentication comes from the /api/admin filter. */
 @Controller("/api/admin/subscriptions")
+@AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SubscriptionAdminController {
 

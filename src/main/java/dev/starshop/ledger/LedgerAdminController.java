@@ -1,5 +1,6 @@
 package dev.starshop.ledger;
 
+import dev.starshop.platform.admin.AdminOnly;
 import dev.starshop.ledger.LedgerViews.BalanceView;
 import dev.starshop.ledger.LedgerViews.TransactionView;
 import dev.starshop.money.CurrencyTable;
@@ -14,6 +15,7 @@ import java.util.UUID;
 
 /** Read-only view of the books; the admin filter guards everything under /api/admin. */
 @Controller("/api/admin/ledger")
+@AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class LedgerAdminController {
 

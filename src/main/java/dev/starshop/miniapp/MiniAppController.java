@@ -1,5 +1,7 @@
 package dev.starshop.miniapp;
 
+import dev.starshop.platform.web.PublicRoute;
+import dev.starshop.platform.web.PageFraming;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -14,6 +16,8 @@ import java.net.URI;
  * script URL.
  */
 @Controller("/app")
+@PublicRoute
+@PageFraming(PageFraming.Ancestors.TELEGRAM)
 final class MiniAppController {
 
     private final MiniAppPage page;

@@ -1,5 +1,6 @@
 package dev.starshop.platform;
 
+import dev.starshop.platform.web.PublicRoute;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -15,6 +16,8 @@ import java.io.UncheckedIOException;
  * API version. The compiler writes it to {@code META-INF/swagger/starshop.yml} (see pom.xml).
  */
 @Controller
+@PublicRoute
+@OperationsDocument
 final class OpenApiController {
 
     static final String DOCUMENT = "/META-INF/swagger/starshop.yml";

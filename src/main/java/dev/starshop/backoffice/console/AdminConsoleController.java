@@ -1,5 +1,6 @@
 package dev.starshop.backoffice.console;
 
+import dev.starshop.platform.web.PublicRoute;
 import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -14,16 +15,15 @@ import java.net.URI;
 /**
  * Serves the back-office console's page; its scripts and styles are static resources under
  * {@code /admin/**} (application.yml). The page holds no data: it asks for the admin token and
- * sends it with every {@code /api/admin} call (docs/admin-console.md).
+ * sends it with every {@code /api/admin} call (docs/admin-console.md). Its security headers (never
+ * framed) come from SecurityHeadersFilter, like every other page's.
  */
 @Controller("/admin")
+@PublicRoute
 @Hidden
 final class AdminConsoleController {
 
     private static final String PAGE = "classpath:webapp/admin/index.html";
-    /** Only the engine's own scripts, styles and API; never framed (the refund button must not be clickjacked). */
-    static final String POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'none'";
 
     private final ResourceResolver resources;
 
@@ -39,10 +39,7 @@ final class AdminConsoleController {
         }
         return resources.getResource(PAGE)
                 .map(url -> HttpResponse.ok(new StreamedFile(url)).contentType(MediaType.TEXT_HTML_TYPE)
-                        .header("Cache-Control", "no-cache")
-                        .header("Content-Security-Policy", POLICY)
-                        .header("X-Frame-Options", "DENY")
-                        .header("Referrer-Policy", "no-referrer"))
+                        .header("Cache-Control", "no-cache"))
                 .orElseGet(HttpResponse::notFound);
     }
 }

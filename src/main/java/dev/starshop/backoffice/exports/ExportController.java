@@ -1,5 +1,6 @@
 package dev.starshop.backoffice.exports;
 
+import dev.starshop.platform.admin.AdminOnly;
 import dev.starshop.money.CurrencyTable;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
  * The admin filter guards everything under /api/admin. See docs/accounting.md.
  */
 @Controller("/api/admin/exports")
+@AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ExportController {
 

@@ -1,5 +1,6 @@
 package dev.starshop.backoffice.orders;
 
+import dev.starshop.platform.admin.AdminOnly;
 import dev.starshop.backoffice.orders.AdminOrderViews.OrderDetail;
 import dev.starshop.backoffice.orders.AdminOrderViews.OrderPage;
 import dev.starshop.order.OrderStatus;
@@ -24,6 +25,7 @@ import java.util.UUID;
  * checkout's RefundAdminController; the admin filter guards everything under /api/admin.
  */
 @Controller("/api/admin/orders")
+@AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class AdminOrderController {
 

@@ -1,5 +1,6 @@
 package dev.starshop.backoffice.reconciliation;
 
+import dev.starshop.platform.admin.AdminOnly;
 import dev.starshop.platform.problem.ProblemCode;
 import dev.starshop.platform.problem.ProblemException;
 import io.micronaut.http.HttpStatus;
@@ -15,6 +16,7 @@ import java.util.List;
 
 /** Reconciliation runs on demand and their history; admin authentication comes from the /api/admin filter. */
 @Controller("/api/admin/reconciliation/runs")
+@AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReconciliationController {
 

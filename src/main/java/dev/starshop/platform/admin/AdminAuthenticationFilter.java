@@ -10,9 +10,14 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * Lets a request into {@code /api/admin/**} only with {@code Authorization: Bearer <admin token>}.
- * A refused request gets a 401 problem and never reaches a controller.
+ * Lets a request reach an {@link AdminOnly} route only with {@code Authorization: Bearer <admin
+ * token>}. The filter is bound to the route, not to a path string: {@code /api/admin/orders/},
+ * {@code //api/admin/orders} and every other spelling the router matches carry the same guard.
+ * A request under {@code /api/admin/**} that matches no route is refused too, so an unknown admin
+ * path says nothing about what exists. A refused request gets a 401 problem and never reaches a
+ * controller.
  */
+@AdminOnly
 @ServerFilter("/api/admin/**")
 final class AdminAuthenticationFilter {
 
@@ -28,12 +33,21 @@ final class AdminAuthenticationFilter {
     @RequestFilter
     @Nullable
     HttpResponse<?> authenticate(HttpRequest<?> request) {
-        String presented = bearerToken(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
-        if (adminToken.matches(presented)) {
+        if (presentsAdminToken(request, adminToken)) {
             return null;
         }
+        return refusal();
+    }
+
+    static HttpResponse<?> refusal() {
         return Problems.response(ProblemCode.UNAUTHORIZED, "Send the admin token as 'Authorization: Bearer <token>'")
                 .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+    }
+
+    /** True when the request carries exactly one Authorization header holding the admin token. */
+    static boolean presentsAdminToken(HttpRequest<?> request, AdminToken adminToken) {
+        var headers = request.getHeaders().getAll(HttpHeaders.AUTHORIZATION);
+        return headers.size() == 1 && adminToken.matches(bearerToken(headers.get(0)));
     }
 
     /** The scheme name is case-insensitive (RFC 9110 §11.1); the token itself is not. */

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 @Controller("/api/admin/system")
+@AdminOnly
 @SecurityScheme(name = "admin", type = SecuritySchemeType.HTTP, scheme = "bearer")
 final class SystemController {
 

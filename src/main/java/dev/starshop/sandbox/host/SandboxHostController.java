@@ -1,5 +1,6 @@
 package dev.starshop.sandbox.host;
 
+import dev.starshop.platform.web.PageFraming;
 import dev.starshop.sandbox.SandboxTelegram;
 import dev.starshop.sandbox.SandboxUser;
 import io.micronaut.context.annotation.Requires;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
  * rather than a static-resources mapping so they exist only in sandbox mode, like the emulator.
  */
 @Controller("/sandbox")
+@PageFraming(PageFraming.Ancestors.SAME_ORIGIN)
 @Requires(missingProperty = "starshop.telegram.bot-token")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class SandboxHostController {

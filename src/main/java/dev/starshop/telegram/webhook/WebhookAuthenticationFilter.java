@@ -12,9 +12,12 @@ import java.util.List;
 
 /**
  * Checks the webhook secret before anything else happens: a request without it is answered 401
- * and its body is neither parsed nor stored.
+ * and its body is neither parsed nor stored. Bound to every {@link TelegramOnly} route, so every
+ * spelling of the path that the router matches is guarded; a request under {@code /telegram/**}
+ * that matches no route is refused the same way.
  */
-@ServerFilter(WebhookController.PATH)
+@TelegramOnly
+@ServerFilter("/telegram/**")
 final class WebhookAuthenticationFilter {
 
     private final WebhookSecret secret;

@@ -26,6 +26,7 @@ import java.util.Map;
  * committed; any failure is a non-2xx answer, so Telegram delivers the update again.
  */
 @Controller(WebhookController.PATH)
+@TelegramOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class WebhookController {
 

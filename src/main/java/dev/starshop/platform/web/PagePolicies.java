@@ -1,0 +1,54 @@
+package dev.starshop.platform.web;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The Content-Security-Policy of each kind of page. Every page loads only the engine's own
+ * scripts, styles and API, plus Telegram's {@code telegram-web-app.js} from where
+ * {@code starshop.webapp.telegram-script-url} points; no inline script, no plugins, no
+ * {@code <base>}. They differ only in who may frame them.
+ */
+@Singleton
+final class PagePolicies {
+
+    /** Telegram Web (web.telegram.org/k and /a) shows Mini Apps in an iframe. */
+    static final String TELEGRAM_WEB = "https://web.telegram.org";
+
+    private final String common;
+
+    PagePolicies(@Value("${starshop.webapp.telegram-script-url:`https://telegram.org/js/telegram-web-app.js`}")
+                 String telegramScriptUrl) {
+        this.common = "default-src 'self'; script-src 'self'" + scriptOrigin(telegramScriptUrl)
+                + "; img-src 'self' data: https:; object-src 'none'; base-uri 'none'; form-action 'self'";
+    }
+
+    String contentSecurityPolicy(PageFraming.Ancestors ancestors) {
+        return common + "; frame-ancestors " + switch (ancestors) {
+            case NONE -> "'none'";
+            case SAME_ORIGIN -> "'self'";
+            case TELEGRAM -> "'self' " + TELEGRAM_WEB;
+        };
+    }
+
+    /** The older header for browsers without frame-ancestors; it cannot name a second origin. */
+    Optional<String> frameOptions(PageFraming.Ancestors ancestors) {
+        return switch (ancestors) {
+            case NONE -> Optional.of("DENY");
+            case SAME_ORIGIN -> Optional.of("SAMEORIGIN");
+            case TELEGRAM -> Optional.empty();
+        };
+    }
+
+    /** " https://telegram.org" for an absolute URL; "" for a path on this engine ('self' covers it). */
+    private static String scriptOrigin(String url) {
+        URI uri = URI.create(url.strip());
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            return "";
+        }
+        return " " + uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+    }
+}
