@@ -36,6 +36,11 @@ class ParkedUpdates {
                 });
     }
 
+    boolean isParked(long updateId) {
+        return sql.one("SELECT 1 FROM parked_updates WHERE update_id = ?", s -> s.setLong(1, updateId),
+                row -> true).isPresent();
+    }
+
     /** Newest first; {@code processed} when the inbox holds the update too (a later delivery went through). */
     List<ParkedUpdate.View> newest(int limit) {
         return sql.list("""

@@ -70,6 +70,10 @@ class PoisonUpdates {
         if (isTransient(failure)) {
             return false;
         }
+        if (alreadyParked(updateId)) {
+            LOG.info("Update {} failed again but is parked already; acknowledged again", updateId);
+            return true;
+        }
         if (failures.size() >= TRACKED) {
             failures.clear();
         }
@@ -95,6 +99,15 @@ class PoisonUpdates {
         LOG.error("Update {} ({}, {}) failed {} times and is parked; the updates after it go on. Last failure: {} {}."
                 + " See GET /api/admin/updates/parked", updateId, kind(update), source, attempts, problem, reason);
         return true;
+    }
+
+    /** A parked update delivered again (its acknowledgement was lost) is acknowledged at once. */
+    private boolean alreadyParked(long updateId) {
+        try {
+            return transactions.executeRead(status -> parked.isParked(updateId));
+        } catch (RuntimeException unknown) {
+            return false;
+        }
     }
 
     /** The update went through: forget its failures, if it had any. */
