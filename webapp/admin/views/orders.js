@@ -15,8 +15,37 @@ export async function ordersView(view, { review }) {
     ? h('p', { class: 'lead' }, 'Orders whose money arrived but could not be honoured as they were: '
       + 'paid after expiry or cancel, a mismatch, or paid again after a refund. Open one to refund it.')
     : filterForm(state, () => { state.cursors = ['']; load(state, results, review); });
-  view.replaceChildren(h('h1', {}, review ? 'Review queue' : 'Orders'), heading, results);
+  const parked = h('div', { id: 'parked-updates' });
+  view.replaceChildren(h('h1', {}, review ? 'Review queue' : 'Orders'), heading, parked, results);
+  if (review) await loadParked(parked);
   await load(state, results, review);
+}
+
+/**
+ * Telegram updates that failed every attempt and were set aside (docs/telegram.md, "Poison
+ * updates"): shown above the orders, and only when there are any that no later delivery processed.
+ */
+async function loadParked(box) {
+  let page;
+  try {
+    page = await getJson('/api/admin/updates/parked?limit=50');
+  } catch (e) {
+    return; // the order queue still shows
+  }
+  const open = page.parked.filter((p) => !p.processed);
+  if (open.length === 0) return;
+  box.replaceChildren(
+    h('h2', {}, `Telegram updates parked (${open.length})`),
+    h('p', { class: 'lead' }, 'These failed on every attempt and were set aside so later updates could go on. '
+      + 'Fix the cause, then post the payload to the webhook again (GET /api/admin/updates/parked has it).'),
+    table([
+      { label: 'Update', cell: (p) => String(p.updateId) },
+      { label: 'Kind', cell: (p) => p.kind },
+      { label: 'Source', cell: (p) => p.source },
+      { label: 'Attempts', cell: (p) => String(p.attempts) },
+      { label: 'Problem', cell: (p) => `${p.problem}: ${p.reason}` },
+      { label: 'Parked', cell: (p) => when(p.parkedAt) },
+    ], open));
 }
 
 function filterForm(state, apply) {

@@ -89,6 +89,17 @@ public final class SandboxTelegram {
     }
 
     /**
+     * A message from the user carrying one field exactly as given: a stand-in for a Telegram that
+     * sends what the emulator never makes itself (tests use it for wrong-typed payment messages).
+     * Returns the update_id, or -1 when a fault knob lost the update.
+     */
+    public long postMessageAsUser(long userId, String field, Object content) {
+        SandboxUser user = users.find(userId).orElseThrow(() -> new SandboxUsers.UnknownUserException(userId));
+        TrackedUpdate update = messages.post(user, field, content);
+        return update == null ? -1 : update.updateId();
+    }
+
+    /**
      * Telegram charges a Stars payment back (no update is sent); false when the charge is unknown,
      * not in Stars, or already refunded or charged back.
      */

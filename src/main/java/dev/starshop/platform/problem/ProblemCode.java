@@ -12,6 +12,7 @@ public enum ProblemCode {
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The request body is too large"),
+    LENGTH_REQUIRED(HttpStatus.LENGTH_REQUIRED, "The request body must declare its length"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     UNKNOWN_SKU(HttpStatus.UNPROCESSABLE_ENTITY, "A product in the request does not exist or is not for sale"),
     UNSUPPORTED_CURRENCY(HttpStatus.UNPROCESSABLE_ENTITY, "The currency is not supported"),

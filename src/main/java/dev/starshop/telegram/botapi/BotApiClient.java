@@ -1,5 +1,6 @@
 package dev.starshop.telegram.botapi;
 
+import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -102,12 +103,25 @@ public class BotApiClient {
 
     /** Long polling: the read timeout of this call is {@code starshop.telegram.client.long-poll-read-timeout}. */
     public List<Update> getUpdates(GetUpdates request) {
+        checkLongPoll(request);
+        return exchange.call(BotApiMethods.GET_UPDATES, request);
+    }
+
+    /**
+     * getUpdates without binding: each update as the JSON tree Telegram sent, so the inbox checks
+     * its JSON types exactly as for a webhook delivery (binding to {@link Update} would coerce).
+     */
+    public List<JsonNode> getUpdatesAsSent(GetUpdates request) {
+        checkLongPoll(request);
+        return exchange.call(BotApiMethods.GET_UPDATES_AS_SENT, request);
+    }
+
+    private void checkLongPoll(GetUpdates request) {
         long waitSeconds = request.timeout() == null ? 0 : request.timeout();
         long allowed = settings.longPollReadTimeout().minus(LONG_POLL_MARGIN).toSeconds();
         if (waitSeconds < 0 || waitSeconds > allowed) {
             throw new BotApiRequestInvalidException("getUpdates",
                     "timeout must be 0-" + allowed + " s (below the long-poll read timeout), is " + waitSeconds);
         }
-        return exchange.call(BotApiMethods.GET_UPDATES, request);
     }
 }

@@ -61,9 +61,12 @@ record JsonShape(Map<String, Type> scalars, Map<String, JsonShape> objects) {
             "total_amount", Type.INTEGER, "invoice_payload", Type.STRING,
             "telegram_payment_charge_id", Type.STRING, "provider_payment_charge_id", Type.STRING), Map.of());
 
-    /** A message that carries money: the buyer and chat it names are recorded with it. */
-    static final JsonShape PAYMENT_MESSAGE = new JsonShape(Map.of("message_id", Type.INTEGER, "date", Type.INTEGER),
-            Map.of("from", USER, "chat", CHAT, "successful_payment", SUCCESSFUL_PAYMENT,
+    /**
+     * Every message, whatever it carries: the classifier reads its text and chat type, a command's
+     * reply goes to its chat and names its sender, and a payment is recorded with both.
+     */
+    static final JsonShape MESSAGE = new JsonShape(Map.of("message_id", Type.INTEGER, "date", Type.INTEGER,
+            "text", Type.STRING), Map.of("from", USER, "chat", CHAT, "successful_payment", SUCCESSFUL_PAYMENT,
                     "refunded_payment", REFUNDED_PAYMENT));
 
     static final JsonShape PRE_CHECKOUT_QUERY = new JsonShape(Map.of("id", Type.STRING, "currency", Type.STRING,

@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decides once what an update is; everything after works on the classified kind. An update that
- * carries money or a payment question must have Telegram's JSON types in it ({@link JsonShape}):
- * otherwise it is refused as unreadable before anything is stored.
+ * Decides once what an update is; everything after works on the classified kind. A message, a
+ * pre-checkout query and a shipping query must have Telegram's JSON types in the fields the engine
+ * reads ({@link JsonShape}): otherwise the update is refused as unreadable before anything is stored.
  */
 @Singleton
 class UpdateClassifier {
@@ -39,19 +39,18 @@ class UpdateClassifier {
     }
 
     private static ClassifiedUpdate classifyMessage(long updateId, JsonNode update, JsonNode message) {
+        requireShape(updateId, message, JsonShape.MESSAGE, "message");
         if (field(message, "successful_payment") != null) {
-            requireShape(updateId, message, JsonShape.PAYMENT_MESSAGE, "message");
             return new ClassifiedUpdate.PaymentSucceeded(updateId, update, message);
         }
         if (field(message, "refunded_payment") != null) {
-            requireShape(updateId, message, JsonShape.PAYMENT_MESSAGE, "message");
             return new ClassifiedUpdate.PaymentRefunded(updateId, update, message);
         }
         JsonNode text = field(message, "text");
         JsonNode chat = field(message, "chat");
         JsonNode chatType = chat == null ? null : field(chat, "type");
-        boolean privateChat = chatType != null && "private".equals(chatType.coerceStringValue());
-        if (privateChat && text != null && text.isString()) {
+        boolean privateChat = chatType != null && "private".equals(chatType.getStringValue());
+        if (privateChat && text != null) {
             Matcher command = COMMAND.matcher(text.getStringValue().trim());
             if (command.matches()) {
                 String argument = command.group(2) == null ? "" : command.group(2).trim();

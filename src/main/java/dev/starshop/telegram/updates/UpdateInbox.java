@@ -16,7 +16,8 @@ import java.util.Optional;
  * The one way updates enter the engine, from the webhook or from long polling. The inbox row and
  * every effect of the handler commit in one transaction; a redelivered update finds its row and
  * changes nothing ({@link InboxWrites}). Bot API calls the handler decided are made only after
- * the commit.
+ * the commit. One update that fails every time is parked after a bounded number of attempts, so it
+ * never holds back the ones after it (docs/telegram.md, "Poison updates").
  */
 @Singleton
 public class UpdateInbox {
@@ -28,9 +29,11 @@ public class UpdateInbox {
     private final UpdateDispatcher dispatcher;
     private final InboxWrites writes;
     private final AfterCommitActions afterCommit;
+    private final PoisonUpdates poison;
 
     UpdateInbox(JsonMapper json, UpdateClassifier classifier, UpdateDispatcher dispatcher, InboxWrites writes,
-                AfterCommitActions afterCommit) {
+                AfterCommitActions afterCommit, PoisonUpdates poison) {
+        this.poison = poison;
         this.json = json;
         this.classifier = classifier;
         this.dispatcher = dispatcher;
@@ -40,10 +43,27 @@ public class UpdateInbox {
 
     /**
      * Records and handles one update. With {@code inlineAnswer}, a single pre-checkout or shipping
-     * answer is returned for the webhook response instead of being sent.
+     * answer is returned for the webhook response instead of being sent. An update that has failed
+     * its last allowed attempt is parked instead ({@link PoisonUpdates}) and the receipt says so; a
+     * body without a readable update_id can be neither counted nor parked and always fails.
      */
     public Receipt receive(byte[] payload, UpdateSource source, boolean inlineAnswer) {
-        InboxWrites.Arrival arrival = new InboxWrites.Arrival(classify(payload), source, payload);
+        JsonNode update = parse(payload);
+        long updateId = update.get("update_id").getLongValue();
+        try {
+            Receipt receipt = record(updateId, update, payload, source, inlineAnswer);
+            poison.succeeded(updateId);
+            return receipt;
+        } catch (RuntimeException failure) {
+            if (poison.parkAfter(updateId, source, update, payload, failure)) {
+                return new Receipt(updateId, false, true, Optional.empty());
+            }
+            throw failure;
+        }
+    }
+
+    private Receipt record(long updateId, JsonNode update, byte[] payload, UpdateSource source, boolean inlineAnswer) {
+        InboxWrites.Arrival arrival = new InboxWrites.Arrival(classifier.classify(updateId, update), source, payload);
         InboxWrites.Recorded recorded;
         try {
             recorded = writes.write(arrival);
@@ -53,13 +73,12 @@ public class UpdateInbox {
             }
             throw e;
         }
-        long updateId = arrival.update().updateId();
         if (!recorded.fresh()) {
-            return new Receipt(updateId, true, Optional.empty());
+            return new Receipt(updateId, true, false, Optional.empty());
         }
         Optional<BotCall> inline = inlineAnswer ? recorded.after().inlineAnswer() : Optional.empty();
         afterCommit.run(recorded.after(), inline);
-        return new Receipt(updateId, false, inline);
+        return new Receipt(updateId, false, false, inline);
     }
 
     /**
@@ -75,7 +94,8 @@ public class UpdateInbox {
         }
     }
 
-    private ClassifiedUpdate classify(byte[] payload) {
+    /** The update's JSON with a whole-number update_id, or 400 malformed-request. */
+    private JsonNode parse(byte[] payload) {
         JsonNode update;
         try {
             update = json.readValue(payload, JsonNode.class);
@@ -86,13 +106,14 @@ public class UpdateInbox {
         if (updateId == null || !WholeNumbers.isWholeLong(updateId)) {
             throw new ProblemException(ProblemCode.MALFORMED_REQUEST, "The update has no integer update_id");
         }
-        return classifier.classify(updateId.getLongValue(), update);
+        return update;
     }
 
     /**
      * @param duplicate    the update was already in the inbox; nothing was done
+     * @param parked       the update failed its last allowed attempt and was set aside; nothing else was done
      * @param inlineAnswer the answer to send back in the webhook response, if any
      */
-    public record Receipt(long updateId, boolean duplicate, Optional<BotCall> inlineAnswer) {
+    public record Receipt(long updateId, boolean duplicate, boolean parked, Optional<BotCall> inlineAnswer) {
     }
 }

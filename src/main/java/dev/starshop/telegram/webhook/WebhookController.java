@@ -23,7 +23,9 @@ import java.util.Map;
 
 /**
  * Where Telegram delivers updates. It answers 200 only after the update and its effects have
- * committed; any failure is a non-2xx answer, so Telegram delivers the update again.
+ * committed; any failure is a non-2xx answer, so Telegram delivers the update again. An update
+ * that has failed {@code starshop.telegram.webhook.max-attempts} times is parked instead and
+ * answered 200, so Telegram neither retries it forever nor drops it unseen.
  */
 @Controller(WebhookController.PATH)
 @TelegramOnly
