@@ -1,5 +1,6 @@
 package dev.starshop.telegram.updates;
 
+import dev.starshop.platform.admin.AdminOnly;
 import dev.starshop.platform.problem.ProblemCode;
 import dev.starshop.platform.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -23,6 +24,7 @@ import java.util.List;
  * authentication comes from the /api/admin filter.
  */
 @Controller("/api/admin/updates")
+@AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ParkedUpdatesController {
 
