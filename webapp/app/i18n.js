@@ -89,6 +89,8 @@ const en = {
   'error.bot-api-unavailable': 'Telegram did not answer. Please try again.',
   'error.bot-api-error': 'Telegram refused the request. Please try again later.',
   'error.database-unavailable': 'The shop is busy. Please try again in a moment.',
+  'error.too-many-unpaid-orders': 'You have too many unpaid orders. Pay for or cancel one in My orders, then order again.',
+  'error.rate-limited': 'Too many tries in a short time. Please wait a moment and try again.',
   'error.generic': 'Something went wrong ({code}). Please try again.',
 };
 
@@ -180,6 +182,8 @@ const zh = {
   'error.bot-api-unavailable': 'Telegram 没有响应，请重试。',
   'error.bot-api-error': 'Telegram 拒绝了请求，请稍后重试。',
   'error.database-unavailable': '店铺繁忙，请稍后重试。',
+  'error.too-many-unpaid-orders': '未支付的订单太多了。请先在“我的订单”中支付或取消一个，然后再下单。',
+  'error.rate-limited': '操作过于频繁，请稍等片刻后重试。',
   'error.generic': '出错了（{code}），请重试。',
 };
 

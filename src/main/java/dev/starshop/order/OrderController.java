@@ -24,7 +24,11 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.UUID;
 
-/** The buyer's orders; every route needs {@code Authorization: tma <initData>}. */
+/**
+ * The buyer's orders; every route needs {@code Authorization: tma <initData>}. The writes that cost
+ * the most (placing an order, invoice calls) spend a token of the buyer's rate limit first, once the
+ * buyer is verified and before anything is read or written.
+ */
 @Controller("/api/orders")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class OrderController {
@@ -33,14 +37,17 @@ class OrderController {
     static final String REPLAYED = "Idempotent-Replayed";
 
     private final OrderService orders;
+    private final BuyerRateLimits rateLimits;
 
-    OrderController(OrderService orders) {
+    OrderController(OrderService orders, BuyerRateLimits rateLimits) {
         this.orders = orders;
+        this.rateLimits = rateLimits;
     }
 
     @Post
     HttpResponse<OrderView> place(@Parameter(hidden = true) Buyer buyer, @Valid @Body OrderRequest request,
                                   @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey) {
+        rateLimits.placeOrder(buyer);
         OrderService.PlacedOrder placed = orders.place(buyer, request, idempotencyKey);
         Order order = withInvoice(placed.order());
         return HttpResponse.<OrderView>status(HttpStatus.CREATED)
@@ -61,12 +68,14 @@ class OrderController {
     /** Issues the invoice link again after a Bot API failure (the order was kept). */
     @Post("/{id}/invoice")
     OrderView invoice(@Parameter(hidden = true) Buyer buyer, UUID id) {
+        rateLimits.invoiceCall(buyer);
         return OrderView.of(withInvoice(orders.find(buyer, id)));
     }
 
     /** The Mini App's invoiceClosed status: recorded as a hint; the answer is the order as it is. */
     @Post("/{id}/invoice-closed")
     OrderView invoiceClosed(@Parameter(hidden = true) Buyer buyer, UUID id, @Valid @Body InvoiceClosed closed) {
+        rateLimits.invoiceCall(buyer);
         return OrderView.of(orders.invoiceClosed(buyer, id, closed.status()));
     }
 

@@ -34,6 +34,12 @@ class OrderRepository {
         this.currencies = currencies;
     }
 
+    /**
+     * Inserts or refreshes the buyer's row. Either way the row stays locked until the transaction
+     * ends ({@code ON CONFLICT DO UPDATE} locks the row it updates; a fresh insert is invisible, and
+     * a concurrent insert of the same id waits on it): this is the per-buyer lock that
+     * {@link OrderService} counts unpaid orders under. Keep it a DO UPDATE; DO NOTHING would not lock.
+     */
     void upsertBuyer(Buyer buyer, Instant now) {
         sql.update("""
                 INSERT INTO buyers (telegram_user_id, first_name, last_name, username, language_code,
@@ -93,6 +99,21 @@ class OrderRepository {
                         s.setLong(9, line.lineTotal().amount());
                     });
         }
+    }
+
+    /**
+     * The buyer's orders still waiting for payment and still payable at {@code now}, counted up to
+     * {@code cap} (the limit), so the cost stays a few index entries however many there are.
+     */
+    int countUnpaid(long buyerId, Instant now, int cap) {
+        return sql.one("""
+                SELECT count(*) FROM (SELECT 1 FROM orders
+                                      WHERE buyer_id = ? AND status = 'PENDING_PAYMENT' AND expires_at > ?
+                                      LIMIT ?) AS unpaid""", s -> {
+                    s.setLong(1, buyerId);
+                    s.setTimestamp(2, Timestamp.from(now));
+                    s.setInt(3, cap);
+                }, row -> row.getInt(1)).orElse(0);
     }
 
     /** Moves the order from {@code from} to {@code to}; false if it was no longer in {@code from}. */

@@ -3,6 +3,8 @@ package dev.starshop.order;
 import dev.starshop.buyer.Buyer;
 import dev.starshop.platform.problem.ProblemCode;
 import dev.starshop.platform.problem.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -25,10 +27,11 @@ public class OrderService {
     private final OrderSettings settings;
     private final InvoiceLinks invoiceLinks;
     private final Clock clock;
+    private final Counter unpaidRefused;
 
     OrderService(OrderRepository orders, OrderPricing pricing, StockReservation stock,
                  TransactionOperations<Connection> transactions, OrderSettings settings, InvoiceLinks invoiceLinks,
-                 Clock clock) {
+                 Clock clock, MeterRegistry meters) {
         this.orders = orders;
         this.pricing = pricing;
         this.stock = stock;
@@ -36,6 +39,8 @@ public class OrderService {
         this.settings = settings;
         this.invoiceLinks = invoiceLinks;
         this.clock = clock;
+        this.unpaidRefused = Counter.builder("starshop.orders.unpaid.limit.refused")
+                .description("Orders refused 429 too-many-unpaid-orders").register(meters);
     }
 
     /**
@@ -125,6 +130,10 @@ public class OrderService {
                 OrderPricing.total(lines, lines.get(0).unitPrice().currency()), null, now,
                 now.plus(settings.ttl()), lines);
         orders.upsertBuyer(buyer, now);
+        if (orders.countUnpaid(buyer.telegramUserId(), now, settings.maxUnpaidPerBuyer())
+                >= settings.maxUnpaidPerBuyer()) {
+            return refuseOverLimit(buyer, key);
+        }
         if (!orders.insert(order, key)) {
             return Optional.empty();
         }
@@ -132,6 +141,27 @@ public class OrderService {
         stock.reserve(lines);
         orders.appendEvent(order.id(), now, "CREATED", lines.size() + " line(s), total " + order.total().display());
         return Optional.of(order);
+    }
+
+    /**
+     * The buyer already has the most unpaid orders allowed. Counted under the buyer's row lock taken
+     * by {@code upsertBuyer} just before: concurrent orders of one buyer queue on that lock, and
+     * under READ COMMITTED each statement sees what was committed before it started, so the count
+     * includes every order the previous lock holder placed; 20 parallel requests cannot slip past
+     * the limit. A row lock rather than an advisory lock: the upsert holds it already (no extra
+     * statement), it ends with the transaction whatever happens, and advisory keys are a space
+     * shared with the reconciliation and polling locks. Counting (not a counter column) means no
+     * other path — payment, cancel, expiry — has to keep a number right.
+     * A request whose key an order committed meanwhile is a retry, answered with that order.
+     */
+    private Optional<Order> refuseOverLimit(Buyer buyer, IdempotencyKey key) {
+        if (key.isPresent() && orders.findKey(buyer.telegramUserId(), key.value()).isPresent()) {
+            return Optional.empty();
+        }
+        unpaidRefused.increment();
+        throw new ProblemException(ProblemCode.TOO_MANY_UNPAID_ORDERS, "You already have "
+                + settings.maxUnpaidPerBuyer() + " unpaid orders, the most allowed at once. Pay for or cancel "
+                + "one of them (or let it expire), then order again");
     }
 
     private Optional<PlacedOrder> replay(Buyer buyer, IdempotencyKey key) {

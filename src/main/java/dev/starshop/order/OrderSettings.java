@@ -6,13 +6,22 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
- * @param ttl         how long an unpaid order keeps its stock before it expires
- * @param maxQuantity most units of one product in one order
- * @param maxLines    most distinct products in one order
+ * @param ttl                how long an unpaid order keeps its stock before it expires
+ * @param maxQuantity        most units of one product in one order
+ * @param maxLines           most distinct products in one order
+ * @param maxUnpaidPerBuyer  most orders one buyer may have waiting for payment (payable, not expired)
  */
 @ConfigurationProperties("starshop.orders")
 public record OrderSettings(
         @Bindable(defaultValue = "30m") Duration ttl,
         @Bindable(defaultValue = "99") int maxQuantity,
-        @Bindable(defaultValue = "20") int maxLines) {
+        @Bindable(defaultValue = "20") int maxLines,
+        @Bindable(defaultValue = "5") int maxUnpaidPerBuyer) {
+
+    public OrderSettings {
+        if (maxUnpaidPerBuyer < 1) {
+            throw new IllegalArgumentException("starshop.orders.max-unpaid-per-buyer must be at least 1, not "
+                    + maxUnpaidPerBuyer);
+        }
+    }
 }

@@ -49,7 +49,8 @@ class FootprintBench {
         Path embeddedData = dir.resolve("embedded-pgdata");
         EngineProcess.Launch embedded = EngineProcess.Launch.named("footprint-embedded-" + jdk.label().replace(' ', '-'))
                 .withJavaHome(jdk.home())
-                .withEnvironment(Map.of("STARSHOP_EMBEDDED_POSTGRES_DATA_DIR", embeddedData.toString()));
+                .withEnvironment(Map.of("STARSHOP_EMBEDDED_POSTGRES_DATA_DIR", embeddedData.toString()))
+                .withEnvironment(EngineProcess.UNLIMITED_BUYERS);
         double parts = bareStart + postgresStart.seconds();
         try (StandalonePostgres external = postgresStart.value()) {
             report.row(row(jdk, "baseline: java -version", bareStart, "s", null, null));
@@ -71,7 +72,8 @@ class FootprintBench {
             }
             EngineProcess.Launch outside = EngineProcess.Launch.named("footprint-external-" + jdk.label().replace(' ', '-'))
                     .withJavaHome(jdk.home())
-                    .withEnvironment(external.engineEnvironment());
+                    .withEnvironment(external.engineEnvironment())
+                    .withEnvironment(EngineProcess.UNLIMITED_BUYERS);
             try (EngineProcess engine = EngineProcess.start(outside)) {
                 double healthy = seconds(engine.awaitHealthy(Duration.ofMinutes(3)));
                 report.row(row(jdk, "healthy, external PG", healthy, "s", bareStart, "java -version"));

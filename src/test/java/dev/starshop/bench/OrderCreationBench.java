@@ -44,7 +44,8 @@ class OrderCreationBench {
             for (EngineJdk jdk : EngineJdk.selected()) {
                 EngineProcess.Launch launch = EngineProcess.Launch.named("orders-bench-" + jdk.label().replace(' ', '-'))
                         .withJavaHome(jdk.home())
-                        .withEnvironment(postgres.engineEnvironment());
+                        .withEnvironment(postgres.engineEnvironment())
+                        .withEnvironment(EngineProcess.UNLIMITED_BUYERS);
                 try (EngineProcess engine = EngineProcess.start(launch)) {
                     engine.awaitHealthy(Duration.ofMinutes(3));
                     measure(jdk, engine, psql, new TimedPgbench(postgres.port()), temp, report);

@@ -39,6 +39,7 @@ class CrashIT {
         int count = HarnessScale.pick(300, 3_000);
         try (StandalonePostgres database = StandalonePostgres.startDurable(dataDir)) {
             Map<String, String> environment = new HashMap<>(database.engineEnvironment());
+            environment.putAll(EngineProcess.UNLIMITED_BUYERS);
             environment.put("MICRONAUT_SERVER_PORT", Integer.toString(EngineProcess.freePort()));
             EngineProcess.Launch launch = EngineProcess.Launch.named("crash-before").withEnvironment(environment);
             EngineProcess before = EngineProcess.start(launch);

@@ -26,6 +26,19 @@ public final class EngineProcess implements AutoCloseable {
     public static final String ADMIN_TOKEN = "engine-process-admin-token";
     public static final String WEBHOOK_SECRET = "engine-process-webhook-secret";
 
+    /**
+     * Per-buyer limits lifted (not switched off: the checks still run) for loads where a few buyers
+     * place hundreds of orders they never pay within seconds — the benchmarks and the crash test.
+     * Production defaults would refuse those with 429. The unpaid limit here must match the LIMIT in
+     * src/test/resources/bench/order-sql.pgbench.
+     */
+    public static final Map<String, String> UNLIMITED_BUYERS = Map.of(
+            "STARSHOP_ORDERS_MAX_UNPAID_PER_BUYER", "1000000",
+            "STARSHOP_ORDERS_RATE_LIMIT_ORDERS_PER_MINUTE", "100000000",
+            "STARSHOP_ORDERS_RATE_LIMIT_ORDERS_BURST", "1000000",
+            "STARSHOP_ORDERS_RATE_LIMIT_INVOICE_CALLS_PER_MINUTE", "100000000",
+            "STARSHOP_ORDERS_RATE_LIMIT_INVOICE_CALLS_BURST", "1000000");
+
     private final Process process;
     private final int port;
     private final Path log;

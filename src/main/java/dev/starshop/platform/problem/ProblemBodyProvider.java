@@ -46,6 +46,7 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
             case REQUEST_ENTITY_TOO_LARGE -> ProblemCode.PAYLOAD_TOO_LARGE;
             case UNSUPPORTED_MEDIA_TYPE -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
             case UNPROCESSABLE_ENTITY -> ProblemCode.INVALID_REQUEST;
+            case TOO_MANY_REQUESTS -> ProblemCode.RATE_LIMITED;
             case SERVICE_UNAVAILABLE -> ProblemCode.DATABASE_UNAVAILABLE;
             default -> status.getCode() >= 500 ? ProblemCode.INTERNAL_ERROR : ProblemCode.MALFORMED_REQUEST;
         };
