@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * Per-buyer token buckets in front of the order writes (see docs/security-buyer-limits.md).
+ * Per-buyer token buckets in front of the order writes (see docs/security.md, "Per-buyer limits").
  *
  * @param enabled               off: no request is ever refused as {@code rate-limited}
  * @param ordersPerMinute       steady rate of {@code POST /api/orders} per buyer
