@@ -82,6 +82,12 @@ final class SandboxController {
         return sandbox.updates();
     }
 
+    /** What each store holds and its bound: the emulator stays small however long it runs. */
+    @Get("/stats")
+    Map<String, Object> stats() {
+        return sandbox.retained();
+    }
+
     @Get("/calls")
     List<CallLog.Call> calls() {
         return sandbox.calls();
