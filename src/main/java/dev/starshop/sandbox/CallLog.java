@@ -4,34 +4,36 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** The Bot API calls received, newest last; parameters and the token are deliberately not kept. */
+/** The last Bot API calls received, newest last; parameters and the token are deliberately not kept. */
 @Singleton
 @Requires(missingProperty = "starshop.telegram.bot-token")
 public final class CallLog {
-
-    private static final int KEEP = 2000;
 
     @Serdeable
     public record Call(String method, String at, int status, String outcome, String via) {
     }
 
-    private final List<Call> calls = new ArrayList<>();
+    private final Ring<Call> calls;
 
-    synchronized void add(Call call) {
-        if (calls.size() == KEEP) {
-            calls.remove(0);
-        }
+    CallLog(SandboxSettings settings) {
+        this.calls = new Ring<>(settings.callLogSize());
+    }
+
+    void add(Call call) {
         calls.add(call);
     }
 
-    synchronized List<Call> all() {
-        return List.copyOf(calls);
+    List<Call> all() {
+        return calls.all();
     }
 
-    synchronized void clear() {
+    int size() {
+        return calls.size();
+    }
+
+    void clear() {
         calls.clear();
     }
 }

@@ -8,10 +8,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Misbehaviour on demand, so tests can prove the engine survives what Telegram really does. */
+/**
+ * Misbehaviour on demand, so tests can prove the engine survives what Telegram really does.
+ * Values beyond the limits below are refused ({@code sandbox-limit}) and change nothing: a delay of
+ * hours or a thousand copies of every update would stall the engine rather than test it.
+ */
 @Singleton
 @Requires(missingProperty = "starshop.telegram.bot-token")
 public final class FaultKnobs {
+
+    /** Longest delay any knob may add: answer, delivery, reorder window, held answer. */
+    public static final long MAX_DELAY_MILLIS = 30_000;
+    /** Longest retry_after a rate limit may report, in seconds (the engine waits that long). */
+    public static final int MAX_RETRY_AFTER_SECONDS = 30;
+    public static final int MAX_DUPLICATE_DELIVERIES = 10;
+    /** Most calls, answers or updates one knob may affect. */
+    public static final int MAX_CALLS = 1_000;
 
     private record RateLimit(AtomicInteger calls, int retryAfter) {
     }
@@ -31,12 +43,20 @@ public final class FaultKnobs {
     }
 
     public void set(Faults value) {
+        check("duplicateDeliveries", value.duplicateDeliveries(), 1, MAX_DUPLICATE_DELIVERIES);
+        check("reorderWindowMillis", value.reorderWindowMillis(), 0, MAX_DELAY_MILLIS);
+        check("dropResponses", value.dropResponses(), 0, MAX_CALLS);
+        check("answerDelayMillis", value.answerDelayMillis(), 0, MAX_DELAY_MILLIS);
+        check("deliveryDelayMillis", value.deliveryDelayMillis(), 0, MAX_DELAY_MILLIS);
         faults.set(value);
         responsesToDrop.set(value.dropResponses());
     }
 
     /** The next {@code calls} calls of {@code method} answer 429 with this retry_after. */
     public void rateLimit(String method, int calls, int retryAfterSeconds) {
+        checkMethod(method);
+        check("calls", calls, 0, MAX_CALLS);
+        check("retryAfter", retryAfterSeconds, 1, MAX_RETRY_AFTER_SECONDS);
         rateLimits.put(method, new RateLimit(new AtomicInteger(calls), retryAfterSeconds));
     }
 
@@ -54,6 +74,8 @@ public final class FaultKnobs {
      * being executed: nothing happened, so a repeat is safe.
      */
     public void serverErrors(String method, int calls) {
+        checkMethod(method);
+        check("calls", calls, 0, MAX_CALLS);
         serverErrors.put(method, new AtomicInteger(calls));
     }
 
@@ -67,6 +89,9 @@ public final class FaultKnobs {
      * took effect (a refund made, a query answered).
      */
     public void holdAnswers(String method, int calls, long holdMillis) {
+        checkMethod(method);
+        check("calls", calls, 0, MAX_CALLS);
+        check("holdMillis", holdMillis, 0, MAX_DELAY_MILLIS);
         heldAnswers.put(method, new HeldAnswers(new AtomicInteger(calls), holdMillis));
     }
 
@@ -82,11 +107,25 @@ public final class FaultKnobs {
      * only reconciliation can find.
      */
     public void loseUpdates(String field, int count) {
+        checkMethod(field);
+        check("count", count, 0, MAX_CALLS);
         lostUpdates.put(field, new AtomicInteger(count));
     }
 
     boolean takeLostUpdate(String field) {
         return takeOne(lostUpdates.get(field));
+    }
+
+    private static void check(String name, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw ControlBody.limit(name + ": must be between " + min + " and " + max + ", was " + value);
+        }
+    }
+
+    private static void checkMethod(String name) {
+        if (name == null || name.isBlank()) {
+            throw ControlBody.malformed("method: required");
+        }
     }
 
     private static boolean takeOne(AtomicInteger left) {

@@ -97,6 +97,7 @@ final class PaymentFlow {
                     invoice.payload(), null, now);
         }
         book.recordPayment(charge);
+        invoices.paid(invoice);
         Long expires = null;
         if (invoice.subscriptionPeriod() != null) {
             expires = now + invoice.subscriptionPeriod();

@@ -10,36 +10,20 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.json.tree.JsonNode;
 
 import java.util.List;
 import java.util.Map;
 
-/** The emulator's control API for tests and the sandbox host shell; thin over {@link SandboxTelegram}. */
+/**
+ * The emulator's control API for tests and the sandbox host shell; thin over {@link SandboxTelegram}.
+ * Bodies are read strictly ({@link ControlRequests}): a request the emulator did not understand is
+ * refused with 400 and changes nothing.
+ */
 @Controller("/sandbox/api")
 @Requires(missingProperty = "starshop.telegram.bot-token")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class SandboxController {
-
-    @Serdeable
-    record Balance(long starBalance) {
-    }
-
-    @Serdeable
-    record Text(String text) {
-    }
-
-    @Serdeable
-    record RateLimit(String method, int calls, int retryAfter) {
-    }
-
-    @Serdeable
-    record ServerErrors(String method, int calls) {
-    }
-
-    @Serdeable
-    record HeldAnswers(String method, int calls, long holdMillis) {
-    }
 
     private final SandboxTelegram sandbox;
 
@@ -53,14 +37,15 @@ final class SandboxController {
     }
 
     @Post("/users")
-    HttpResponse<SandboxUser> createUser(@Body SandboxUser user) {
-        return HttpResponse.created(sandbox.createUser(user));
+    HttpResponse<SandboxUser> createUser(@Body JsonNode user) {
+        return HttpResponse.created(sandbox.createUser(ControlRequests.user(user)));
     }
 
     @Put("/users/{id}/balance")
-    HttpResponse<SandboxUser> setBalance(@PathVariable long id, @Body Balance balance) {
+    HttpResponse<SandboxUser> setBalance(@PathVariable long id, @Body JsonNode body) {
+        long balance = ControlRequests.balance(body);
         return sandbox.user(id).isEmpty() ? HttpResponse.notFound()
-                : HttpResponse.ok(sandbox.setBalance(id, balance.starBalance()));
+                : HttpResponse.ok(sandbox.setBalance(id, balance));
     }
 
     @Get("/users/{id}/messages")
@@ -69,11 +54,12 @@ final class SandboxController {
     }
 
     @Post("/users/{id}/messages")
-    HttpResponse<Map<String, Object>> userSends(@PathVariable long id, @Body Text text) {
+    HttpResponse<Map<String, Object>> userSends(@PathVariable long id, @Body JsonNode body) {
+        String text = ControlRequests.text(body);
         if (sandbox.user(id).isEmpty()) {
             return HttpResponse.notFound();
         }
-        return HttpResponse.ok(Map.of("updateId", sandbox.sendAsUser(id, text.text())));
+        return HttpResponse.ok(Map.of("updateId", sandbox.sendAsUser(id, text)));
     }
 
     @Get("/invoices/{slug}")
@@ -82,8 +68,8 @@ final class SandboxController {
     }
 
     @Post("/invoices/{slug}/pay")
-    PayOutcome pay(@PathVariable String slug, @Body PayRequest request) {
-        return sandbox.pay(slug, request);
+    PayOutcome pay(@PathVariable String slug, @Body JsonNode request) {
+        return sandbox.pay(slug, ControlRequests.pay(request));
     }
 
     @Post("/subscriptions/{chargeId}/renew")
@@ -94,6 +80,12 @@ final class SandboxController {
     @Get("/updates")
     List<Map<String, Object>> updates() {
         return sandbox.updates();
+    }
+
+    /** What each store holds and its bound: the emulator stays small however long it runs. */
+    @Get("/stats")
+    Map<String, Object> stats() {
+        return sandbox.retained();
     }
 
     @Get("/calls")
@@ -112,25 +104,28 @@ final class SandboxController {
     }
 
     @Put("/faults")
-    Faults setFaults(@Body Faults faults) {
-        sandbox.faults().set(faults);
+    Faults setFaults(@Body JsonNode faults) {
+        sandbox.faults().set(ControlRequests.faults(faults));
         return sandbox.faults().current();
     }
 
     @Post("/faults/rate-limit")
-    HttpResponse<Void> rateLimit(@Body RateLimit limit) {
+    HttpResponse<Void> rateLimit(@Body JsonNode body) {
+        ControlRequests.RateLimit limit = ControlRequests.rateLimit(body);
         sandbox.faults().rateLimit(limit.method(), limit.calls(), limit.retryAfter());
         return HttpResponse.noContent();
     }
 
     @Post("/faults/server-errors")
-    HttpResponse<Void> serverErrors(@Body ServerErrors errors) {
+    HttpResponse<Void> serverErrors(@Body JsonNode body) {
+        ControlRequests.ServerErrors errors = ControlRequests.serverErrors(body);
         sandbox.faults().serverErrors(errors.method(), errors.calls());
         return HttpResponse.noContent();
     }
 
     @Post("/faults/held-answers")
-    HttpResponse<Void> heldAnswers(@Body HeldAnswers held) {
+    HttpResponse<Void> heldAnswers(@Body JsonNode body) {
+        ControlRequests.HeldAnswers held = ControlRequests.heldAnswers(body);
         sandbox.faults().holdAnswers(held.method(), held.calls(), held.holdMillis());
         return HttpResponse.noContent();
     }

@@ -132,9 +132,28 @@ public final class SandboxTelegram {
         return invoices.find(slugOrLink).map(Invoice::view);
     }
 
-    /** Every update created, with delivery status and attempts. */
+    /** Pending updates and the most recent finished ones, with delivery status and attempts. */
     public List<Map<String, Object>> updates() {
         return updates.history().stream().map(TrackedUpdate::view).toList();
+    }
+
+    /**
+     * How many items each of the emulator's stores holds now, next to its bound (0 = bounded by
+     * time only), so a long run can show that nothing grows with traffic.
+     */
+    public Map<String, Object> retained() {
+        Map<String, Object> held = new java.util.TreeMap<>();
+        held.putAll(updates.sizes());
+        held.putAll(book.sizes());
+        held.put("invoices", invoices.size());
+        held.put("calls", calls.size());
+        held.put("chatMessages", chats.size());
+        held.put("users", users.all().size());
+        return Json.obj("held", held, "bounds", Json.obj("finishedUpdates", settings.recentUpdates(),
+                "invoices", settings.maxInvoices(), "calls", settings.callLogSize(),
+                "chatMessagesPerChat", settings.chatHistorySize(), "starTransactions", settings.starHistorySize(),
+                "charges", settings.starHistorySize(), "subscriptions", settings.starHistorySize(),
+                "refundMarks", settings.starHistorySize()));
     }
 
     public List<CallLog.Call> calls() {

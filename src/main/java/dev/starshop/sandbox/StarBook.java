@@ -3,16 +3,20 @@ package dev.starshop.sandbox;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
 /**
  * The bot's side of the money: every charge by its telegram_payment_charge_id, the Stars
  * transaction history getStarTransactions returns, and subscription state. Writes are
  * synchronized so a refund and its history entry can never be seen half done.
+ *
+ * <p>Bounded by {@code star-history-size}: the history keeps the newest entries, and charges,
+ * refund marks and subscriptions the newest of each, so a long run cannot fill the heap. The
+ * balance is a running sum, not a sum over what is kept.
  */
 @Singleton
 @Requires(missingProperty = "starshop.telegram.bot-token")
@@ -38,15 +42,24 @@ final class StarBook {
         }
     }
 
-    private final Map<String, Charge> charges = new ConcurrentHashMap<>();
-    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
-    private final List<Entry> history = new ArrayList<>();
-    private final java.util.Set<String> refunded = ConcurrentHashMap.newKeySet();
+    private final Map<String, Charge> charges;
+    private final Map<String, Subscription> subscriptions;
+    private final Set<String> refunded;
+    private final Ring<Entry> history;
+    private long balance;
+
+    StarBook(SandboxSettings settings) {
+        int keep = settings.starHistorySize();
+        this.charges = Ring.boundedMap(keep);
+        this.subscriptions = Ring.boundedMap(keep);
+        this.refunded = Collections.newSetFromMap(Ring.boundedMap(keep));
+        this.history = new Ring<>(keep);
+    }
 
     synchronized void recordPayment(Charge charge) {
         charges.put(charge.telegramChargeId(), charge);
         if (charge.isStars()) {
-            history.add(new Entry(charge.telegramChargeId(), charge.totalAmount(), charge.date(), true,
+            append(new Entry(charge.telegramChargeId(), charge.totalAmount(), charge.date(), true,
                     charge.userId(), charge.invoicePayload(), charge.subscriptionPeriod(), "user"));
         }
     }
@@ -59,11 +72,11 @@ final class StarBook {
         subscriptions.put(subscription.firstChargeId(), subscription);
     }
 
-    Optional<Subscription> subscription(String firstChargeId) {
+    synchronized Optional<Subscription> subscription(String firstChargeId) {
         return Optional.ofNullable(subscriptions.get(firstChargeId));
     }
 
-    Optional<Charge> charge(String telegramChargeId) {
+    synchronized Optional<Charge> charge(String telegramChargeId) {
         return Optional.ofNullable(charges.get(telegramChargeId));
     }
 
@@ -72,7 +85,7 @@ final class StarBook {
         if (!refunded.add(charge.telegramChargeId())) {
             return false;
         }
-        history.add(new Entry(charge.telegramChargeId(), charge.totalAmount(), date, false,
+        append(new Entry(charge.telegramChargeId(), charge.totalAmount(), date, false,
                 charge.userId(), charge.invoicePayload(), charge.subscriptionPeriod(), "user"));
         return true;
     }
@@ -85,18 +98,33 @@ final class StarBook {
         if (!refunded.add(charge.telegramChargeId())) {
             return false;
         }
-        history.add(new Entry(charge.telegramChargeId(), charge.totalAmount(), date, false,
+        append(new Entry(charge.telegramChargeId(), charge.totalAmount(), date, false,
                 charge.userId(), charge.invoicePayload(), charge.subscriptionPeriod(), "other"));
         return true;
     }
 
+    private void append(Entry entry) {
+        history.add(entry);
+        balance += entry.incoming() ? entry.amount() : -entry.amount();
+    }
+
     synchronized List<Entry> history() {
-        return List.copyOf(history);
+        return history.all();
+    }
+
+    /** A page of the kept history, oldest first; entries dropped by the bound are not counted. */
+    synchronized List<Entry> history(long offset, long limit) {
+        return history.page(offset, limit);
     }
 
     /** Stars received minus Stars refunded (Telegram's withdrawal hold is not modelled). */
     synchronized long balance() {
-        return history.stream().mapToLong(e -> e.incoming() ? e.amount() : -e.amount()).sum();
+        return balance;
+    }
+
+    synchronized Map<String, Integer> sizes() {
+        return Map.of("starTransactions", history.size(), "charges", charges.size(),
+                "subscriptions", subscriptions.size(), "refundMarks", refunded.size());
     }
 
     synchronized void clear() {
@@ -104,5 +132,6 @@ final class StarBook {
         subscriptions.clear();
         history.clear();
         refunded.clear();
+        balance = 0;
     }
 }

@@ -52,8 +52,7 @@ final class StarsMethods implements BotMethods {
         if (limit < 1 || limit > 100) {
             limit = 100; // Telegram clamps instead of failing
         }
-        List<Map<String, Object>> page = book.history().stream().skip(offset).limit(limit)
-                .map(this::transaction).toList();
+        List<Map<String, Object>> page = book.history(offset, limit).stream().map(this::transaction).toList();
         return Json.obj("transactions", page);
     }
 

@@ -8,18 +8,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Telegram's update queue for the bot: ids increase by one, updates stay until confirmed
- * (getUpdates offset or a 2xx webhook answer) or until they expire. Long polls wait on this
- * object's monitor.
+ * (getUpdates offset or a 2xx webhook answer) or until they expire, as on Telegram; expired ones are
+ * swept whenever an update is added. Finished updates (delivered, expired, dropped) are kept only in
+ * a small ring for the activity view. Long polls wait on this object's monitor.
  */
 @Singleton
 @Requires(missingProperty = "starshop.telegram.bot-token")
@@ -32,11 +34,13 @@ final class UpdateStore {
     /** Like Telegram, ids start from an arbitrary positive number rather than 1. */
     private final AtomicLong lastId = new AtomicLong(100_000_000L + new SecureRandom().nextInt(800_000_000));
     private final ConcurrentSkipListMap<Long, TrackedUpdate> pending = new ConcurrentSkipListMap<>();
-    private final List<TrackedUpdate> history = new CopyOnWriteArrayList<>();
+    private final Ring<TrackedUpdate> finished;
+    private Instant lastSweep = Instant.EPOCH;
 
     UpdateStore(SandboxSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+        this.finished = new Ring<>(settings.recentUpdates());
     }
 
     TrackedUpdate add(long userId, String kind, java.util.Map<String, Object> payload) {
@@ -45,8 +49,11 @@ final class UpdateStore {
         TrackedUpdate update;
         synchronized (this) {
             update = new TrackedUpdate(lastId.incrementAndGet(), userId, kind, payload, now, now.plus(ttl));
+            if (!now.isBefore(lastSweep.plusSeconds(1))) {
+                sweepExpired(now);
+                lastSweep = now;
+            }
             pending.put(update.updateId(), update);
-            history.add(update);
             notifyAll();
         }
         return update;
@@ -69,8 +76,7 @@ final class UpdateStore {
     }
 
     void confirm(TrackedUpdate update) {
-        update.finish(TrackedUpdate.Status.DELIVERED);
-        pending.remove(update.updateId());
+        finish(update, TrackedUpdate.Status.DELIVERED);
     }
 
     /** Live (unexpired) pending updates, oldest first; expired ones are dropped on the way. */
@@ -111,26 +117,55 @@ final class UpdateStore {
     }
 
     void dropPending() {
-        pending.values().forEach(update -> update.finish(TrackedUpdate.Status.DROPPED));
-        pending.clear();
+        pending.values().forEach(update -> finish(update, TrackedUpdate.Status.DROPPED));
     }
 
+    /** The recently finished updates and every pending one, by update_id. */
     List<TrackedUpdate> history() {
-        return List.copyOf(history);
+        List<TrackedUpdate> all = new ArrayList<>(finished.all());
+        all.addAll(pending.values());
+        all.sort(Comparator.comparingLong(TrackedUpdate::updateId));
+        return all.stream().distinct().toList();
+    }
+
+    /** Updates held: pending (delivered or not yet expired) and finished (the activity ring). */
+    Map<String, Integer> sizes() {
+        return Map.of("pendingUpdates", pending.size(), "finishedUpdates", finished.size());
     }
 
     synchronized void clear() {
         dropPending();
-        history.clear();
+        finished.clear();
         notifyAll();
     }
 
     private boolean live(TrackedUpdate update) {
         if (update.expiredAt(clock.instant())) {
-            update.finish(TrackedUpdate.Status.EXPIRED);
-            pending.remove(update.updateId());
+            finish(update, TrackedUpdate.Status.EXPIRED);
             return false;
         }
         return true;
+    }
+
+    /**
+     * Drops what expired unseen (no webhook and no getUpdates, or a lane stuck on a failing update);
+     * at most once a second, since it walks every pending update.
+     */
+    private void sweepExpired(Instant now) {
+        pending.values().removeIf(update -> {
+            if (update.expiredAt(now)) {
+                update.finish(TrackedUpdate.Status.EXPIRED);
+                finished.add(update);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private void finish(TrackedUpdate update, TrackedUpdate.Status outcome) {
+        if (pending.remove(update.updateId()) != null) {
+            update.finish(outcome);
+            finished.add(update);
+        }
     }
 }

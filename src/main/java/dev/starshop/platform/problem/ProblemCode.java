@@ -29,6 +29,7 @@ public enum ProblemCode {
     BOT_API_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "Telegram's Bot API did not answer; try again"),
     BOT_API_ERROR(HttpStatus.BAD_GATEWAY, "Telegram's Bot API refused the request"),
     DATABASE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; try again"),
+    SANDBOX_LIMIT(HttpStatus.BAD_REQUEST, "A value is outside what the sandbox emulates"),
     BUSY(HttpStatus.SERVICE_UNAVAILABLE, "Too many requests are being worked on; try again"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
 
