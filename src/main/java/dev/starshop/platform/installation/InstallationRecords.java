@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /** The {@code installation_owners} table: the newest row says whose books these are. */
@@ -27,14 +28,18 @@ class InstallationRecords {
     /** The current owner, after recording {@code starting} if the database has none yet. */
     @Transactional
     Recorded currentOrClaim(Owner starting) {
-        sql.list("SELECT pg_advisory_xact_lock(?)", statement -> statement.setLong(1, LOCK_KEY), row -> null);
+        lockUntilCommit();
         return current().orElseGet(() -> record(starting, false));
     }
 
     @Transactional
     Recorded adopt(Owner newOwner) {
-        sql.list("SELECT pg_advisory_xact_lock(?)", statement -> statement.setLong(1, LOCK_KEY), row -> null);
+        lockUntilCommit();
         return record(newOwner, true);
+    }
+
+    private void lockUntilCommit() {
+        sql.list("SELECT pg_advisory_xact_lock(?)", statement -> statement.setLong(1, LOCK_KEY), row -> null);
     }
 
     private Optional<Recorded> current() {
@@ -42,7 +47,7 @@ class InstallationRecords {
                 Sql.Binder.NONE, row -> {
                     long botId = row.getLong("bot_id");
                     Owner owner = row.wasNull() ? Owner.SANDBOX : new Owner(botId);
-                    return new Recorded(owner, row.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant());
+                    return new Recorded(owner, row.getObject("recorded_at", OffsetDateTime.class).toInstant());
                 });
     }
 
