@@ -2,6 +2,7 @@ package dev.starshop.platform;
 
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.BeanInitializedEventListener;
 import io.micronaut.context.event.BeanInitializingEvent;
 import jakarta.annotation.PreDestroy;
@@ -18,10 +19,13 @@ import jakarta.inject.Singleton;
 final class EmbeddedPostgresBootstrap implements BeanInitializedEventListener<DatasourceConfiguration> {
 
     private final EmbeddedPostgresSettings settings;
+    private final boolean sandbox;
     private EmbeddedPostgresServer server;
 
-    EmbeddedPostgresBootstrap(EmbeddedPostgresSettings settings) {
+    EmbeddedPostgresBootstrap(EmbeddedPostgresSettings settings, Environment environment) {
         this.settings = settings;
+        this.sandbox = environment.getProperty("starshop.telegram.bot-token", String.class)
+                .filter(token -> !token.isBlank()).isEmpty();
     }
 
     @Override
@@ -29,11 +33,11 @@ final class EmbeddedPostgresBootstrap implements BeanInitializedEventListener<Da
         DatasourceConfiguration datasource = event.getBean();
         if (datasource.getConfiguredUrl() == null) {
             if (server == null) {
-                server = EmbeddedPostgresServer.start(settings);
+                server = EmbeddedPostgresServer.start(settings, settings.dataDirFor(sandbox));
             }
             datasource.setUrl(server.jdbcUrl());
             datasource.setUsername(EmbeddedPostgresServer.USER);
-            datasource.setPassword("");
+            datasource.setPassword(server.password());
         }
         return datasource;
     }

@@ -18,6 +18,12 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Called while holding the engine lock: no live engine owns the directory, so a postmaster
  * still serving it is an orphan and is asked to shut down before a new one starts.
+ *
+ * <p>{@code postmaster.pid} only names a number. After a reboot or a long stop that number can
+ * belong to any other process, so before signalling it the engine checks, in
+ * {@code /proc/<pid>/cmdline}, that it is a {@code postgres} program started with {@code -D} on
+ * this very directory. Anything else is left alone, with a warning saying why; PostgreSQL itself
+ * then refuses to start while {@code postmaster.pid} names a live process, and the operator decides.
  */
 final class StalePostmaster {
 
@@ -33,6 +39,13 @@ final class StalePostmaster {
             return;
         }
         ProcessHandle postmaster = orphan.get();
+        Optional<String> notOurs = PostmasterIdentity.whyNotServing(postmaster.pid(), dataDir);
+        if (notOurs.isPresent()) {
+            LOG.warn("Not stopping pid {} named in {}: {}. If no PostgreSQL serves that directory, delete its"
+                    + " postmaster.pid and start again", postmaster.pid(), dataDir.resolve("postmaster.pid"),
+                    notOurs.get());
+            return;
+        }
         LOG.warn("Stopping an orphaned PostgreSQL (pid {}) left on {} by an engine that did not shut down",
                 postmaster.pid(), dataDir);
         postmaster.destroy();
