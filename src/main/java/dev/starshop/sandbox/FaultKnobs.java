@@ -19,8 +19,11 @@ public final class FaultKnobs {
 
     /** Longest delay any knob may add: answer, delivery, reorder window, held answer. */
     public static final long MAX_DELAY_MILLIS = 30_000;
-    /** Longest retry_after a rate limit may report, in seconds (the engine waits that long). */
-    public static final int MAX_RETRY_AFTER_SECONDS = 30;
+    /**
+     * Longest retry_after a rate limit may report, in seconds. Telegram's flood waits run to
+     * minutes and more (the engine must cope with one it will not wait out), so an hour is allowed.
+     */
+    public static final int MAX_RETRY_AFTER_SECONDS = 3_600;
     public static final int MAX_DUPLICATE_DELIVERIES = 10;
     /** Most calls, answers or updates one knob may affect. */
     public static final int MAX_CALLS = 1_000;

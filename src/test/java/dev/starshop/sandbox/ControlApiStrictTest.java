@@ -106,7 +106,7 @@ class ControlApiStrictTest {
                 Arguments.of(rateLimit, "{\"method\":\"getMe\",\"calls\":1}", MALFORMED, "retryAfter"),
                 Arguments.of(rateLimit, "{\"method\":\"getMe\",\"calls\":true,\"retryAfter\":1}", MALFORMED, "calls"),
                 Arguments.of(rateLimit, "{\"method\":\"getMe\",\"calls\":-1,\"retryAfter\":1}", LIMIT, "calls"),
-                Arguments.of(rateLimit, "{\"method\":\"getMe\",\"calls\":1,\"retryAfter\":3600}", LIMIT, "retryAfter"),
+                Arguments.of(rateLimit, "{\"method\":\"getMe\",\"calls\":1,\"retryAfter\":3601}", LIMIT, "retryAfter"),
                 Arguments.of(serverErrors, "{\"name\":\"getMe\",\"calls\":1}", MALFORMED, "name"),
                 Arguments.of(serverErrors, "{\"calls\":1}", MALFORMED, "method"),
                 Arguments.of(serverErrors, "{\"method\":7,\"calls\":1}", MALFORMED, "method"),

@@ -3,8 +3,10 @@ package dev.starshop.platform.web;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
-import java.net.URI;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Content-Security-Policy of each kind of page. Every page loads only the engine's own
@@ -17,6 +19,9 @@ final class PagePolicies {
 
     /** Telegram Web (web.telegram.org/k and /a) shows Mini Apps in an iframe. */
     static final String TELEGRAM_WEB = "https://web.telegram.org";
+
+    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(?=[/?#]|$)",
+            Pattern.CASE_INSENSITIVE);
 
     private final String common;
 
@@ -43,12 +48,13 @@ final class PagePolicies {
         };
     }
 
-    /** " https://telegram.org" for an absolute URL; "" for a path on this engine ('self' covers it). */
-    private static String scriptOrigin(String url) {
-        URI uri = URI.create(url.strip());
-        if (uri.getScheme() == null || uri.getHost() == null) {
-            return "";
-        }
-        return " " + uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+    /**
+     * " https://telegram.org" for an absolute http(s) URL; "" for a path on this engine ('self'
+     * covers it). Only scheme, host and port reach the header, and only in characters a host may
+     * have, so no setting can add a directive.
+     */
+    static String scriptOrigin(String url) {
+        Matcher origin = ORIGIN.matcher(url.strip());
+        return origin.lookingAt() ? " " + origin.group().toLowerCase(Locale.ROOT) : "";
     }
 }
