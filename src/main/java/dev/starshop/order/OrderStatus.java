@@ -5,12 +5,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The life of an order. {@link #TRANSITIONS} is the single table of allowed moves; docs/orders.md
- * renders it.
+ * The life of an order. {@link #TRANSITIONS} is the single table of allowed moves, and it holds only
+ * moves some code performs; docs/orders.md renders it (OrderStatesDocsTest keeps the two equal).
  */
 public enum OrderStatus {
     PENDING_PAYMENT,
     PAID,
+    /**
+     * Everything bought has reached the buyer. Nothing moves an order here yet: the fulfilment domain
+     * that will is not built, and its transitions (PAID → FULFILLED → REFUNDED) come with it.
+     */
     FULFILLED,
     CANCELLED,
     EXPIRED,
@@ -20,12 +24,13 @@ public enum OrderStatus {
 
     static final Map<OrderStatus, Set<OrderStatus>> TRANSITIONS = Map.of(
             PENDING_PAYMENT, EnumSet.of(PAID, CANCELLED, EXPIRED, NEEDS_REVIEW),
-            PAID, EnumSet.of(FULFILLED, REFUNDED, NEEDS_REVIEW),
-            FULFILLED, EnumSet.of(REFUNDED),
+            PAID, EnumSet.of(REFUNDED, NEEDS_REVIEW),
+            FULFILLED, EnumSet.noneOf(OrderStatus.class),
             CANCELLED, EnumSet.of(NEEDS_REVIEW),
             EXPIRED, EnumSet.of(NEEDS_REVIEW),
             REFUNDED, EnumSet.of(NEEDS_REVIEW),
-            NEEDS_REVIEW, EnumSet.of(PAID, REFUNDED));
+            // Leaving review is a refund; an operator approval (NEEDS_REVIEW → PAID) is not built.
+            NEEDS_REVIEW, EnumSet.of(REFUNDED));
 
     public boolean canBecome(OrderStatus next) {
         return TRANSITIONS.get(this).contains(next);
