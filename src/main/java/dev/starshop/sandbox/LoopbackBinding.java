@@ -1,6 +1,7 @@
 package dev.starshop.sandbox;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -39,15 +40,17 @@ final class LoopbackBinding implements BeanCreatedEventListener<NettyHttpServerC
     }
 
     private final Environment environment;
+    private final boolean expose;
 
-    LoopbackBinding(Environment environment) {
+    LoopbackBinding(Environment environment, @Value("${starshop.sandbox.expose:false}") boolean expose) {
         this.environment = environment;
+        this.expose = expose;
     }
 
     @Override
     public NettyHttpServerConfiguration onCreated(BeanCreatedEvent<NettyHttpServerConfiguration> event) {
         NettyHttpServerConfiguration server = event.getBean();
-        Decision decision = decide(environment.getProperty(EXPOSE, Boolean.class, false),
+        Decision decision = decide(expose,
                 environment.getProperty(HOST, String.class).orElse(null),
                 environment.containsProperties(LISTENERS));
         if (decision.setHost()) {
