@@ -85,6 +85,21 @@ final class SandboxShop {
                 ((Number) order.get("totalAmount")).longValue(), (String) order.get("invoiceLink"));
     }
 
+    /** Pays the order's invoice with Stars as the sandbox host's sheet does; fails unless it is paid. */
+    void pay(PayableOrder order) {
+        String slug = order.invoiceLink().substring(order.invoiceLink().lastIndexOf('$') + 1);
+        Map<String, Object> outcome = json(expect(200, send(post("/sandbox/api/invoices/" + slug + "/pay",
+                Map.of("userId", order.buyer(), "method", "stars")))));
+        if (!"paid".equals(outcome.get("status"))) {
+            throw new AssertionError("order " + order.id() + " was not paid: " + outcome);
+        }
+    }
+
+    /** What the emulator holds and its bounds ({@code GET /sandbox/api/stats}). */
+    Map<String, Object> stats() {
+        return json(expect(200, send(HttpRequest.newBuilder(base.resolve("/sandbox/api/stats")))));
+    }
+
     /** What the Mini App sends: {@code tma <initData>} signed by Telegram (here the sandbox host). */
     private String authorization(long buyer) {
         HttpResponse<String> launch = send(HttpRequest.newBuilder(base.resolve("/sandbox/api/host/launch?userId=" + buyer)));
