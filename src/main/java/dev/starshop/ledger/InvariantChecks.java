@@ -57,8 +57,8 @@ class InvariantChecks {
                 WHERE p.currency <> t.currency
                 ORDER BY p.id""", Params.none(), row -> new InvariantViolation(LedgerInvariant.SINGLE_CURRENCY,
                 row.getLong("transaction_id"), "posting " + row.getLong("posting_id") + " is in "
-                + row.getString("posting_currency").trim() + ", the transaction in "
-                + row.getString("transaction_currency").trim()));
+                + row.getString("posting_currency") + ", the transaction in "
+                + row.getString("transaction_currency")));
     }
 
     private List<InvariantViolation> badReversalLinks() {
@@ -70,7 +70,7 @@ class InvariantChecks {
                 ORDER BY r.id""", Params.none(), row -> {
                     String kind = row.getString("reversed_kind");
                     String reversed = kind == null ? "nothing"
-                            : "a " + kind + " in " + row.getString("reversed_currency").trim();
+                            : "a " + kind + " in " + row.getString("reversed_currency");
                     return new InvariantViolation(LedgerInvariant.REVERSAL_LINK, row.getLong("id"),
                             "a " + row.getString("kind") + " reversing " + reversed);
                 });

@@ -87,7 +87,7 @@ class LedgerRepository {
                 GROUP BY currency, account
                 ORDER BY currency, account""", Params.none(),
                 row -> new AccountBalance(Account.fromDbName(row.getString("account")),
-                        row.getString("currency").trim(), row.getLong("debits"), row.getLong("credits"),
+                        row.getString("currency"), row.getLong("debits"), row.getLong("credits"),
                         row.getLong("balance")));
     }
 
@@ -114,7 +114,7 @@ class LedgerRepository {
 
     private static LedgerTransaction readTransaction(Row row) throws SQLException {
         return new LedgerTransaction(row.getLong("id"), row.getString("external_key"),
-                EntryKind.valueOf(row.getString("kind")), row.getString("currency").trim(),
+                EntryKind.valueOf(row.getString("kind")), row.getString("currency"),
                 row.getInstant("occurred_at"), row.getInstant("recorded_at"), row.getUuid("order_id"),
                 row.getLongOrNull("buyer_id"), row.getString("telegram_charge_id"),
                 row.getString("provider_charge_id"), row.getLongOrNull("reverses_id"), List.of());

@@ -183,7 +183,7 @@ class OrderRepository {
     }
 
     private Order readOrder(Row row) throws SQLException {
-        Money total = currencies.money(row.getLong("total_amount"), row.getString("currency").trim());
+        Money total = currencies.money(row.getLong("total_amount"), row.getString("currency"));
         return new Order(row.getUuid("id"), row.getLong("buyer_id"), OrderStatus.valueOf(row.getString("status")),
                 total, row.getString("invoice_link"), row.getInstant("created_at"), row.getInstant("expires_at"),
                 List.of(), readCharge(row, total));

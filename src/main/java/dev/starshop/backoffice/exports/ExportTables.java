@@ -94,7 +94,7 @@ final class ExportTables {
                 Column.integer("charged_shipping_minor"), Column.decimal("charged_shipping"),
                 Column.integer("charged_tip_minor"), Column.decimal("charged_tip"),
                 Column.integer("line_count")), row -> {
-                    String currency = row.getString("currency").trim();
+                    String currency = row.getString("currency");
                     long total = row.getLong("total_amount");
                     Long charged = row.getLongOrNull("charged_amount");
                     Long shipping = row.getLongOrNull("charged_shipping_amount");
@@ -132,7 +132,7 @@ final class ExportTables {
                 Column.integer("refunds_minor"), Column.decimal("refunds"),
                 Column.integer("chargebacks_minor"), Column.decimal("chargebacks"),
                 Column.integer("net_minor"), Column.decimal("net")), row -> {
-                    String currency = row.getString("currency").trim();
+                    String currency = row.getString("currency");
                     long gross = row.getLong("gross");
                     long shipping = row.getLong("shipping");
                     long tips = row.getLong("tips");
@@ -148,7 +148,7 @@ final class ExportTables {
     }
 
     private Object[] ledgerRow(Row row) throws SQLException {
-        String currency = row.getString("currency").trim();
+        String currency = row.getString("currency");
         long amount = row.getLong("amount");
         UUID orderId = row.getUuid("order_id");
         return new Object[] {row.getLong("id"), row.getString("external_key"), row.getString("kind"),

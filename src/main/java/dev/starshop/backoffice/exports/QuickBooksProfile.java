@@ -22,7 +22,7 @@ final class QuickBooksProfile {
         String sql = ExportTables.ledgerSql("AND p.account IN ('telegram_stars_receivable', 'provider_receivable')");
         return new Table("quickbooks", sql, List.of(
                 Column.text("Date"), Column.text("Description"), Column.decimal("Amount")), row -> {
-                    String currency = row.getString("currency").trim();
+                    String currency = row.getString("currency");
                     String username = row.getString("username");
                     String order = row.getString("order_id");
                     String description = row.getString("kind") + " " + currency + " " + row.getString("external_key")

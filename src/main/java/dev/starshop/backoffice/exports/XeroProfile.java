@@ -33,7 +33,7 @@ final class XeroProfile {
                     Long buyerId = row.getLongOrNull("buyer_id");
                     String username = row.getString("username");
                     String account = row.getString("account");
-                    String currency = row.getString("currency").trim();
+                    String currency = row.getString("currency");
                     String day = ExportTables.localDate(row.getInstant("occurred_at"), zone, DATE);
                     String contact = username != null ? username
                             : buyerId == null ? "Telegram buyer" : "Telegram user " + buyerId;

@@ -65,7 +65,7 @@ final class OrderDetailQuery {
 
     List<PaymentView> payments(UUID id) {
         return sql.list(PAYMENTS, Params.of("id", id), row -> {
-            String currency = row.getString("currency").trim();
+            String currency = row.getString("currency");
             return new PaymentView(row.getString("telegram_payment_charge_id"), row.getString("kind"),
                     amount(row.getLong("total_amount"), currency), row.getString("provider_payment_charge_id"),
                     amount(row.getLong("shipping_amount"), currency), amount(row.getLong("tip_amount"), currency),
@@ -78,7 +78,7 @@ final class OrderDetailQuery {
     List<LedgerTransactionRef> ledgerTransactions(UUID id) {
         return sql.list(LEDGER_TRANSACTIONS, Params.of("id", id),
                 row -> new LedgerTransactionRef(row.getLong("id"), row.getString("kind"),
-                        amount(row.getLong("debits"), row.getString("currency").trim()), row.getInstant("occurred_at"),
+                        amount(row.getLong("debits"), row.getString("currency")), row.getInstant("occurred_at"),
                         row.getString("external_key"), row.getLongOrNull("reverses_id")));
     }
 
@@ -93,7 +93,7 @@ final class OrderDetailQuery {
     }
 
     private Header header(Row row) throws SQLException {
-        String currency = row.getString("currency").trim();
+        String currency = row.getString("currency");
         Long charged = row.getLongOrNull("charged_amount");
         return new Header(row.getUuid("id"), OrderStatus.valueOf(row.getString("status")), currency,
                 amount(row.getLong("total_amount"), currency), charged == null ? null : amount(charged, currency),

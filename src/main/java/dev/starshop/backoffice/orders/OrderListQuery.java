@@ -114,7 +114,7 @@ final class OrderListQuery {
     }
 
     private OrderRow row(Row row) throws SQLException {
-        String currency = row.getString("currency").trim();
+        String currency = row.getString("currency");
         return new OrderRow(row.getUuid("id"), OrderStatus.valueOf(row.getString("status")),
                 AmountView.of(row.getLong("total_amount"), currency, currencies), buyer(row),
                 row.getInstant("created_at"), AmountView.of(row.getLong("paid"), currency, currencies),
