@@ -17,10 +17,11 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Checks read queries against the migrated schema without running them: PostgreSQL parses and plans
- * each statement and describes its result (the driver's describe-only round trip behind
- * {@code getMetaData()}), so a table or column that was renamed or dropped fails here, under the
- * query's name, instead of in front of an operator. Parameters need no values for that.
+ * Checks read queries against the migrated schema without running them: PostgreSQL parses and
+ * analyses each statement (every table and column resolved) and describes its result (the driver's
+ * describe-only round trip behind {@code getMetaData()}), so a table or column that was renamed or
+ * dropped fails here, under the query's name, instead of in front of an operator. Parameters need
+ * no values for that.
  */
 public final class SchemaContract {
 

@@ -6,6 +6,7 @@ import dev.starshop.support.SchemaContract;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
@@ -14,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The admin order views read tables that order, checkout, ledger and telegram own (orders, buyers,
@@ -43,5 +47,18 @@ class OrderQueriesContractTest {
         queries.put("OrderDetailQuery.LEDGER_TRANSACTIONS", OrderDetailQuery.LEDGER_TRANSACTIONS);
         queries.put("OrderDetailQuery.OUTBOX_MESSAGES", OrderDetailQuery.OUTBOX_MESSAGES);
         SchemaContract.check(dataSource, queries);
+    }
+
+    /** The check itself: a query that reads a column nobody has fails, under its name. */
+    @Test
+    void aMissingColumnFailsWithTheQuerysName() {
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> SchemaContract.check(
+                dataSource, Map.of("Example.RENAMED", "SELECT o.id, o.total_minor FROM orders o WHERE o.id = :id")));
+        assertTrue(failure.getMessage().contains("Example.RENAMED"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("total_minor"), failure.getMessage());
+        AssertionFailedError twice = assertThrows(AssertionFailedError.class, () -> SchemaContract.check(
+                dataSource, Map.of("Example.TWICE", "SELECT o.id, b.telegram_user_id AS id FROM orders o "
+                        + "JOIN buyers b ON b.telegram_user_id = o.buyer_id")));
+        assertTrue(twice.getMessage().contains("two columns are called id"), twice.getMessage());
     }
 }
