@@ -1,12 +1,11 @@
 package dev.starshop.ledger;
 
+import dev.starshop.platform.db.Params;
+import dev.starshop.platform.db.Row;
 import dev.starshop.platform.db.Sql;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,20 +36,15 @@ class LedgerRepository {
         return sql.one("""
                 INSERT INTO ledger_transactions (external_key, kind, currency, occurred_at, recorded_at, order_id,
                                                  buyer_id, telegram_charge_id, provider_charge_id, reverses_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (:externalKey, :kind, :currency, :occurredAt, :recordedAt, :orderId,
+                        :buyerId, :telegramChargeId, :providerChargeId, :reversesId)
                 ON CONFLICT DO NOTHING
-                RETURNING id""", s -> {
-                    s.setString(1, tx.externalKey());
-                    s.setString(2, tx.kind().name());
-                    s.setString(3, tx.currency().code());
-                    s.setTimestamp(4, Timestamp.from(tx.occurredAt()));
-                    s.setTimestamp(5, Timestamp.from(recordedAt));
-                    s.setObject(6, tx.orderId());
-                    s.setObject(7, tx.buyerId(), Types.BIGINT);
-                    s.setString(8, tx.telegramChargeId());
-                    s.setString(9, tx.providerChargeId());
-                    s.setObject(10, tx.reversesTransactionId(), Types.BIGINT);
-                }, row -> row.getLong(1));
+                RETURNING id""", Params.of("externalKey", tx.externalKey()).and("kind", tx.kind())
+                        .and("currency", tx.currency().code()).and("occurredAt", tx.occurredAt())
+                        .and("recordedAt", recordedAt).and("orderId", tx.orderId()).and("buyerId", tx.buyerId())
+                        .and("telegramChargeId", tx.telegramChargeId()).and("providerChargeId", tx.providerChargeId())
+                        .and("reversesId", tx.reversesTransactionId()),
+                row -> row.getLong("id"));
     }
 
     /** All postings in one statement, in the given order. */
@@ -59,32 +53,27 @@ class LedgerRepository {
         Long[] amounts = tx.postings().stream().map(Posting::amount).toArray(Long[]::new);
         sql.update("""
                 INSERT INTO ledger_postings (transaction_id, account, currency, amount)
-                SELECT ?, p.account, ?, p.amount
-                FROM unnest(?::text[], ?::bigint[]) WITH ORDINALITY AS p(account, amount, n)
-                ORDER BY p.n""", s -> {
-                    s.setLong(1, transactionId);
-                    s.setString(2, tx.currency().code());
-                    s.setArray(3, s.getConnection().createArrayOf("text", accounts));
-                    s.setArray(4, s.getConnection().createArrayOf("bigint", amounts));
-                });
+                SELECT :transactionId, p.account, :currency, p.amount
+                FROM unnest(:accounts::text[], :amounts::bigint[]) WITH ORDINALITY AS p(account, amount, n)
+                ORDER BY p.n""", Params.of("transactionId", transactionId).and("currency", tx.currency().code())
+                .and("accounts", accounts).and("amounts", amounts));
     }
 
     Optional<LedgerTransaction> findByKey(String externalKey) {
-        return withPostings(sql.list("SELECT " + COLUMNS + " FROM ledger_transactions WHERE external_key = ?",
-                s -> s.setString(1, externalKey), LedgerRepository::readTransaction)).stream().findFirst();
+        return withPostings(sql.list("SELECT " + COLUMNS + " FROM ledger_transactions WHERE external_key = :key",
+                Params.of("key", externalKey), LedgerRepository::readTransaction)).stream().findFirst();
     }
 
     Optional<LedgerTransaction> findReversal(long reversedId, EntryKind kind) {
         return withPostings(sql.list("SELECT " + COLUMNS + " FROM ledger_transactions "
-                        + "WHERE reverses_id = ? AND kind = ?", s -> {
-                    s.setLong(1, reversedId);
-                    s.setString(2, kind.name());
-                }, LedgerRepository::readTransaction)).stream().findFirst();
+                        + "WHERE reverses_id = :reversedId AND kind = :kind",
+                Params.of("reversedId", reversedId).and("kind", kind), LedgerRepository::readTransaction))
+                .stream().findFirst();
     }
 
     List<LedgerTransaction> findByOrder(UUID orderId) {
-        return withPostings(sql.list("SELECT " + COLUMNS + " FROM ledger_transactions WHERE order_id = ? ORDER BY id",
-                s -> s.setObject(1, orderId), LedgerRepository::readTransaction));
+        return withPostings(sql.list("SELECT " + COLUMNS + " FROM ledger_transactions WHERE order_id = :orderId "
+                + "ORDER BY id", Params.of("orderId", orderId), LedgerRepository::readTransaction));
     }
 
     /** Per account and currency; the database sums as NUMERIC, the cast fails loudly on overflow. */
@@ -96,9 +85,10 @@ class LedgerRepository {
                        sum(amount)::bigint AS balance
                 FROM ledger_postings
                 GROUP BY currency, account
-                ORDER BY currency, account""", Sql.Binder.NONE,
-                row -> new AccountBalance(Account.fromDbName(row.getString(1)), row.getString(2).trim(),
-                        row.getLong(3), row.getLong(4), row.getLong(5)));
+                ORDER BY currency, account""", Params.none(),
+                row -> new AccountBalance(Account.fromDbName(row.getString("account")),
+                        row.getString("currency"), row.getLong("debits"), row.getLong("credits"),
+                        row.getLong("balance")));
     }
 
     private List<LedgerTransaction> withPostings(List<LedgerTransaction> transactions) {
@@ -114,18 +104,19 @@ class LedgerRepository {
     private Map<Long, List<Posting>> postingsOf(List<LedgerTransaction> transactions) {
         Long[] ids = transactions.stream().map(LedgerTransaction::id).toArray(Long[]::new);
         Map<Long, List<Posting>> postings = new HashMap<>();
-        sql.list("SELECT transaction_id, account, amount FROM ledger_postings WHERE transaction_id = ANY(?) "
-                        + "ORDER BY transaction_id, id",
-                s -> s.setArray(1, s.getConnection().createArrayOf("bigint", ids)),
-                row -> Map.entry(row.getLong(1), new Posting(Account.fromDbName(row.getString(2)), row.getLong(3))))
+        sql.list("SELECT transaction_id, account, amount FROM ledger_postings "
+                        + "WHERE transaction_id = ANY(:ids) ORDER BY transaction_id, id", Params.of("ids", ids),
+                row -> Map.entry(row.getLong("transaction_id"),
+                        new Posting(Account.fromDbName(row.getString("account")), row.getLong("amount"))))
                 .forEach(e -> postings.computeIfAbsent(e.getKey(), id -> new ArrayList<>()).add(e.getValue()));
         return postings;
     }
 
-    private static LedgerTransaction readTransaction(ResultSet row) throws SQLException {
-        return new LedgerTransaction(row.getLong(1), row.getString(2), EntryKind.valueOf(row.getString(3)),
-                row.getString(4).trim(), row.getTimestamp(5).toInstant(), row.getTimestamp(6).toInstant(),
-                row.getObject(7, UUID.class), row.getObject(8, Long.class), row.getString(9), row.getString(10),
-                row.getObject(11, Long.class), List.of());
+    private static LedgerTransaction readTransaction(Row row) throws SQLException {
+        return new LedgerTransaction(row.getLong("id"), row.getString("external_key"),
+                EntryKind.valueOf(row.getString("kind")), row.getString("currency"),
+                row.getInstant("occurred_at"), row.getInstant("recorded_at"), row.getUuid("order_id"),
+                row.getLongOrNull("buyer_id"), row.getString("telegram_charge_id"),
+                row.getString("provider_charge_id"), row.getLongOrNull("reverses_id"), List.of());
     }
 }

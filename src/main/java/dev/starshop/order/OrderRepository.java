@@ -4,12 +4,12 @@ import dev.starshop.buyer.Buyer;
 import dev.starshop.catalog.ProductKind;
 import dev.starshop.money.CurrencyTable;
 import dev.starshop.money.Money;
+import dev.starshop.platform.db.Params;
+import dev.starshop.platform.db.Row;
 import dev.starshop.platform.db.Sql;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,18 +44,13 @@ class OrderRepository {
         sql.update("""
                 INSERT INTO buyers (telegram_user_id, first_name, last_name, username, language_code,
                                     first_seen_at, last_seen_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                VALUES (:telegramUserId, :firstName, :lastName, :username, :languageCode, :now, :now)
                 ON CONFLICT (telegram_user_id) DO UPDATE SET first_name = EXCLUDED.first_name,
                     last_name = EXCLUDED.last_name, username = EXCLUDED.username,
-                    language_code = EXCLUDED.language_code, last_seen_at = EXCLUDED.last_seen_at""", s -> {
-                    s.setLong(1, buyer.telegramUserId());
-                    s.setString(2, buyer.firstName());
-                    s.setString(3, buyer.lastName());
-                    s.setString(4, buyer.username());
-                    s.setString(5, buyer.languageCode());
-                    s.setTimestamp(6, Timestamp.from(now));
-                    s.setTimestamp(7, Timestamp.from(now));
-                });
+                    language_code = EXCLUDED.language_code, last_seen_at = EXCLUDED.last_seen_at""",
+                Params.of("telegramUserId", buyer.telegramUserId()).and("firstName", buyer.firstName())
+                        .and("lastName", buyer.lastName()).and("username", buyer.username())
+                        .and("languageCode", buyer.languageCode()).and("now", now));
     }
 
     /**
@@ -66,20 +61,14 @@ class OrderRepository {
         return sql.update("""
                 INSERT INTO orders (id, buyer_id, status, currency, total_amount, invoice_link,
                                     idempotency_key, request_fingerprint, created_at, expires_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (buyer_id, idempotency_key) DO NOTHING""", s -> {
-                    s.setObject(1, order.id());
-                    s.setLong(2, order.buyerId());
-                    s.setString(3, order.status().name());
-                    s.setString(4, order.total().currency().code());
-                    s.setLong(5, order.total().amount());
-                    s.setString(6, order.invoiceLink());
-                    s.setString(7, key.value());
-                    s.setString(8, key.fingerprint());
-                    s.setTimestamp(9, Timestamp.from(order.createdAt()));
-                    s.setTimestamp(10, Timestamp.from(order.expiresAt()));
-                    s.setTimestamp(11, Timestamp.from(order.createdAt()));
-                }) == 1;
+                VALUES (:id, :buyerId, :status, :currency, :totalAmount, :invoiceLink,
+                        :idempotencyKey, :requestFingerprint, :createdAt, :expiresAt, :createdAt)
+                ON CONFLICT (buyer_id, idempotency_key) DO NOTHING""",
+                Params.of("id", order.id()).and("buyerId", order.buyerId()).and("status", order.status())
+                        .and("currency", order.total().currency().code()).and("totalAmount", order.total().amount())
+                        .and("invoiceLink", order.invoiceLink()).and("idempotencyKey", key.value())
+                        .and("requestFingerprint", key.fingerprint()).and("createdAt", order.createdAt())
+                        .and("expiresAt", order.expiresAt())) == 1;
     }
 
     void insertLines(Order order) {
@@ -87,17 +76,12 @@ class OrderRepository {
             sql.update("""
                     INSERT INTO order_lines (order_id, line_no, product_id, sku, title, kind, quantity,
                                              unit_amount, line_amount)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", s -> {
-                        s.setObject(1, order.id());
-                        s.setInt(2, line.lineNo());
-                        s.setLong(3, line.productId());
-                        s.setString(4, line.sku());
-                        s.setString(5, line.title());
-                        s.setString(6, line.kind().name());
-                        s.setInt(7, line.quantity());
-                        s.setLong(8, line.unitPrice().amount());
-                        s.setLong(9, line.lineTotal().amount());
-                    });
+                    VALUES (:orderId, :lineNo, :productId, :sku, :title, :kind, :quantity,
+                            :unitAmount, :lineAmount)""",
+                    Params.of("orderId", order.id()).and("lineNo", line.lineNo()).and("productId", line.productId())
+                            .and("sku", line.sku()).and("title", line.title()).and("kind", line.kind())
+                            .and("quantity", line.quantity()).and("unitAmount", line.unitPrice().amount())
+                            .and("lineAmount", line.lineTotal().amount()));
         }
     }
 
@@ -107,84 +91,67 @@ class OrderRepository {
      */
     int countUnpaid(long buyerId, Instant now, int cap) {
         return sql.one("""
-                SELECT count(*) FROM (SELECT 1 FROM orders
-                                      WHERE buyer_id = ? AND status = 'PENDING_PAYMENT' AND expires_at > ?
-                                      LIMIT ?) AS unpaid""", s -> {
-                    s.setLong(1, buyerId);
-                    s.setTimestamp(2, Timestamp.from(now));
-                    s.setInt(3, cap);
-                }, row -> row.getInt(1)).orElse(0);
+                SELECT count(*) AS unpaid FROM (SELECT 1 FROM orders
+                                                WHERE buyer_id = :buyerId AND status = 'PENDING_PAYMENT'
+                                                  AND expires_at > :now
+                                                LIMIT :cap) AS payable""",
+                Params.of("buyerId", buyerId).and("now", now).and("cap", cap),
+                row -> row.getInt("unpaid")).orElse(0);
     }
 
     /** Moves the order from {@code from} to {@code to}; false if it was no longer in {@code from}. */
     boolean updateStatus(UUID id, OrderStatus from, OrderStatus to, Instant now) {
-        return sql.update("UPDATE orders SET status = ?, updated_at = ? WHERE id = ? AND status = ?", s -> {
-            s.setString(1, to.name());
-            s.setTimestamp(2, Timestamp.from(now));
-            s.setObject(3, id);
-            s.setString(4, from.name());
-        }) == 1;
+        return sql.update("UPDATE orders SET status = :to, updated_at = :now WHERE id = :id AND status = :from",
+                Params.of("to", to).and("now", now).and("id", id).and("from", from)) == 1;
     }
 
     void appendEvent(UUID orderId, Instant at, String kind, String detail) {
-        sql.update("INSERT INTO order_events (order_id, at, kind, detail) VALUES (?, ?, ?, ?)", s -> {
-            s.setObject(1, orderId);
-            s.setTimestamp(2, Timestamp.from(at));
-            s.setString(3, kind);
-            s.setString(4, detail);
-        });
+        sql.update("INSERT INTO order_events (order_id, at, kind, detail) VALUES (:orderId, :at, :kind, :detail)",
+                Params.of("orderId", orderId).and("at", at).and("kind", kind).and("detail", detail));
     }
 
     Optional<Order> find(UUID id) {
-        return withLines(sql.list("SELECT " + ORDER_COLUMNS + " FROM orders WHERE id = ?",
-                s -> s.setObject(1, id), this::readOrder)).stream().findFirst();
+        return withLines(sql.list("SELECT " + ORDER_COLUMNS + " FROM orders WHERE id = :id",
+                Params.of("id", id), this::readOrder)).stream().findFirst();
     }
 
     Optional<Order> lockForUpdate(UUID id) {
-        return withLines(sql.list("SELECT " + ORDER_COLUMNS + " FROM orders WHERE id = ? FOR UPDATE",
-                s -> s.setObject(1, id), this::readOrder)).stream().findFirst();
+        return withLines(sql.list("SELECT " + ORDER_COLUMNS + " FROM orders WHERE id = :id FOR UPDATE",
+                Params.of("id", id), this::readOrder)).stream().findFirst();
     }
 
     /** Sets the link unless one was set meanwhile; returns whether this call set it. */
     boolean setInvoiceLink(UUID id, String link, Instant now) {
-        return sql.update("UPDATE orders SET invoice_link = ?, updated_at = ? WHERE id = ? AND invoice_link IS NULL",
-                s -> {
-                    s.setString(1, link);
-                    s.setTimestamp(2, Timestamp.from(now));
-                    s.setObject(3, id);
-                }) == 1;
+        return sql.update("UPDATE orders SET invoice_link = :link, updated_at = :now "
+                        + "WHERE id = :id AND invoice_link IS NULL",
+                Params.of("link", link).and("now", now).and("id", id)) == 1;
     }
 
     List<OrderEvent> events(UUID orderId) {
-        return sql.list("SELECT at, kind, detail FROM order_events WHERE order_id = ? ORDER BY id",
-                s -> s.setObject(1, orderId),
-                row -> new OrderEvent(row.getTimestamp(1).toInstant(), row.getString(2), row.getString(3)));
+        return sql.list("SELECT at, kind, detail FROM order_events WHERE order_id = :orderId ORDER BY id",
+                Params.of("orderId", orderId),
+                row -> new OrderEvent(row.getInstant("at"), row.getString("kind"), row.getString("detail")));
     }
 
     Optional<StoredKey> findKey(long buyerId, String key) {
-        return sql.one("SELECT id, request_fingerprint FROM orders WHERE buyer_id = ? AND idempotency_key = ?",
-                s -> {
-                    s.setLong(1, buyerId);
-                    s.setString(2, key);
-                }, row -> new StoredKey(row.getObject(1, UUID.class), row.getString(2)));
+        return sql.one("SELECT id, request_fingerprint FROM orders "
+                        + "WHERE buyer_id = :buyerId AND idempotency_key = :key",
+                Params.of("buyerId", buyerId).and("key", key),
+                row -> new StoredKey(row.getUuid("id"), row.getString("request_fingerprint")));
     }
 
     List<Order> findByBuyer(long buyerId, int limit) {
-        return withLines(sql.list("SELECT " + ORDER_COLUMNS + " FROM orders WHERE buyer_id = ? "
-                + "ORDER BY created_at DESC, id LIMIT ?", s -> {
-                    s.setLong(1, buyerId);
-                    s.setInt(2, limit);
-                }, this::readOrder));
+        return withLines(sql.list("SELECT " + ORDER_COLUMNS + " FROM orders WHERE buyer_id = :buyerId "
+                + "ORDER BY created_at DESC, id LIMIT :limit", Params.of("buyerId", buyerId).and("limit", limit),
+                this::readOrder));
     }
 
     /** Pending orders past their expiry, locked for this transaction; others' locks are skipped. */
     List<Order> lockExpired(Instant now, int batchSize) {
         return withLines(sql.list("SELECT " + ORDER_COLUMNS + " FROM orders "
-                + "WHERE status = 'PENDING_PAYMENT' AND expires_at <= ? "
-                + "ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED", s -> {
-                    s.setTimestamp(1, Timestamp.from(now));
-                    s.setInt(2, batchSize);
-                }, this::readOrder));
+                + "WHERE status = 'PENDING_PAYMENT' AND expires_at <= :now "
+                + "ORDER BY expires_at LIMIT :batchSize FOR UPDATE SKIP LOCKED",
+                Params.of("now", now).and("batchSize", batchSize), this::readOrder));
     }
 
     private List<Order> withLines(List<Order> orders) {
@@ -202,42 +169,41 @@ class OrderRepository {
         orders.forEach(order -> currencyOf.put(order.id(), order.total().currency().code()));
         Map<UUID, List<OrderLine>> lines = new HashMap<>();
         sql.list("SELECT order_id, line_no, product_id, sku, title, kind, quantity, unit_amount "
-                        + "FROM order_lines WHERE order_id = ANY(?) ORDER BY order_id, line_no",
-                s -> s.setArray(1, s.getConnection().createArrayOf("uuid", currencyOf.keySet().toArray())),
+                        + "FROM order_lines WHERE order_id = ANY(:orderIds) ORDER BY order_id, line_no",
+                Params.of("orderIds", currencyOf.keySet().toArray(UUID[]::new)),
                 row -> {
-                    UUID orderId = row.getObject(1, UUID.class);
-                    Money unit = currencies.money(row.getLong(8), currencyOf.get(orderId));
-                    return Map.entry(orderId, new OrderLine(row.getInt(2), row.getLong(3), row.getString(4),
-                            row.getString(5), ProductKind.valueOf(row.getString(6)), row.getInt(7), unit));
+                    UUID orderId = row.getUuid("order_id");
+                    Money unit = currencies.money(row.getLong("unit_amount"), currencyOf.get(orderId));
+                    return Map.entry(orderId, new OrderLine(row.getInt("line_no"), row.getLong("product_id"),
+                            row.getString("sku"), row.getString("title"), ProductKind.valueOf(row.getString("kind")),
+                            row.getInt("quantity"), unit));
                 }).forEach(entry -> lines.computeIfAbsent(entry.getKey(), id -> new ArrayList<>())
                 .add(entry.getValue()));
         return lines;
     }
 
-    private Order readOrder(ResultSet row) throws SQLException {
-        Money total = currencies.money(row.getLong(5), row.getString(4).trim());
-        return new Order(row.getObject(1, UUID.class), row.getLong(2), OrderStatus.valueOf(row.getString(3)),
-                total, row.getString(6), row.getTimestamp(7).toInstant(), row.getTimestamp(8).toInstant(), List.of(),
-                readCharge(row, total));
+    private Order readOrder(Row row) throws SQLException {
+        Money total = currencies.money(row.getLong("total_amount"), row.getString("currency"));
+        return new Order(row.getUuid("id"), row.getLong("buyer_id"), OrderStatus.valueOf(row.getString("status")),
+                total, row.getString("invoice_link"), row.getInstant("created_at"), row.getInstant("expires_at"),
+                List.of(), readCharge(row, total));
     }
 
-    private static Charge readCharge(ResultSet row, Money total) throws SQLException {
-        Long charged = row.getObject(9, Long.class);
+    private static Charge readCharge(Row row, Money total) throws SQLException {
+        Long charged = row.getLongOrNull("charged_amount");
         if (charged == null) {
             return null;
         }
-        return new Charge(new Money(charged, total.currency()), new Money(row.getLong(10), total.currency()),
-                new Money(row.getLong(11), total.currency()));
+        return new Charge(new Money(charged, total.currency()),
+                new Money(row.getLong("charged_shipping_amount"), total.currency()),
+                new Money(row.getLong("charged_tip_amount"), total.currency()));
     }
 
     void recordCharge(UUID id, Charge charge) {
-        sql.update("UPDATE orders SET charged_amount = ?, charged_shipping_amount = ?, charged_tip_amount = ? "
-                + "WHERE id = ?", s -> {
-                    s.setLong(1, charge.total().amount());
-                    s.setLong(2, charge.shipping().amount());
-                    s.setLong(3, charge.tip().amount());
-                    s.setObject(4, id);
-                });
+        sql.update("UPDATE orders SET charged_amount = :total, charged_shipping_amount = :shipping, "
+                        + "charged_tip_amount = :tip WHERE id = :id",
+                Params.of("total", charge.total().amount()).and("shipping", charge.shipping().amount())
+                        .and("tip", charge.tip().amount()).and("id", id));
     }
 
 

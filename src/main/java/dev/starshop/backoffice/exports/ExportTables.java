@@ -2,9 +2,9 @@ package dev.starshop.backoffice.exports;
 
 import dev.starshop.backoffice.exports.ExportRequest.Profile;
 import dev.starshop.money.CurrencyTable;
+import dev.starshop.platform.db.Row;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -13,8 +13,9 @@ import java.util.UUID;
 
 /**
  * The exports' SQL and columns. Each table is a query with a stable ORDER BY (same data, same bytes),
- * its columns, and a mapper from one result row to cell values. Parameters are always
- * (from, until[, currency][, status]).
+ * its columns, and a mapper from one result row (read by column name) to cell values. Parameters are
+ * {@code :from}, {@code :until}, {@code :currency} and, for orders, {@code :status}; currency and status
+ * may be null (no filter).
  */
 final class ExportTables {
 
@@ -24,12 +25,13 @@ final class ExportTables {
 
     @FunctionalInterface
     interface RowMapper {
-        Object[] map(ResultSet row) throws SQLException;
+        Object[] map(Row row) throws SQLException;
     }
 
     /**
      * The ledger's postings in a total order: %1$s from, %2$s until, %3$s the currency or NULL, %4$s a
-     * profile's condition. The row path binds parameters; {@link LedgerCsvCopy} writes literals in.
+     * profile's condition. The row path binds parameters; {@link LedgerCsvCopy} writes literals in, and
+     * {@link LedgerCsvLines} reads COPY's fields by position: keep its field numbers in step.
      */
     private static final String LEDGER_SQL = """
             SELECT t.id, t.external_key, t.kind, t.occurred_at, p.account, t.currency, p.amount,
@@ -64,9 +66,9 @@ final class ExportTables {
         };
     }
 
-    /** The ledger's rows with bind parameters (from, until, currency, currency) and a profile's condition. */
+    /** The ledger's rows with the parameters :from, :until and :currency, and a profile's condition. */
     static String ledgerSql(String condition) {
-        return LEDGER_SQL.formatted("?", "?", "?", condition);
+        return LEDGER_SQL.formatted(":from", ":until", ":currency", condition);
     }
 
     /** The canonical ledger's rows for COPY, which takes no parameters: the values as SQL literals. */
@@ -78,11 +80,12 @@ final class ExportTables {
         return new Table("orders", """
                 SELECT o.id, o.created_at, o.status, o.buyer_id, b.username, o.currency, o.total_amount,
                        o.charged_amount, o.charged_shipping_amount, o.charged_tip_amount,
-                       (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id)
+                       (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) AS line_count
                 FROM orders o
                 LEFT JOIN buyers b ON b.telegram_user_id = o.buyer_id
-                WHERE o.created_at >= ? AND o.created_at < ? AND (?::text IS NULL OR o.currency = ?)
-                  AND (?::text IS NULL OR o.status = ?)
+                WHERE o.created_at >= :from AND o.created_at < :until
+                  AND (:currency::text IS NULL OR o.currency = :currency)
+                  AND (:status::text IS NULL OR o.status = :status)
                 ORDER BY o.created_at, o.id""", List.of(
                 Column.text("order_id"), Column.timestamp("created_at"), Column.text("status"),
                 Column.integer("buyer_id"), Column.text("buyer_username"), Column.text("currency"),
@@ -91,14 +94,15 @@ final class ExportTables {
                 Column.integer("charged_shipping_minor"), Column.decimal("charged_shipping"),
                 Column.integer("charged_tip_minor"), Column.decimal("charged_tip"),
                 Column.integer("line_count")), row -> {
-                    String currency = row.getString(6).trim();
-                    Long charged = longOrNull(row, 8);
-                    Long shipping = longOrNull(row, 9);
-                    Long tip = longOrNull(row, 10);
-                    return new Object[] {row.getObject(1, UUID.class).toString(), instant(row, 2), row.getString(3),
-                            row.getLong(4), row.getString(5), currency, row.getLong(7),
-                            decimal(row.getLong(7), currency), charged, decimal(charged, currency), shipping,
-                            decimal(shipping, currency), tip, decimal(tip, currency), row.getLong(11)};
+                    String currency = row.getString("currency");
+                    long total = row.getLong("total_amount");
+                    Long charged = row.getLongOrNull("charged_amount");
+                    Long shipping = row.getLongOrNull("charged_shipping_amount");
+                    Long tip = row.getLongOrNull("charged_tip_amount");
+                    return new Object[] {row.getUuid("id").toString(), row.getInstant("created_at"),
+                            row.getString("status"), row.getLong("buyer_id"), row.getString("username"), currency,
+                            total, decimal(total, currency), charged, decimal(charged, currency), shipping,
+                            decimal(shipping, currency), tip, decimal(tip, currency), row.getLong("line_count")};
                 });
     }
 
@@ -109,15 +113,16 @@ final class ExportTables {
     Table summary() {
         return new Table("summary", """
                 SELECT t.currency,
-                       count(DISTINCT t.id),
-                       coalesce(-sum(p.amount) FILTER (WHERE p.account = 'sales_revenue'), 0)::bigint,
-                       coalesce(-sum(p.amount) FILTER (WHERE p.account = 'shipping_revenue'), 0)::bigint,
-                       coalesce(-sum(p.amount) FILTER (WHERE p.account = 'tips_revenue'), 0)::bigint,
-                       coalesce(sum(p.amount) FILTER (WHERE p.account = 'sales_refunds'), 0)::bigint,
-                       coalesce(sum(p.amount) FILTER (WHERE p.account = 'chargebacks'), 0)::bigint
+                       count(DISTINCT t.id) AS transactions,
+                       coalesce(-sum(p.amount) FILTER (WHERE p.account = 'sales_revenue'), 0)::bigint AS gross,
+                       coalesce(-sum(p.amount) FILTER (WHERE p.account = 'shipping_revenue'), 0)::bigint AS shipping,
+                       coalesce(-sum(p.amount) FILTER (WHERE p.account = 'tips_revenue'), 0)::bigint AS tips,
+                       coalesce(sum(p.amount) FILTER (WHERE p.account = 'sales_refunds'), 0)::bigint AS refunds,
+                       coalesce(sum(p.amount) FILTER (WHERE p.account = 'chargebacks'), 0)::bigint AS chargebacks
                 FROM ledger_transactions t
                 JOIN ledger_postings p ON p.transaction_id = t.id
-                WHERE t.occurred_at >= ? AND t.occurred_at < ? AND (?::text IS NULL OR t.currency = ?)
+                WHERE t.occurred_at >= :from AND t.occurred_at < :until
+                  AND (:currency::text IS NULL OR t.currency = :currency)
                 GROUP BY t.currency
                 ORDER BY t.currency""", List.of(
                 Column.text("currency"), Column.integer("transactions"),
@@ -127,42 +132,35 @@ final class ExportTables {
                 Column.integer("refunds_minor"), Column.decimal("refunds"),
                 Column.integer("chargebacks_minor"), Column.decimal("chargebacks"),
                 Column.integer("net_minor"), Column.decimal("net")), row -> {
-                    String currency = row.getString(1).trim();
-                    long gross = row.getLong(3);
-                    long shipping = row.getLong(4);
-                    long tips = row.getLong(5);
-                    long refunds = row.getLong(6);
-                    long chargebacks = row.getLong(7);
+                    String currency = row.getString("currency");
+                    long gross = row.getLong("gross");
+                    long shipping = row.getLong("shipping");
+                    long tips = row.getLong("tips");
+                    long refunds = row.getLong("refunds");
+                    long chargebacks = row.getLong("chargebacks");
                     long net = Math.subtractExact(Math.addExact(Math.addExact(gross, shipping), tips),
                             Math.addExact(refunds, chargebacks));
-                    return new Object[] {currency, row.getLong(2), gross, decimal(gross, currency), shipping,
-                            decimal(shipping, currency), tips, decimal(tips, currency), refunds,
+                    return new Object[] {currency, row.getLong("transactions"), gross, decimal(gross, currency),
+                            shipping, decimal(shipping, currency), tips, decimal(tips, currency), refunds,
                             decimal(refunds, currency), chargebacks, decimal(chargebacks, currency), net,
                             decimal(net, currency)};
                 });
     }
 
-    private Object[] ledgerRow(ResultSet row) throws SQLException {
-        String currency = row.getString(6).trim();
-        long amount = row.getLong(7);
-        UUID orderId = row.getObject(8, UUID.class);
-        return new Object[] {row.getLong(1), row.getString(2), row.getString(3), instant(row, 4), row.getString(5),
-                currency, amount, decimal(amount, currency), amount > 0 ? "DEBIT" : "CREDIT",
-                orderId == null ? null : orderId.toString(), longOrNull(row, 9), row.getString(10),
-                row.getString(11), emptyToNull(row.getString(12)), longOrNull(row, 13)};
+    private Object[] ledgerRow(Row row) throws SQLException {
+        String currency = row.getString("currency");
+        long amount = row.getLong("amount");
+        UUID orderId = row.getUuid("order_id");
+        return new Object[] {row.getLong("id"), row.getString("external_key"), row.getString("kind"),
+                row.getInstant("occurred_at"), row.getString("account"), currency, amount, decimal(amount, currency),
+                amount > 0 ? "DEBIT" : "CREDIT", orderId == null ? null : orderId.toString(),
+                row.getLongOrNull("buyer_id"), row.getString("username"), row.getString("telegram_charge_id"),
+                emptyToNull(row.getString("provider_charge_id")), row.getLongOrNull("reverses_id")};
     }
 
     /** Minor units as a decimal with the currency's exponent: 1234 USD → 12.34, 50 XTR → 50. */
     BigDecimal decimal(Long minor, String currency) {
         return minor == null ? null : BigDecimal.valueOf(minor, currencies.require(currency).exponent());
-    }
-
-    static Instant instant(ResultSet row, int column) throws SQLException {
-        return row.getTimestamp(column).toInstant();
-    }
-
-    static Long longOrNull(ResultSet row, int column) throws SQLException {
-        return row.getObject(column, Long.class);
     }
 
     private static String emptyToNull(String text) {

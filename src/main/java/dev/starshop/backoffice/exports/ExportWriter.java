@@ -4,6 +4,9 @@ import dev.starshop.backoffice.exports.ExportRequest.Dataset;
 import dev.starshop.backoffice.exports.ExportRequest.Format;
 import dev.starshop.backoffice.exports.ExportTables.Table;
 import dev.starshop.money.CurrencyTable;
+import dev.starshop.platform.db.NamedSql;
+import dev.starshop.platform.db.Params;
+import dev.starshop.platform.db.Row;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 
@@ -14,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 
 /**
  * Runs an export's query and streams its rows into the response. The canonical ledger CSV is
@@ -59,13 +61,15 @@ class ExportWriter {
     /** The row path: every export but the canonical ledger CSV (LedgerCsvTest compares that one with it). */
     void writeRows(Connection connection, ExportRequest request, OutputStream out) throws IOException, SQLException {
         Table table = table(request);
-        try (PreparedStatement statement = connection.prepareStatement(table.sql(),
+        NamedSql sql = NamedSql.parse(table.sql());
+        try (PreparedStatement statement = connection.prepareStatement(sql.jdbcSql(),
                 ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(FETCH_SIZE);
-            bind(statement, request);
+            sql.bind(statement, params(request));
             try (ResultSet rows = statement.executeQuery(); RowSink sink = sink(request, table, out)) {
+                Row row = new Row(rows);
                 while (rows.next()) {
-                    sink.row(table.mapper().map(rows));
+                    sink.row(table.mapper().map(row));
                 }
             }
         }
@@ -84,14 +88,10 @@ class ExportWriter {
                 : new XlsxSink(out, table.sheet(), table.columns(), request.until());
     }
 
-    private static void bind(PreparedStatement statement, ExportRequest request) throws SQLException {
-        statement.setTimestamp(1, Timestamp.from(request.from()));
-        statement.setTimestamp(2, Timestamp.from(request.until()));
-        statement.setString(3, request.currency());
-        statement.setString(4, request.currency());
-        if (request.dataset() == Dataset.ORDERS) {
-            statement.setString(5, request.status());
-            statement.setString(6, request.status());
-        }
+    /** The period and the filters; only the orders export has a status filter. */
+    static Params params(ExportRequest request) {
+        Params params = Params.of("from", request.from()).and("until", request.until())
+                .and("currency", request.currency());
+        return request.dataset() == Dataset.ORDERS ? params.and("status", request.status()) : params;
     }
 }

@@ -179,7 +179,7 @@ final class LedgerCsvLines {
         if (!row.sameBytes(CURRENCY, lastCurrency)) {
             String code = row.ascii(CURRENCY);
             lastCurrency = code.getBytes(StandardCharsets.US_ASCII);
-            lastExponent = exponents.computeIfAbsent(code, c -> currencies.require(c.trim()).exponent());
+            lastExponent = exponents.computeIfAbsent(code, c -> currencies.require(c).exponent());
         }
         return lastExponent;
     }

@@ -22,14 +22,14 @@ final class QuickBooksProfile {
         String sql = ExportTables.ledgerSql("AND p.account IN ('telegram_stars_receivable', 'provider_receivable')");
         return new Table("quickbooks", sql, List.of(
                 Column.text("Date"), Column.text("Description"), Column.decimal("Amount")), row -> {
-                    String currency = row.getString(6).trim();
-                    String username = row.getString(10);
-                    String order = row.getString(8);
-                    String description = row.getString(3) + " " + currency + " " + row.getString(2)
+                    String currency = row.getString("currency");
+                    String username = row.getString("username");
+                    String order = row.getString("order_id");
+                    String description = row.getString("kind") + " " + currency + " " + row.getString("external_key")
                             + (order == null ? "" : " order " + order)
                             + (username == null ? "" : " @" + username);
-                    return new Object[] {ExportTables.localDate(ExportTables.instant(row, 4), zone, DATE),
-                            description, tables.decimal(row.getLong(7), currency)};
+                    return new Object[] {ExportTables.localDate(row.getInstant("occurred_at"), zone, DATE),
+                            description, tables.decimal(row.getLong("amount"), currency)};
                 });
     }
 }

@@ -30,16 +30,16 @@ final class XeroProfile {
                 Column.text("DueDate"), Column.text("Description"), Column.integer("Quantity"),
                 Column.decimal("UnitAmount"), Column.text("AccountCode"), Column.text("TaxType"),
                 Column.text("Currency")), row -> {
-                    Long buyerId = ExportTables.longOrNull(row, 9);
-                    String username = row.getString(10);
-                    String account = row.getString(5);
-                    String currency = row.getString(6).trim();
-                    String day = ExportTables.localDate(ExportTables.instant(row, 4), zone, DATE);
+                    Long buyerId = row.getLongOrNull("buyer_id");
+                    String username = row.getString("username");
+                    String account = row.getString("account");
+                    String currency = row.getString("currency");
+                    String day = ExportTables.localDate(row.getInstant("occurred_at"), zone, DATE);
                     String contact = username != null ? username
                             : buyerId == null ? "Telegram buyer" : "Telegram user " + buyerId;
-                    return new Object[] {contact, "SS-" + row.getLong(1), day, day,
-                            description(row.getString(3), account, row.getString(11)), 1L,
-                            tables.decimal(-row.getLong(7), currency), ACCOUNT_CODES.get(account), TAX_TYPE,
+                    return new Object[] {contact, "SS-" + row.getLong("id"), day, day,
+                            description(row.getString("kind"), account, row.getString("telegram_charge_id")), 1L,
+                            tables.decimal(-row.getLong("amount"), currency), ACCOUNT_CODES.get(account), TAX_TYPE,
                             currency};
                 });
     }

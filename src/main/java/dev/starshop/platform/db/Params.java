@@ -1,0 +1,96 @@
+package dev.starshop.platform.db;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The values of a statement's {@code :name} parameters: {@code Params.of("sku", sku).and("limit", 50)}.
+ * A name is given once. Values bind as: String, Long, Integer, Boolean, BigDecimal as themselves; an enum
+ * as its name; an Instant as a timestamp; UUID, OffsetDateTime and other JDBC types by
+ * {@code setObject}; {@code String[]}, {@code Long[]}, {@code Integer[]}, {@code UUID[]} as text, bigint,
+ * integer and uuid arrays; null as an untyped NULL whose type PostgreSQL infers from where it is used
+ * (write {@code :name::type} where nothing says).
+ */
+public final class Params {
+
+    private final Map<String, Object> values = new LinkedHashMap<>();
+
+    private Params() {
+    }
+
+    /** For a statement without parameters. */
+    public static Params none() {
+        return new Params();
+    }
+
+    public static Params of(String name, Object value) {
+        return new Params().and(name, value);
+    }
+
+    /** Adds a value; naming the same parameter twice is a mistake and fails. */
+    public Params and(String name, Object value) {
+        if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a parameter name: " + name);
+        }
+        if (values.containsKey(name)) {
+            throw new IllegalArgumentException("Parameter :" + name + " is given twice");
+        }
+        values.put(name, value);
+        return this;
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    Set<String> names() {
+        return values.keySet();
+    }
+
+    void bind(PreparedStatement statement, int index, String name) throws SQLException {
+        Object value = values.get(name);
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+        } else if (value instanceof String text) {
+            statement.setString(index, text);
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else if (value instanceof Boolean flag) {
+            statement.setBoolean(index, flag);
+        } else if (value instanceof BigDecimal number) {
+            statement.setBigDecimal(index, number);
+        } else if (value instanceof Enum<?> constant) {
+            statement.setString(index, constant.name());
+        } else if (value instanceof Instant instant) {
+            statement.setTimestamp(index, Timestamp.from(instant));
+        } else if (value instanceof Object[] array) {
+            statement.setArray(index, statement.getConnection().createArrayOf(arrayType(name, array), array));
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    private static String arrayType(String name, Object[] array) {
+        if (array instanceof String[]) {
+            return "text";
+        } else if (array instanceof Long[]) {
+            return "bigint";
+        } else if (array instanceof Integer[]) {
+            return "integer";
+        } else if (array instanceof UUID[]) {
+            return "uuid";
+        }
+        throw new IllegalArgumentException("Parameter :" + name + " is an array of "
+                + array.getClass().getComponentType().getSimpleName() + "; use String[], Long[], Integer[] or UUID[]");
+    }
+}
