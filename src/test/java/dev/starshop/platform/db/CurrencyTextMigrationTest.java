@@ -1,5 +1,6 @@
 package dev.starshop.platform.db;
 
+import com.zaxxer.hikari.HikariConfig;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -39,12 +40,15 @@ class CurrencyTextMigrationTest {
 
     String url;
     String user;
+    /** The embedded server needs a password (scram-sha-256); the pool knows it. */
+    String password;
 
     @BeforeAll
     void migrateToV10FillAndMigrateToV11() throws SQLException {
         try (Connection server = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
              Statement statement = server.createStatement()) {
             user = server.getMetaData().getUserName();
+            password = ((HikariConfig) DelegatingDataSource.unwrapDataSource(dataSource)).getPassword();
             String serverUrl = server.getMetaData().getURL();
             url = serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + DATABASE;
             statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
@@ -147,12 +151,12 @@ class CurrencyTextMigrationTest {
                     'charge-2', 'USD', 199, now(), now(), now())""");
 
     private void migrate(String target) {
-        Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").target(target).load()
+        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").target(target).load()
                 .migrate();
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, user, "");
+        return DriverManager.getConnection(url, user, password);
     }
 
     private void execute(String sql) throws SQLException {
