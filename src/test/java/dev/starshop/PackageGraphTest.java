@@ -36,9 +36,14 @@ class PackageGraphTest {
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?dev\\.starshop\\.(\\w+)\\.",
             Pattern.MULTILINE);
 
-    /** Today's edges (November 2026): package -> the packages it imports from. */
+    /**
+     * Today's edges (December 2026): package -> the packages it imports from. telegram -> checkout
+     * and telegram -> money came with the payment corridor: the Telegram adapter
+     * (telegram.payments) builds checkout's own records; backoffice -> buyer because reconciliation
+     * reports payments with the domain's Buyer.
+     */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "backoffice", Set.of("checkout", "money", "order", "platform", "telegram"),
+            "backoffice", Set.of("buyer", "checkout", "money", "order", "platform", "telegram"),
             "catalog", Set.of("money", "platform"),
             "checkout", Set.of("buyer", "catalog", "ledger", "money", "order", "platform", "telegram"),
             "ledger", Set.of("money", "platform"),
@@ -46,7 +51,7 @@ class PackageGraphTest {
             "money", Set.of("platform"),
             "order", Set.of("buyer", "catalog", "money", "platform"),
             "sandbox", Set.of("money", "platform", "telegram"),
-            "telegram", Set.of("buyer", "order", "platform"));
+            "telegram", Set.of("buyer", "checkout", "money", "order", "platform"));
 
     /** Dependencies point inward (docs/architecture.md): the core never sees Telegram, checkout or the edges. */
     private static final Set<String> CORE = Set.of("money", "catalog", "order", "ledger");
@@ -54,9 +59,16 @@ class PackageGraphTest {
 
     /**
      * Cycles between top-level packages that exist and are accepted as debt, each as its sorted
-     * members. None today; add one here only with a plan to remove it.
+     * members; add one here only with a plan to remove it.
+     * <ul>
+     *   <li>checkout <-> telegram: the adapter direction (telegram.payments -> checkout) is right;
+     *       checkout's 12 remaining imports of telegram are where it asks the bot to act (receipts
+     *       through the bot outbox, createInvoiceLink, refundStarPayment,
+     *       editUserStarSubscription). Plan: checkout-owned ports (e.g. BuyerMessages, StarRefunds)
+     *       implemented in telegram, which removes the checkout -> telegram edge.</li>
+     * </ul>
      */
-    private static final Set<Set<String>> KNOWN_CYCLES = Set.of();
+    private static final Set<Set<String>> KNOWN_CYCLES = Set.of(Set.of("checkout", "telegram"));
 
     private static Map<String, Map<String, List<String>>> graph;
 

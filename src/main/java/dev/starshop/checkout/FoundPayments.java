@@ -1,37 +1,37 @@
 package dev.starshop.checkout;
 
-import dev.starshop.telegram.botapi.SuccessfulPayment;
+import dev.starshop.buyer.Buyer;
+import dev.starshop.money.CurrencyTable;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
 
 /**
- * Rebuilds the successful_payment a lost update would have carried from an entry of Telegram's Stars
- * history, so a payment found by reconciliation is recorded like one that arrived. The history has
- * a subscription's period but not its expiry: a subscription payment expires at its date plus the
- * period, and it renews a subscription when its invoice payload names the first order of one that
- * another charge started (otherwise it is the first payment and starts one).
+ * Turns an incoming entry of Telegram's Stars history into the {@link ReportedPayment} a lost update
+ * would have carried, so a payment found by reconciliation is recorded like one that arrived. The
+ * history has a subscription's period but not its expiry: a subscription payment expires at its
+ * date plus the period, and it renews a subscription when its invoice payload names the first order
+ * of one that another charge started (otherwise it is the first payment and starts one).
  */
 @Singleton
 class FoundPayments {
 
     private final SubscriptionRepository subscriptions;
+    private final CurrencyTable currencies;
 
-    FoundPayments(SubscriptionRepository subscriptions) {
+    FoundPayments(SubscriptionRepository subscriptions, CurrencyTable currencies) {
         this.subscriptions = subscriptions;
+        this.currencies = currencies;
     }
 
-    SuccessfulPayment asUpdate(String chargeId, long amount, @Nullable String payload,
+    ReportedPayment asReported(String chargeId, long amount, Buyer buyer, @Nullable String payload,
                                @Nullable Integer subscriptionPeriodSeconds, Instant occurredAt) {
         String invoicePayload = payload == null ? "" : payload;
-        if (subscriptionPeriodSeconds == null) {
-            return new SuccessfulPayment("XTR", amount, invoicePayload, null, null, null, null, null, chargeId, null);
-        }
-        long expires = occurredAt.getEpochSecond() + subscriptionPeriodSeconds;
-        boolean renewal = renewsAnotherCharge(invoicePayload, chargeId);
-        return new SuccessfulPayment("XTR", amount, invoicePayload, expires, true, !renewal, null, null, chargeId,
-                null);
+        Instant expires = subscriptionPeriodSeconds == null ? null : occurredAt.plusSeconds(subscriptionPeriodSeconds);
+        boolean renewal = expires != null && renewsAnotherCharge(invoicePayload, chargeId);
+        return new ReportedPayment(chargeId, null, currencies.money(amount, "XTR"), invoicePayload, buyer, occurredAt,
+                PaymentSource.RECONCILIATION, null, null, expires, renewal);
     }
 
     private boolean renewsAnotherCharge(String payload, String chargeId) {

@@ -4,24 +4,21 @@ import dev.starshop.ledger.EntryRef;
 import dev.starshop.ledger.Ledger;
 import dev.starshop.ledger.LedgerEntries;
 import dev.starshop.ledger.NewTransaction;
-import dev.starshop.money.CurrencyTable;
 import dev.starshop.money.Money;
 import dev.starshop.order.Charge;
 import dev.starshop.order.Order;
 import dev.starshop.order.OrderPayments;
 import dev.starshop.order.OrderStatus;
-import dev.starshop.telegram.botapi.SuccessfulPayment;
-import dev.starshop.telegram.botapi.User;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Records a successful payment inside the update's transaction: the payment row, its balanced
+ * Records a reported payment inside the caller's transaction: the payment row, its balanced
  * ledger transaction, the order's new state and the receipt. Money is never dropped: a payment the
- * order cannot honour is recorded in full and the order goes to NEEDS_REVIEW.
+ * order cannot honour is recorded in full and the order goes to NEEDS_REVIEW. A payment found by
+ * reconciliation is recorded exactly like one an update brought; only its source differs.
  */
 @Singleton
 class PaymentRecorder {
@@ -29,18 +26,16 @@ class PaymentRecorder {
     private final PaymentRepository payments;
     private final OrderPayments orders;
     private final Ledger ledger;
-    private final CurrencyTable currencies;
     private final CheckoutSettings settings;
     private final Subscriptions subscriptions;
     private final Receipts receipts;
     private final Clock clock;
 
-    PaymentRecorder(PaymentRepository payments, OrderPayments orders, Ledger ledger, CurrencyTable currencies,
-                    CheckoutSettings settings, Subscriptions subscriptions, Receipts receipts, Clock clock) {
+    PaymentRecorder(PaymentRepository payments, OrderPayments orders, Ledger ledger, CheckoutSettings settings,
+                    Subscriptions subscriptions, Receipts receipts, Clock clock) {
         this.payments = payments;
         this.orders = orders;
         this.ledger = ledger;
-        this.currencies = currencies;
         this.settings = settings;
         this.subscriptions = subscriptions;
         this.receipts = receipts;
@@ -48,49 +43,32 @@ class PaymentRecorder {
     }
 
     /** Returns false for a charge already on file (a redelivery): nothing is done then. */
-    boolean record(SuccessfulPayment paid, User buyer, Instant occurredAt, String orderInfoJson) {
-        return record(paid, buyer, occurredAt, orderInfoJson, "TELEGRAM");
-    }
-
-    /**
-     * A payment Telegram's transaction history shows but no update brought us: recorded exactly
-     * like one that arrived, marked with source RECONCILIATION. False when the charge is on file.
-     */
-    boolean recordFound(SuccessfulPayment paid, User buyer, Instant occurredAt) {
-        return record(paid, buyer, occurredAt, null, "RECONCILIATION");
-    }
-
-    private boolean record(SuccessfulPayment paid, User buyer, Instant occurredAt, String orderInfoJson,
-                           String source) {
-        if (isRenewal(paid)) {
-            return subscriptions.renew(paid, buyer, occurredAt, source);
+    boolean record(ReportedPayment paid) {
+        if (paid.renewal()) {
+            return subscriptions.renew(paid);
         }
-        Optional<Order> order = InvoicePayload.orderId(paid.invoicePayload()).flatMap(orders::lock);
-        Money total = currencies.money(paid.totalAmount(), paid.currency());
+        Optional<Order> order = InvoicePayload.orderId(paid.orderRef()).flatMap(orders::lock);
+        Money total = paid.total();
         Optional<CardAmounts> amounts = order.filter(o -> o.status() == OrderStatus.PENDING_PAYMENT)
-                .filter(o -> o.total().currency().code().equals(paid.currency()))
-                .flatMap(o -> CardAmounts.explain(o, paid.totalAmount(), paid.shippingOptionId(), settings));
-        String review = amounts.isPresent() ? null : reviewReason(order, paid, total);
-        PaymentRecord record = new PaymentRecord(paid.telegramPaymentChargeId(), PaymentKind.PAYMENT,
-                order.map(Order::id).orElse(null), buyer.id(), paid.currency(), paid.totalAmount(),
-                paid.providerPaymentChargeId(), paid.invoicePayload(), paid.shippingOptionId(),
-                amounts.map(a -> a.shipping().amount()).orElse(0L), amounts.map(a -> a.tip().amount()).orElse(0L),
-                orderInfoJson, expiry(paid), source, null, review, occurredAt);
+                .filter(o -> o.total().currency().code().equals(total.currency().code()))
+                .flatMap(o -> CardAmounts.explain(o, total.amount(), paid.shippingOptionId(), settings));
+        String review = amounts.isPresent() ? null : reviewReason(order, paid);
+        PaymentRecord record = PaymentRecord.payment(paid, order.map(Order::id).orElse(null), amounts, review);
         if (!payments.insertIfNew(record, clock.instant())) {
             return false;
         }
-        ledger.post(entry(record, total, amounts));
-        order.ifPresent(o -> settle(o, record, total, amounts.isPresent()));
-        order.filter(o -> amounts.isPresent()).ifPresent(o -> subscriptions.startIfSubscription(o, paid, buyer));
-        receipts.paymentReceived(buyer, total, record);
+        ledger.post(entry(record, amounts));
+        order.ifPresent(o -> settle(o, record, amounts.isPresent()));
+        order.filter(o -> amounts.isPresent()).ifPresent(o -> subscriptions.startIfSubscription(o, paid));
+        receipts.paymentReceived(paid.buyer(), record);
         return true;
     }
 
-    private void settle(Order order, PaymentRecord record, Money total, boolean honoured) {
+    private void settle(Order order, PaymentRecord record, boolean honoured) {
+        Money total = record.total();
         if (honoured) {
             orders.move(order, OrderStatus.PAID, "paid " + total.display() + " (charge " + record.chargeId() + ")");
-            orders.recordCharge(order.id(), new Charge(total, new Money(record.shippingAmount(), total.currency()),
-                    new Money(record.tipAmount(), total.currency())));
+            orders.recordCharge(order.id(), new Charge(total, record.split().shipping(), record.split().tip()));
         } else if (order.status().canBecome(OrderStatus.NEEDS_REVIEW)) {
             orders.move(order, OrderStatus.NEEDS_REVIEW, record.reviewReason() + " (charge " + record.chargeId() + ")");
         } else {
@@ -99,9 +77,10 @@ class PaymentRecorder {
     }
 
     /** Everything received is posted; a payment under review keeps its whole total as sales. */
-    private static NewTransaction entry(PaymentRecord record, Money total, Optional<CardAmounts> amounts) {
-        EntryRef ref = new EntryRef("payment:" + record.chargeId(), record.occurredAt(), record.orderId(),
-                record.buyerId(), record.chargeId(), record.providerChargeId());
+    private static NewTransaction entry(PaymentRecord record, Optional<CardAmounts> amounts) {
+        Money total = record.total();
+        EntryRef ref = new EntryRef(PaymentKeys.ledgerPayment(record.chargeId()), record.occurredAt(),
+                record.orderId(), record.buyerId(), record.chargeId(), record.providerChargeId());
         if (total.currency().isStars()) {
             return LedgerEntries.starsPayment(ref, total);
         }
@@ -110,24 +89,15 @@ class PaymentRecorder {
                 .orElseGet(() -> LedgerEntries.cardPayment(ref, total, zero, zero));
     }
 
-    private static String reviewReason(Optional<Order> order, SuccessfulPayment paid, Money total) {
+    private static String reviewReason(Optional<Order> order, ReportedPayment paid) {
         if (order.isEmpty()) {
-            return "payment for an unknown order (payload '" + paid.invoicePayload() + "')";
+            return "payment for an unknown order (payload '" + paid.orderRef() + "')";
         }
         Order o = order.get();
         if (o.status() != OrderStatus.PENDING_PAYMENT) {
             return "payment for an order that is " + o.status();
         }
-        return "paid " + total.display() + ", order expects " + o.total().display()
+        return "paid " + paid.total().display() + ", order expects " + o.total().display()
                 + " plus shipping and an allowed tip";
-    }
-
-    private static boolean isRenewal(SuccessfulPayment paid) {
-        return Boolean.TRUE.equals(paid.isRecurring()) && !Boolean.TRUE.equals(paid.isFirstRecurring());
-    }
-
-    private static Instant expiry(SuccessfulPayment paid) {
-        return paid.subscriptionExpirationDate() == null ? null
-                : Instant.ofEpochSecond(paid.subscriptionExpirationDate());
     }
 }

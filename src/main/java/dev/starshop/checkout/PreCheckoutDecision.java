@@ -3,7 +3,6 @@ package dev.starshop.checkout;
 import dev.starshop.money.Money;
 import dev.starshop.order.Order;
 import dev.starshop.order.OrderStatus;
-import dev.starshop.telegram.botapi.PreCheckoutQuery;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -13,13 +12,16 @@ import java.util.Optional;
  * payment after 10 s): the order exists, is still payable, and the amount is exactly what we
  * expect. Stock needs no check: an order holds its reservation for as long as it is payable.
  *
- * @param reason short, stable, for the timeline; {@code buyerMessage} is what Telegram shows
+ * It is also checkout's verdict to its adapters ({@link PaymentIntake}): the Telegram adapter turns it
+ * into answerPreCheckoutQuery.
+ *
+ * @param reason short, stable, for the timeline; {@code buyerMessage} is what the buyer reads on a refusal
  */
-record PreCheckoutDecision(boolean ok, String reason, String buyerMessage) {
+public record PreCheckoutDecision(boolean ok, String reason, String buyerMessage) {
 
-    static PreCheckoutDecision decide(Optional<Order> found, PreCheckoutQuery query, Instant now,
+    static PreCheckoutDecision decide(Optional<Order> found, PreCheckoutRequest query, Instant now,
                                       CheckoutSettings settings) {
-        CheckoutTexts texts = CheckoutTexts.forLanguage(query.sender() == null ? null : query.sender().languageCode());
+        CheckoutTexts texts = CheckoutTexts.forLanguage(query.languageCode());
         if (found.isEmpty()) {
             return refuse("unknown order", texts.unknownOrder);
         }
@@ -44,12 +46,12 @@ record PreCheckoutDecision(boolean ok, String reason, String buyerMessage) {
         return new PreCheckoutDecision(true, "accepted " + amounts.get().total().display(), "");
     }
 
-    private static String shippingOption(PreCheckoutQuery query) {
+    private static String shippingOption(PreCheckoutRequest query) {
         String option = query.shippingOptionId();
         return option == null ? " without shipping" : " with shipping '" + option + "'";
     }
 
-    private static PreCheckoutDecision refuse(String reason, String buyerMessage) {
+    static PreCheckoutDecision refuse(String reason, String buyerMessage) {
         return new PreCheckoutDecision(false, reason, buyerMessage);
     }
 }

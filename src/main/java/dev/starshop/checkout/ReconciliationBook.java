@@ -1,5 +1,6 @@
 package dev.starshop.checkout;
 
+import dev.starshop.buyer.Buyer;
 import dev.starshop.ledger.Ledger;
 import dev.starshop.ledger.LedgerEntries;
 import dev.starshop.ledger.LedgerTransaction;
@@ -7,8 +8,6 @@ import dev.starshop.money.CurrencyTable;
 import dev.starshop.money.Money;
 import dev.starshop.order.OrderPayments;
 import dev.starshop.platform.db.Sql;
-import dev.starshop.telegram.botapi.SuccessfulPayment;
-import dev.starshop.telegram.botapi.User;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -26,8 +25,6 @@ import java.util.UUID;
  */
 @Singleton
 public class ReconciliationBook {
-
-    static final String SOURCE = "RECONCILIATION";
 
     /** What happened to one discrepancy. */
     public enum Outcome { RECORDED, RECORDED_FOR_REVIEW, ALREADY_RECORDED }
@@ -70,22 +67,24 @@ public class ReconciliationBook {
      * update. With a subscription period it starts or renews a subscription (see {@link FoundPayments}).
      */
     @Transactional
-    public Result recordFoundPayment(String chargeId, long amount, User buyer, @Nullable String payload,
+    public Result recordFoundPayment(String chargeId, long amount, Buyer buyer, @Nullable String payload,
                                      @Nullable Integer subscriptionPeriodSeconds, Instant occurredAt) {
-        if (charged(chargeId).isPresent()) {
+        if (payments.charge(chargeId).isPresent()) {
             return new Result(Outcome.ALREADY_RECORDED, null, null);
         }
-        SuccessfulPayment paid = found.asUpdate(chargeId, amount, payload, subscriptionPeriodSeconds, occurredAt);
-        if (!paymentRecorder.recordFound(paid, buyer, occurredAt)) {
+        ReportedPayment paid = found.asReported(chargeId, amount, buyer, payload, subscriptionPeriodSeconds, occurredAt);
+        if (!paymentRecorder.record(paid)) {
             return new Result(Outcome.ALREADY_RECORDED, null, null);
         }
-        return result(charged(chargeId).orElseThrow());
+        return result(payments.charge(chargeId).orElseThrow());
     }
 
     /** A refund to the user made outside the engine (another tool, Telegram support). */
     @Transactional
     public Result recordOutsideRefund(String chargeId, long amount, Instant occurredAt) {
-        return refundRecorder.record(chargeId, amount, "XTR", SOURCE, null, occurredAt).map(this::result)
+        ReportedRefund refund = ReportedRefund.foundByReconciliation(chargeId, currencies.money(amount, "XTR"),
+                occurredAt);
+        return refundRecorder.record(refund).map(this::result)
                 .orElseGet(() -> new Result(Outcome.ALREADY_RECORDED, null, null));
     }
 
@@ -95,18 +94,16 @@ public class ReconciliationBook {
      */
     @Transactional
     public Result recordChargeback(String chargeId, long amount, Instant occurredAt) {
-        Optional<PaymentRecord> original = charged(chargeId);
-        Optional<LedgerTransaction> booked = ledger.byExternalKey("payment:" + chargeId);
+        Optional<PaymentRecord> original = payments.charge(chargeId);
+        Optional<LedgerTransaction> booked = ledger.byExternalKey(PaymentKeys.ledgerPayment(chargeId));
         String review = booked.isEmpty() ? "chargeback of a charge we have no booked payment for" : null;
-        PaymentRecord chargeback = new PaymentRecord(chargeId, PaymentKind.CHARGEBACK,
-                original.map(PaymentRecord::orderId).orElse(null), original.map(PaymentRecord::buyerId).orElse(null),
-                "XTR", amount, null, original.map(PaymentRecord::invoicePayload).orElse(null), null, 0, 0, null, null,
-                SOURCE, null, review, occurredAt);
+        Money taken = currencies.money(amount, "XTR");
+        PaymentRecord chargeback = PaymentRecord.chargeback(chargeId, taken, original, review, occurredAt);
         if (!payments.insertIfNew(chargeback, clock.instant())) {
             return new Result(Outcome.ALREADY_RECORDED, null, null);
         }
-        Money taken = currencies.money(amount, "XTR");
-        booked.ifPresent(p -> ledger.post(LedgerEntries.chargeback(p, taken, "chargeback:" + chargeId, occurredAt)));
+        booked.ifPresent(p -> ledger.post(LedgerEntries.chargeback(p, taken, PaymentKeys.ledgerChargeback(chargeId),
+                occurredAt)));
         Optional.ofNullable(chargeback.orderId()).ifPresent(id -> orders.note(id, "CHARGEBACK",
                 "Telegram charged back " + taken.display() + " (charge " + chargeId + "), found by reconciliation"));
         return result(chargeback);
@@ -119,11 +116,6 @@ public class ReconciliationBook {
                         + "WHERE currency = 'XTR' AND kind IN ('PAYMENT', 'RENEWAL') ORDER BY occurred_at, id",
                 Sql.Binder.NONE, row -> new LocalCharge(row.getString(1), row.getString(2),
                         row.getObject(3, UUID.class), row.getLong(4), row.getTimestamp(5).toInstant()));
-    }
-
-    /** The payment or renewal of this charge id (one charge id is never both). */
-    private Optional<PaymentRecord> charged(String chargeId) {
-        return payments.find(chargeId, PaymentKind.PAYMENT).or(() -> payments.find(chargeId, PaymentKind.RENEWAL));
     }
 
     private Result result(PaymentRecord record) {

@@ -27,7 +27,8 @@ class RefundAdminController {
     @Post("/{id}/refund")
     RefundView refund(UUID id, @Nullable @Body RefundRequest request) {
         PaymentRecord refund = refunds.refund(id, request == null ? null : request.reference());
-        return new RefundView(id, refund.chargeId(), refund.currency(), refund.totalAmount(), refund.reference());
+        return new RefundView(id, refund.chargeId(), refund.total().currency().code(), refund.total().amount(),
+                refund.reference());
     }
 
     /** @param reference the provider's refund id, required for card payments */

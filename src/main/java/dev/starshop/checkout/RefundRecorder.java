@@ -3,16 +3,12 @@ package dev.starshop.checkout;
 import dev.starshop.ledger.Ledger;
 import dev.starshop.ledger.LedgerEntries;
 import dev.starshop.ledger.LedgerTransaction;
-import dev.starshop.money.CurrencyTable;
-import dev.starshop.money.Money;
 import dev.starshop.order.Order;
 import dev.starshop.order.OrderPayments;
 import dev.starshop.order.OrderStatus;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,42 +24,33 @@ class RefundRecorder {
     private final PaymentRepository payments;
     private final OrderPayments orders;
     private final Ledger ledger;
-    private final CurrencyTable currencies;
     private final Clock clock;
 
-    RefundRecorder(PaymentRepository payments, OrderPayments orders, Ledger ledger, CurrencyTable currencies,
-                   Clock clock) {
+    RefundRecorder(PaymentRepository payments, OrderPayments orders, Ledger ledger, Clock clock) {
         this.payments = payments;
         this.orders = orders;
         this.ledger = ledger;
-        this.currencies = currencies;
         this.clock = clock;
     }
 
     /** Returns the refund row, or empty when this refund was already on file. */
-    Optional<PaymentRecord> record(String chargeId, long amount, String currency, String source,
-                                   @Nullable String reference, Instant occurredAt) {
-        Optional<PaymentRecord> original = payments.find(chargeId, PaymentKind.PAYMENT)
-                .or(() -> payments.find(chargeId, PaymentKind.RENEWAL));
+    Optional<PaymentRecord> record(ReportedRefund reported) {
+        Optional<PaymentRecord> original = payments.charge(reported.chargeId());
         Optional<Order> order = original.map(PaymentRecord::orderId).flatMap(orders::lock);
         String review = original.isEmpty() ? "refund of a charge we have no record of" : null;
-        PaymentRecord refund = new PaymentRecord(chargeId, PaymentKind.REFUND, order.map(Order::id).orElse(null),
-                original.map(PaymentRecord::buyerId).orElse(null), currency, amount,
-                original.map(PaymentRecord::providerChargeId).orElse(null),
-                original.map(PaymentRecord::invoicePayload).orElse(null), null, 0, 0, null, null, source, reference,
-                review, occurredAt);
+        PaymentRecord refund = PaymentRecord.refund(reported, original, order.map(Order::id).orElse(null), review);
         if (!payments.insertIfNew(refund, clock.instant())) {
             return Optional.empty();
         }
-        Optional<LedgerTransaction> paid = ledger.byExternalKey("payment:" + chargeId);
-        Money refunded = currencies.money(amount, currency);
-        paid.ifPresent(p -> ledger.post(LedgerEntries.refundOf(p, refunded, "refund:" + chargeId, occurredAt)));
-        order.ifPresent(o -> markRefunded(o, refund, refunded));
+        Optional<LedgerTransaction> paid = ledger.byExternalKey(PaymentKeys.ledgerPayment(reported.chargeId()));
+        paid.ifPresent(p -> ledger.post(LedgerEntries.refundOf(p, reported.amount(),
+                PaymentKeys.ledgerRefund(reported.chargeId()), reported.occurredAt())));
+        order.ifPresent(o -> markRefunded(o, refund));
         return Optional.of(refund);
     }
 
-    private void markRefunded(Order order, PaymentRecord refund, Money refunded) {
-        String why = "refunded " + refunded.display() + " (" + refund.source()
+    private void markRefunded(Order order, PaymentRecord refund) {
+        String why = "refunded " + refund.total().display() + " (" + refund.source()
                 + (refund.reference() == null ? "" : ", reference " + refund.reference()) + ")";
         if (order.status().canBecome(OrderStatus.REFUNDED) && everyPaymentRefunded(order)) {
             orders.move(order, OrderStatus.REFUNDED, why);
@@ -75,7 +62,7 @@ class RefundRecorder {
     /** An order paid twice (two invoice sheets, a late second charge) stays under review until both are back. */
     private boolean everyPaymentRefunded(Order order) {
         List<PaymentRecord> records = payments.forOrder(order.id());
-        return records.stream().filter(p -> p.kind() == PaymentKind.PAYMENT || p.kind() == PaymentKind.RENEWAL)
+        return records.stream().filter(PaymentRecord::isCharge)
                 .allMatch(paid -> records.stream().anyMatch(r -> r.kind() == PaymentKind.REFUND
                         && r.chargeId().equals(paid.chargeId())));
     }

@@ -13,9 +13,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Refunds an order's payment on the operator's request. Stars go back through refundStarPayment
@@ -45,17 +43,18 @@ class RefundService {
 
     PaymentRecord refund(UUID orderId, @Nullable String reference) {
         PaymentRecord charge = refundableCharge(orderId);
-        if (charge.currency().equals("XTR")) {
+        if (charge.total().currency().isStars()) {
             refundStars(charge);
         } else if (reference == null || reference.isBlank()) {
             throw new ProblemException(ProblemCode.INVALID_REQUEST, "Card payments are refunded at the provider: "
                     + "refund " + charge.providerChargeId() + " there, then send its refund reference here");
         }
         return transactions.executeWrite(status -> {
-            Optional<PaymentRecord> recorded = refunds.record(charge.chargeId(), charge.totalAmount(),
-                    charge.currency(), "OPERATOR", reference, clock.instant());
-            if (recorded.isPresent() && charge.buyerId() != null) {
-                receipts.refunded(charge.buyerId(), null, recorded.get());
+            ReportedRefund reported = ReportedRefund.byOperator(charge.chargeId(), charge.total(), reference,
+                    clock.instant(), charge.buyerId());
+            Optional<PaymentRecord> recorded = refunds.record(reported);
+            if (recorded.isPresent() && reported.receiptChatId() != null) {
+                receipts.refunded(reported.receiptChatId(), reported.languageCode(), recorded.get());
             }
             // Telegram's refunded_payment update may have been recorded first: same refund, already on file.
             return recorded.or(() -> payments.find(charge.chargeId(), PaymentKind.REFUND))
@@ -66,17 +65,11 @@ class RefundService {
     /** The oldest charge on the order not yet refunded (an order can be paid twice by mistake). */
     private PaymentRecord refundableCharge(UUID orderId) {
         List<PaymentRecord> records = transactions.executeRead(status -> payments.forOrder(orderId));
-        List<PaymentRecord> charges = records.stream()
-                .filter(p -> p.kind() == PaymentKind.PAYMENT || p.kind() == PaymentKind.RENEWAL).toList();
-        if (charges.isEmpty()) {
+        if (records.stream().noneMatch(PaymentRecord::isCharge)) {
             throw new ProblemException(ProblemCode.INVALID_STATE, "Order " + orderId + " has no payment to refund");
         }
-        Set<String> refunded = records.stream().filter(p -> p.kind() == PaymentKind.REFUND)
-                .map(PaymentRecord::chargeId).collect(Collectors.toSet());
-        return charges.stream().filter(charge -> !refunded.contains(charge.chargeId())).findFirst()
-                .orElseThrow(() -> alreadyRefunded(orderId));
+        return PaymentFacts.oldestUnrefunded(records).orElseThrow(() -> alreadyRefunded(orderId));
     }
-
 
     private void refundStars(PaymentRecord charge) {
         try {

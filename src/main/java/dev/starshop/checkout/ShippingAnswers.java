@@ -1,10 +1,7 @@
 package dev.starshop.checkout;
 
+import dev.starshop.money.Money;
 import dev.starshop.order.Order;
-import dev.starshop.telegram.botapi.AnswerShippingQuery;
-import dev.starshop.telegram.botapi.LabeledPrice;
-import dev.starshop.telegram.botapi.ShippingOption;
-import dev.starshop.telegram.botapi.ShippingQuery;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -20,18 +17,16 @@ class ShippingAnswers {
         this.settings = settings;
     }
 
-    AnswerShippingQuery answer(ShippingQuery query, Optional<Order> order) {
-        CheckoutTexts texts = CheckoutTexts.forLanguage(query.sender() == null ? null : query.sender().languageCode());
+    ShippingDecision answer(ShippingRequest query, Optional<Order> order) {
+        CheckoutTexts texts = CheckoutTexts.forLanguage(query.languageCode());
         if (order.isEmpty()) {
-            return AnswerShippingQuery.refuse(query.id(), texts.unknownOrder);
+            return ShippingDecision.refuse(texts.unknownOrder);
         }
-        String currency = order.get().total().currency().code();
-        List<ShippingOption> options = settings.ratesFor(query.shippingAddress().countryCode(), currency).stream()
-                .map(rate -> new ShippingOption(rate.id(), rate.title(),
-                        List.of(new LabeledPrice(rate.title(), rate.prices().get(currency)))))
+        var currency = order.get().total().currency();
+        List<ShippingDecision.Option> options = settings.ratesFor(query.countryCode(), currency.code()).stream()
+                .map(rate -> new ShippingDecision.Option(rate.id(), rate.title(),
+                        new Money(rate.prices().get(currency.code()), currency)))
                 .toList();
-        return options.isEmpty()
-                ? AnswerShippingQuery.refuse(query.id(), texts.noShipping)
-                : AnswerShippingQuery.accept(query.id(), options);
+        return options.isEmpty() ? ShippingDecision.refuse(texts.noShipping) : ShippingDecision.offer(options);
     }
 }

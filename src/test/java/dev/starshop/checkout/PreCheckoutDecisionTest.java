@@ -2,7 +2,6 @@ package dev.starshop.checkout;
 
 import dev.starshop.order.Order;
 import dev.starshop.order.OrderStatus;
-import dev.starshop.telegram.botapi.PreCheckoutQuery;
 import io.micronaut.core.annotation.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -15,7 +14,6 @@ import java.util.stream.Stream;
 import static dev.starshop.checkout.ShopRules.EXPIRES;
 import static dev.starshop.checkout.ShopRules.NOW;
 import static dev.starshop.checkout.ShopRules.SHOP;
-import static dev.starshop.checkout.ShopRules.buyer;
 import static dev.starshop.checkout.ShopRules.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +29,7 @@ class PreCheckoutDecisionTest {
     private static final CheckoutTexts EN = CheckoutTexts.EN;
 
     /** One row of the table; {@code reason} is the start of the timeline reason. */
-    record Row(String name, Optional<Order> order, PreCheckoutQuery query, Instant now, boolean ok, String reason,
+    record Row(String name, Optional<Order> order, PreCheckoutRequest query, Instant now, boolean ok, String reason,
                String buyerMessage) {
         @Override
         public String toString() {
@@ -86,10 +84,10 @@ class PreCheckoutDecisionTest {
                 refuse("unknown shipping option", card, query("USD", 1700, "drone"), NOW,
                         "total 17.00 USD does not match order 12.00 USD with shipping 'drone'", EN.priceChanged),
                 refuse("the refusal speaks the buyer's language", Optional.of(stars),
-                        new PreCheckoutQuery("q-zh", buyer("zh-hans"), "XTR", 1, stars.id().toString(), null, null),
+                        new PreCheckoutRequest("q-zh", "zh-hans", "XTR", 1, stars.id().toString(), null),
                         NOW, "total 1 ⭐", CheckoutTexts.ZH.priceChanged),
-                refuse("no sender: English", Optional.of(stars),
-                        new PreCheckoutQuery("q-anon", null, "XTR", 1, stars.id().toString(), null, null),
+                refuse("no language: English", Optional.of(stars),
+                        new PreCheckoutRequest("q-anon", null, "XTR", 1, stars.id().toString(), null),
                         NOW, "total 1 ⭐", EN.priceChanged));
     }
 
@@ -113,29 +111,29 @@ class PreCheckoutDecisionTest {
         assertFalse(decision.buyerMessage().isBlank(), "a refusal must tell the buyer why");
     }
 
-    private static PreCheckoutQuery query(String currency, long total, @Nullable String shippingOption) {
-        return new PreCheckoutQuery("q-1", buyer("en"), currency, total, "00000000-0000-0000-0000-000000000042",
-                shippingOption, null);
+    private static PreCheckoutRequest query(String currency, long total, @Nullable String shippingOption) {
+        return new PreCheckoutRequest("q-1", "en", currency, total, "00000000-0000-0000-0000-000000000042",
+                shippingOption);
     }
 
-    private static Row accept(String name, Order order, PreCheckoutQuery query, String reason) {
+    private static Row accept(String name, Order order, PreCheckoutRequest query, String reason) {
         return accept(name, order, query, NOW, reason);
     }
 
-    private static Row accept(String name, Order order, PreCheckoutQuery query, Instant now, String reason) {
+    private static Row accept(String name, Order order, PreCheckoutRequest query, Instant now, String reason) {
         return new Row(name, Optional.of(order), query, now, true, reason, "");
     }
 
-    private static Row refuse(String name, Order order, PreCheckoutQuery query, String reason, String message) {
+    private static Row refuse(String name, Order order, PreCheckoutRequest query, String reason, String message) {
         return new Row(name, Optional.of(order), query, NOW, false, reason, message);
     }
 
-    private static Row refuse(String name, Optional<Order> order, PreCheckoutQuery query, Instant now, String reason,
+    private static Row refuse(String name, Optional<Order> order, PreCheckoutRequest query, Instant now, String reason,
                               String message) {
         return new Row(name, order, query, now, false, reason, message);
     }
 
-    private static Row refuse(String name, Order order, PreCheckoutQuery query, Instant now, String reason,
+    private static Row refuse(String name, Order order, PreCheckoutRequest query, Instant now, String reason,
                               String message) {
         return new Row(name, Optional.of(order), query, now, false, reason, message);
     }

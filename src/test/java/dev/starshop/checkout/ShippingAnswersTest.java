@@ -2,10 +2,6 @@ package dev.starshop.checkout;
 
 import dev.starshop.order.Order;
 import dev.starshop.order.OrderStatus;
-import dev.starshop.telegram.botapi.AnswerShippingQuery;
-import dev.starshop.telegram.botapi.ShippingAddress;
-import dev.starshop.telegram.botapi.ShippingOption;
-import dev.starshop.telegram.botapi.ShippingQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 
 import static dev.starshop.checkout.ShopRules.SHOP;
-import static dev.starshop.checkout.ShopRules.buyer;
 import static dev.starshop.checkout.ShopRules.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,55 +38,53 @@ class ShippingAnswersTest {
             "US | XTR | refused"})                     // Stars orders have no shipping rates
     void optionsForAnAddress(String country, String currency, String expected) {
         Order order = order(OrderStatus.PENDING_PAYMENT, currency, currency.equals("XTR") ? 400 : 1200);
-        AnswerShippingQuery answer = answers.answer(query(country, "en"), Optional.of(order));
-        assertEquals("sq-1", answer.shippingQueryId());
+        ShippingDecision answer = answers.answer(query(country, "en"), Optional.of(order));
         if (expected.equals("refused")) {
             assertFalse(answer.ok());
-            assertNull(answer.shippingOptions());
-            assertEquals(CheckoutTexts.EN.noShipping, answer.errorMessage());
+            assertTrue(answer.options().isEmpty());
+            assertEquals(CheckoutTexts.EN.noShipping, answer.buyerMessage());
             return;
         }
-        assertTrue(answer.ok(), answer.errorMessage());
-        assertNull(answer.errorMessage());
-        assertEquals(Arrays.asList(expected.split(" ")), answer.shippingOptions().stream()
+        assertTrue(answer.ok(), answer.buyerMessage());
+        assertNull(answer.buyerMessage());
+        assertEquals(Arrays.asList(expected.split(" ")), answer.options().stream()
                 .map(ShippingAnswersTest::idAndAmount).toList());
     }
 
     @Test
-    void eachOptionCarriesOnePriceLabelledWithItsTitle() {
-        AnswerShippingQuery answer = answers.answer(query("GB", "en"),
+    void eachOptionCarriesItsTitleAndOnePriceInTheOrdersCurrency() {
+        ShippingDecision answer = answers.answer(query("GB", "en"),
                 Optional.of(order(OrderStatus.PENDING_PAYMENT, "USD", 1200)));
-        ShippingOption express = answer.shippingOptions().get(1);
+        ShippingDecision.Option express = answer.options().get(1);
         assertEquals("Express courier", express.title());
-        assertEquals(1, express.prices().size());
-        assertEquals("Express courier", express.prices().get(0).label());
+        assertEquals("USD", express.price().currency().code());
+        assertEquals(1500, express.price().amount());
     }
 
     @ParameterizedTest(name = "language ''{0}''")
     @CsvSource({"en, EN", "zh-hans, ZH", "ZH, ZH", "de, EN"})
     void anUnknownOrderIsRefusedInTheBuyersLanguage(String language, CheckoutTexts texts) {
-        AnswerShippingQuery answer = answers.answer(query("US", language), Optional.empty());
+        ShippingDecision answer = answers.answer(query("US", language), Optional.empty());
         assertFalse(answer.ok());
-        assertEquals(texts.unknownOrder, answer.errorMessage());
+        assertEquals(texts.unknownOrder, answer.buyerMessage());
     }
 
     @Test
     void aShopWithoutRatesRefusesEveryAddress() {
         ShippingAnswers none = new ShippingAnswers(ShopRules.settings("{}", "[]"));
         for (String country : List.of("US", "DE", "BR")) {
-            AnswerShippingQuery answer = none.answer(query(country, "zh"),
+            ShippingDecision answer = none.answer(query(country, "zh"),
                     Optional.of(order(OrderStatus.PENDING_PAYMENT, "USD", 1200)));
             assertFalse(answer.ok(), country);
-            assertEquals(CheckoutTexts.ZH.noShipping, answer.errorMessage());
+            assertEquals(CheckoutTexts.ZH.noShipping, answer.buyerMessage());
         }
     }
 
-    private static ShippingQuery query(String country, String language) {
-        return new ShippingQuery("sq-1", buyer(language), "00000000-0000-0000-0000-000000000042",
-                new ShippingAddress(country, "", "Springfield", "1 Main St", "", "12345"));
+    private static ShippingRequest query(String country, String language) {
+        return new ShippingRequest("sq-1", language, "00000000-0000-0000-0000-000000000042", country);
     }
 
-    private static String idAndAmount(ShippingOption option) {
-        return option.id() + ":" + option.prices().get(0).amount();
+    private static String idAndAmount(ShippingDecision.Option option) {
+        return option.id() + ":" + option.price().amount();
     }
 }

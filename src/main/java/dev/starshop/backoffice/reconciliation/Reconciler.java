@@ -1,8 +1,10 @@
 package dev.starshop.backoffice.reconciliation;
 
+import dev.starshop.buyer.Buyer;
 import dev.starshop.checkout.ReconciliationBook;
 import dev.starshop.checkout.ReconciliationBook.Result;
 import dev.starshop.telegram.botapi.StarTransaction;
+import dev.starshop.telegram.botapi.User;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +38,7 @@ class Reconciler {
         history.stream().filter(tx -> tx.source() != null && tx.source().isUser())
                 .sorted(Comparator.comparingLong(StarTransaction::date))
                 .forEach(tx -> apply(tx, FindingKind.MISSING_PAYMENT, counts, report, () -> book.recordFoundPayment(
-                        tx.id(), tx.amount(), tx.source().user(), tx.source().invoicePayload(),
+                        tx.id(), tx.amount(), buyer(tx), tx.source().invoicePayload(),
                         tx.source().subscriptionPeriod(), at(tx))));
         Set<String> paidIds = history.stream().filter(tx -> tx.source() != null && tx.source().isUser())
                 .map(StarTransaction::id).collect(Collectors.toSet());
@@ -95,6 +97,16 @@ class Reconciler {
                 + " is not in Telegram's Stars history; nothing was changed", FindingAction.FLAGGED);
         counts.add(finding.action());
         report.accept(finding, counts);
+    }
+
+    /** The paying user, in the domain's terms; Telegram names one on every user payment. */
+    private static Buyer buyer(StarTransaction tx) {
+        User user = tx.source().user();
+        if (user == null) {
+            throw new IllegalStateException("A user payment without its user");
+        }
+        return new Buyer(user.id(), user.firstName(), user.lastName(), user.username(), user.languageCode(),
+                Boolean.TRUE.equals(user.isPremium()));
     }
 
     private static Instant at(StarTransaction tx) {

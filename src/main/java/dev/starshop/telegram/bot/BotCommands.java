@@ -3,8 +3,6 @@ package dev.starshop.telegram.bot;
 import dev.starshop.buyer.Buyer;
 import dev.starshop.order.Order;
 import dev.starshop.order.OrderService;
-import dev.starshop.platform.problem.ProblemCode;
-import dev.starshop.platform.problem.ProblemException;
 import dev.starshop.telegram.botapi.InlineKeyboardButton;
 import dev.starshop.telegram.botapi.InlineKeyboardMarkup;
 import dev.starshop.telegram.botapi.Message;
@@ -14,10 +12,8 @@ import dev.starshop.telegram.outbox.BotOutbox;
 import dev.starshop.telegram.updates.AfterCommit;
 import dev.starshop.telegram.updates.ClassifiedUpdate;
 import dev.starshop.telegram.updates.CommandHandler;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -37,19 +33,17 @@ class BotCommands implements CommandHandler {
     private final OrderService orders;
     private final ShopTexts shop;
     private final MiniAppUrl miniApp;
-    private final JsonMapper json;
 
-    BotCommands(BotOutbox outbox, OrderService orders, ShopTexts shop, MiniAppUrl miniApp, JsonMapper json) {
+    BotCommands(BotOutbox outbox, OrderService orders, ShopTexts shop, MiniAppUrl miniApp) {
         this.outbox = outbox;
         this.orders = orders;
         this.shop = shop;
         this.miniApp = miniApp;
-        this.json = json;
     }
 
     @Override
     public void onCommand(ClassifiedUpdate.BotCommand update, AfterCommit after) {
-        Message message = read(update);
+        Message message = update.message();
         BotTexts texts = BotTexts.forLanguage(message.sender() == null ? null : message.sender().languageCode());
         long chatId = message.chat().id();
         SendMessage reply = switch (update.command()) {
@@ -79,14 +73,5 @@ class BotCommands implements CommandHandler {
                 .map(order -> "• " + DAY.format(order.createdAt()) + "  " + order.total().display() + "  "
                         + order.status() + "  #" + order.id().toString().substring(0, 8))
                 .collect(Collectors.joining("\n"));
-    }
-
-    /** A command message that does not read as Telegram's Message is refused (400), like any unreadable update. */
-    private Message read(ClassifiedUpdate.BotCommand update) {
-        try {
-            return json.readValueFromTree(update.message(), Message.class);
-        } catch (IOException | RuntimeException e) {
-            throw new ProblemException(ProblemCode.MALFORMED_REQUEST, "Unreadable message in update " + update.updateId());
-        }
     }
 }

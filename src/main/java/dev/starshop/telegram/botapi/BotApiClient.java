@@ -1,6 +1,5 @@
 package dev.starshop.telegram.botapi;
 
-import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -108,12 +107,14 @@ public class BotApiClient {
     }
 
     /**
-     * getUpdates without binding: each update as the JSON tree Telegram sent, so the inbox checks
-     * its JSON types exactly as for a webhook delivery (binding to {@link Update} would coerce).
+     * getUpdates without binding: each update as the bytes Telegram sent, so the inbox decodes and
+     * stores it exactly as a webhook body (binding to {@link Update} would coerce, re-writing a
+     * parsed tree would change the bytes).
      */
-    public List<JsonNode> getUpdatesAsSent(GetUpdates request) {
+    public List<byte[]> getUpdatesRaw(GetUpdates request) {
         checkLongPoll(request);
-        return exchange.call(BotApiMethods.GET_UPDATES_AS_SENT, request);
+        RawUpdates updates = exchange.call(BotApiMethods.GET_UPDATES_RAW, request);
+        return updates == null ? List.of() : updates.updates();
     }
 
     private void checkLongPoll(GetUpdates request) {

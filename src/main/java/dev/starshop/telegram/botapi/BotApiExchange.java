@@ -68,7 +68,7 @@ class BotApiExchange {
                 throw new BotApiException(method.name(), envelope.errorCode(),
                         endpoint.redact(envelope.description()), envelope.parameters());
             }
-            return result(method, envelope);
+            return method.resultType().getType() == RawUpdates.class ? rawResult(method, raw) : result(method, envelope);
         } catch (BotApiTransport.Failure failure) {
             LOG.debug("Bot API {} -> no response ({}) in {} ms",
                     method.name(), failure.getMessage(), millisSince(start));
@@ -91,7 +91,9 @@ class BotApiExchange {
     private BotApiResponse read(BotApiMethod<?> method, BotApiTransport.Raw raw) {
         BotApiResponse envelope;
         try {
-            envelope = json.readValue(raw.body(), Argument.of(BotApiResponse.class));
+            envelope = method.resultType().getType() == RawUpdates.class
+                    ? json.readValue(raw.body(), Argument.of(BotApiResponse.Status.class)).withoutResult()
+                    : json.readValue(raw.body(), Argument.of(BotApiResponse.class));
         } catch (IOException | RuntimeException notJson) {
             envelope = null;
         }
@@ -106,6 +108,16 @@ class BotApiExchange {
     private <R> R result(BotApiMethod<R> method, BotApiResponse envelope) {
         try {
             return envelope.result() == null ? null : json.readValueFromTree(envelope.result(), method.resultType());
+        } catch (IOException | RuntimeException unexpectedShape) {
+            throw new BotApiUnavailableException(method.name(), Reason.NOT_JSON, null);
+        }
+    }
+
+    /** The result left as bytes: the envelope was read without it, and each update is cut out as sent. */
+    @SuppressWarnings("unchecked")
+    private <R> R rawResult(BotApiMethod<R> method, BotApiTransport.Raw raw) {
+        try {
+            return (R) RawUpdates.of(raw.body());
         } catch (IOException | RuntimeException unexpectedShape) {
             throw new BotApiUnavailableException(method.name(), Reason.NOT_JSON, null);
         }

@@ -1,7 +1,6 @@
 package dev.starshop.telegram.botapi;
 
 import io.micronaut.core.type.Argument;
-import io.micronaut.json.tree.JsonNode;
 
 import java.util.List;
 
@@ -43,9 +42,9 @@ final class BotApiMethods {
             BotApiMethod.repeatable("getWebhookInfo", Argument.of(WebhookInfo.class));
     static final BotApiMethod<List<Update>> GET_UPDATES =
             new BotApiMethod<>("getUpdates", Argument.listOf(Update.class), true, true);
-    /** getUpdates with each update left as Telegram's JSON, for the inbox to check and read strictly. */
-    static final BotApiMethod<List<JsonNode>> GET_UPDATES_AS_SENT =
-            new BotApiMethod<>("getUpdates", Argument.listOf(JsonNode.class), true, true);
+    /** getUpdates with each update left as the bytes Telegram sent, for the inbox to decode strictly, once. */
+    static final BotApiMethod<RawUpdates> GET_UPDATES_RAW =
+            new BotApiMethod<>("getUpdates", Argument.of(RawUpdates.class), true, true);
 
     private BotApiMethods() {
     }

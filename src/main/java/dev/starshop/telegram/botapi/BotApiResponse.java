@@ -16,4 +16,13 @@ record BotApiResponse(
         @Nullable Integer errorCode,
         @Nullable String description,
         @Nullable ResponseParameters parameters) {
+
+    /** The envelope read without its result, which a caller takes from the raw answer itself. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record Status(boolean ok, @Nullable Integer errorCode, @Nullable String description,
+                  @Nullable ResponseParameters parameters) {
+        BotApiResponse withoutResult() {
+            return new BotApiResponse(ok, null, errorCode, description, parameters);
+        }
+    }
 }

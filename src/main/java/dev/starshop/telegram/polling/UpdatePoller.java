@@ -4,25 +4,22 @@ import dev.starshop.telegram.BotCredentials;
 import dev.starshop.telegram.botapi.BotApiClient;
 import dev.starshop.telegram.botapi.GetUpdates;
 import dev.starshop.telegram.updates.UpdateInbox;
+import dev.starshop.telegram.updates.UnreadableUpdate;
 import dev.starshop.telegram.updates.UpdateSource;
-import dev.starshop.telegram.updates.WholeNumbers;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Long polling for deployments without a public HTTPS URL. Each update goes through the same inbox
- * as the webhook, as the JSON Telegram sent (never bound and re-written, which would coerce wrong
- * types); the offset moves past an update only after its transaction committed, so a crash means a
+ * as the webhook, as the bytes Telegram sent ({@link BotApiClient#getUpdatesRaw}: never bound or
+ * re-written, which would coerce wrong types), and is decoded there once; the offset moves past an update only after its transaction committed, so a crash means a
  * redelivery (a no-op), never a loss. An update that fails is tried again after
  * {@code starshop.telegram.polling.retry-pause}; after {@code starshop.telegram.polling.max-attempts}
  * the inbox parks it and the offset moves on, so it cannot stop the updates behind it.
@@ -39,14 +36,13 @@ public class UpdatePoller {
     private final PollingOffsets offsets;
     private final PollingLeadership leadership;
     private final BotCredentials bot;
-    private final JsonMapper json;
     private final int timeoutSeconds;
     private final Duration retryPause;
     private final AtomicBoolean running = new AtomicBoolean();
     private Thread thread;
 
     UpdatePoller(BotApiClient client, UpdateInbox inbox, PollingOffsets offsets, PollingLeadership leadership,
-                 BotCredentials bot, JsonMapper json,
+                 BotCredentials bot,
                  @Value("${starshop.telegram.polling-timeout:25s}") Duration timeout,
                  @Value("${starshop.telegram.polling.retry-pause:5s}") Duration retryPause) {
         this.retryPause = retryPause;
@@ -55,7 +51,6 @@ public class UpdatePoller {
         this.offsets = offsets;
         this.leadership = leadership;
         this.bot = bot;
-        this.json = json;
         this.timeoutSeconds = (int) timeout.toSeconds();
     }
 
@@ -93,29 +88,25 @@ public class UpdatePoller {
     /** One getUpdates round: handle each update, then move the offset past it. */
     void pollOnce() {
         long offset = offsets.next(bot.botId());
-        List<JsonNode> updates = client.getUpdatesAsSent(new GetUpdates(offset, 100, timeoutSeconds, ALLOWED_UPDATES));
+        List<byte[]> updates = client.getUpdatesRaw(new GetUpdates(offset, 100, timeoutSeconds, ALLOWED_UPDATES));
         boolean skipped = false;
-        for (JsonNode update : updates) {
-            JsonNode updateId = update.isObject() ? update.get("update_id") : null;
-            if (!WholeNumbers.isWholeLong(updateId)) {
+        for (byte[] update : updates) {
+            UpdateInbox.Receipt receipt;
+            try {
+                receipt = inbox.receive(update, UpdateSource.POLLING, false);
+            } catch (UnreadableUpdate unreadable) {
+                if (unreadable.updateId() != null) {
+                    throw unreadable; // counted by the inbox; tried again until it is parked
+                }
                 // Nothing to count it by or to move the offset past; the updates after it move it on.
                 LOG.error("getUpdates answered an update without an integer update_id; it is skipped");
                 skipped = true;
                 continue;
             }
-            inbox.receive(bytes(update), UpdateSource.POLLING, false);
-            offsets.advance(bot.botId(), updateId.getLongValue() + 1);
+            offsets.advance(bot.botId(), receipt.updateId() + 1);
         }
         if (skipped) {
             pause();
-        }
-    }
-
-    private byte[] bytes(JsonNode update) {
-        try {
-            return json.writeValueAsBytes(update);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot serialise an update", e);
         }
     }
 

@@ -6,7 +6,6 @@ import dev.starshop.platform.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -66,7 +65,7 @@ class PoisonUpdates {
      * (committed): the caller acknowledges it. False: the caller lets the failure through, so the
      * update comes again.
      */
-    boolean parkAfter(long updateId, UpdateSource source, JsonNode update, byte[] payload, RuntimeException failure) {
+    boolean parkAfter(long updateId, UpdateSource source, String kind, byte[] payload, RuntimeException failure) {
         if (isTransient(failure)) {
             return false;
         }
@@ -85,7 +84,7 @@ class PoisonUpdates {
         String reason = reason(failure);
         try {
             transactions.executeWrite(status -> {
-                parked.park(new ParkedUpdates.ParkedUpdate(updateId, source, kind(update), attempts, problem, reason,
+                parked.park(new ParkedUpdates.ParkedUpdate(updateId, source, kind, attempts, problem, reason,
                         payload, clock.instant()));
                 return null;
             });
@@ -97,7 +96,7 @@ class PoisonUpdates {
         failures.remove(updateId);
         parkedCount.increment();
         LOG.error("Update {} ({}, {}) failed {} times and is parked; the updates after it go on. Last failure: {} {}."
-                + " See GET /api/admin/updates/parked", updateId, kind(update), source, attempts, problem, reason);
+                + " See GET /api/admin/updates/parked", updateId, kind, source, attempts, problem, reason);
         return true;
     }
 
@@ -139,14 +138,5 @@ class PoisonUpdates {
             message = failure.getMessage();
         }
         return message.length() <= REASON_MAX ? message : message.substring(0, REASON_MAX) + "…";
-    }
-
-    private static String kind(JsonNode update) {
-        for (var entry : update.entries()) {
-            if (!"update_id".equals(entry.getKey()) && !entry.getValue().isNull()) {
-                return entry.getKey();
-            }
-        }
-        return "empty";
     }
 }

@@ -1,15 +1,10 @@
 package dev.starshop.telegram.updates;
 
 import dev.starshop.platform.problem.DatabaseFault;
-import dev.starshop.platform.problem.ProblemCode;
-import dev.starshop.platform.problem.ProblemException;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -24,17 +19,17 @@ public class UpdateInbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpdateInbox.class);
 
-    private final JsonMapper json;
+    private final UpdateDecoder decoder;
     private final UpdateClassifier classifier;
     private final UpdateDispatcher dispatcher;
     private final InboxWrites writes;
     private final AfterCommitActions afterCommit;
     private final PoisonUpdates poison;
 
-    UpdateInbox(JsonMapper json, UpdateClassifier classifier, UpdateDispatcher dispatcher, InboxWrites writes,
+    UpdateInbox(UpdateDecoder decoder, UpdateClassifier classifier, UpdateDispatcher dispatcher, InboxWrites writes,
                 AfterCommitActions afterCommit, PoisonUpdates poison) {
         this.poison = poison;
-        this.json = json;
+        this.decoder = decoder;
         this.classifier = classifier;
         this.dispatcher = dispatcher;
         this.writes = writes;
@@ -42,28 +37,43 @@ public class UpdateInbox {
     }
 
     /**
-     * Records and handles one update. With {@code inlineAnswer}, a single pre-checkout or shipping
-     * answer is returned for the webhook response instead of being sent. An update that has failed
-     * its last allowed attempt is parked instead ({@link PoisonUpdates}) and the receipt says so; a
-     * body without a readable update_id can be neither counted nor parked and always fails.
+     * Records and handles one update, given as the exact bytes Telegram sent (the webhook body, or
+     * one element of a getUpdates answer): decoded once, classified once, stored as sent. With
+     * {@code inlineAnswer}, a single pre-checkout or shipping answer is returned for the webhook
+     * response instead of being sent. An update that has failed its last allowed attempt is parked
+     * instead ({@link PoisonUpdates}) and the receipt says so; a body without a readable update_id
+     * can be neither counted nor parked and always fails ({@link UnreadableUpdate} without an id).
      */
     public Receipt receive(byte[] payload, UpdateSource source, boolean inlineAnswer) {
-        JsonNode update = parse(payload);
-        long updateId = update.get("update_id").getLongValue();
+        DecodedUpdate update;
         try {
-            Receipt receipt = record(updateId, update, payload, source, inlineAnswer);
-            poison.succeeded(updateId);
+            update = decoder.decode(payload);
+        } catch (UnreadableUpdate unreadable) {
+            if (unreadable.updateId() == null) {
+                throw unreadable;
+            }
+            return parkOrThrow(unreadable.updateId(), unreadable.field(), source, payload, unreadable);
+        }
+        try {
+            Receipt receipt = record(classifier.classify(update), payload, source, inlineAnswer);
+            poison.succeeded(update.updateId());
             return receipt;
         } catch (RuntimeException failure) {
-            if (poison.parkAfter(updateId, source, update, payload, failure)) {
-                return new Receipt(updateId, false, true, Optional.empty());
-            }
-            throw failure;
+            return parkOrThrow(update.updateId(), update.field(), source, payload, failure);
         }
     }
 
-    private Receipt record(long updateId, JsonNode update, byte[] payload, UpdateSource source, boolean inlineAnswer) {
-        InboxWrites.Arrival arrival = new InboxWrites.Arrival(classifier.classify(updateId, update), source, payload);
+    private Receipt parkOrThrow(long updateId, String field, UpdateSource source, byte[] payload,
+                                RuntimeException failure) {
+        if (poison.parkAfter(updateId, source, field, payload, failure)) {
+            return new Receipt(updateId, false, true, Optional.empty());
+        }
+        throw failure;
+    }
+
+    private Receipt record(ClassifiedUpdate update, byte[] payload, UpdateSource source, boolean inlineAnswer) {
+        long updateId = update.updateId();
+        InboxWrites.Arrival arrival = new InboxWrites.Arrival(update, source, payload);
         InboxWrites.Recorded recorded;
         try {
             recorded = writes.write(arrival);
@@ -92,21 +102,6 @@ public class UpdateInbox {
         } catch (RuntimeException unreadable) {
             LOG.warn("Update {} could not be answered during the outage: {}", update.updateId(), unreadable.getMessage());
         }
-    }
-
-    /** The update's JSON with a whole-number update_id, or 400 malformed-request. */
-    private JsonNode parse(byte[] payload) {
-        JsonNode update;
-        try {
-            update = json.readValue(payload, JsonNode.class);
-        } catch (IOException e) {
-            throw new ProblemException(ProblemCode.MALFORMED_REQUEST, "The update is not JSON");
-        }
-        JsonNode updateId = update == null || !update.isObject() ? null : update.get("update_id");
-        if (updateId == null || !WholeNumbers.isWholeLong(updateId)) {
-            throw new ProblemException(ProblemCode.MALFORMED_REQUEST, "The update has no integer update_id");
-        }
-        return update;
     }
 
     /**

@@ -1,0 +1,75 @@
+package dev.starshop.checkout;
+
+import dev.starshop.order.Order;
+import dev.starshop.order.OrderPayments;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Checkout's side of payments as adapters report them ({@link PaymentIntake}). Every method runs
+ * in the caller's transaction; answers to the payment platform are the adapter's to send, after it
+ * commits.
+ */
+@Singleton
+class CheckoutIntake implements PaymentIntake {
+
+    private final OrderPayments orders;
+    private final CheckoutSettings settings;
+    private final ShippingAnswers shipping;
+    private final PaymentRecorder payments;
+    private final RefundRecorder refunds;
+    private final Receipts receipts;
+    private final Clock clock;
+
+    CheckoutIntake(OrderPayments orders, CheckoutSettings settings, ShippingAnswers shipping,
+                   PaymentRecorder payments, RefundRecorder refunds, Receipts receipts, Clock clock) {
+        this.orders = orders;
+        this.settings = settings;
+        this.shipping = shipping;
+        this.payments = payments;
+        this.refunds = refunds;
+        this.receipts = receipts;
+        this.clock = clock;
+    }
+
+    @Override
+    public PreCheckoutDecision preCheckout(PreCheckoutRequest request) {
+        Optional<Order> order = InvoicePayload.orderId(request.invoicePayload()).flatMap(orders::lock);
+        PreCheckoutDecision decision = PreCheckoutDecision.decide(order, request, clock.instant(), settings);
+        order.ifPresent(o -> orders.note(o.id(), decision.ok() ? "PRE_CHECKOUT_ACCEPTED" : "PRE_CHECKOUT_REFUSED",
+                decision.reason()));
+        return decision;
+    }
+
+    @Override
+    public PreCheckoutDecision refuseWhileUnavailable(PreCheckoutRequest request) {
+        return PreCheckoutDecision.refuse("shop unavailable",
+                CheckoutTexts.forLanguage(request.languageCode()).unavailable);
+    }
+
+    @Override
+    public ShippingDecision shipping(ShippingRequest request) {
+        Optional<Order> order = InvoicePayload.orderId(request.invoicePayload()).flatMap(orders::find);
+        ShippingDecision decision = shipping.answer(request, order);
+        order.ifPresent(o -> orders.note(o.id(), "SHIPPING_QUERY", request.countryCode() + ": "
+                + (decision.ok() ? decision.options().size() + " option(s)" : "not shipped there")));
+        return decision;
+    }
+
+    @Override
+    public boolean paymentReported(ReportedPayment payment) {
+        return payments.record(payment);
+    }
+
+    @Override
+    public boolean refundReported(ReportedRefund reported) {
+        Optional<PaymentRecord> refund = refunds.record(reported);
+        if (refund.isPresent() && reported.receiptChatId() != null) {
+            receipts.refunded(reported.receiptChatId(), reported.languageCode(), refund.get());
+            return true;
+        }
+        return refund.isPresent();
+    }
+}

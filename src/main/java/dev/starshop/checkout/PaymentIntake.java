@@ -1,0 +1,24 @@
+package dev.starshop.checkout;
+
+/**
+ * How checkout hears about payments, in its own terms: adapters (Telegram's updates, reconciliation)
+ * turn what they receive into these requests and reports, and turn the decisions into their own
+ * answers. Each method runs in the caller's transaction, so its effects commit together with the
+ * caller's (for an update: with its inbox row).
+ */
+public interface PaymentIntake {
+
+    /** Whether to let the buyer pay; the order's timeline notes the decision. Database only: it must be fast. */
+    PreCheckoutDecision preCheckout(PreCheckoutRequest request);
+
+    /** The refusal to give at once, without the database, when the decision cannot be made or recorded now. */
+    PreCheckoutDecision refuseWhileUnavailable(PreCheckoutRequest request);
+
+    ShippingDecision shipping(ShippingRequest request);
+
+    /** Records the payment; false when this charge is already on file (nothing was done). True queues a receipt. */
+    boolean paymentReported(ReportedPayment payment);
+
+    /** Records the refund; false when it is already on file. True with a receipt chat queues a message. */
+    boolean refundReported(ReportedRefund refund);
+}
