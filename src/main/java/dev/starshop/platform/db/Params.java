@@ -14,7 +14,7 @@ import java.util.UUID;
 /**
  * The values of a statement's {@code :name} parameters: {@code Params.of("sku", sku).and("limit", 50)}.
  * A name is given once. Values bind as: String, Long, Integer, Boolean, BigDecimal as themselves; an enum
- * as its name; an Instant as a timestamp; UUID, OffsetDateTime and other JDBC types by
+ * as its name; an Instant as a timestamp; {@code byte[]} as bytea; UUID, OffsetDateTime and other JDBC types by
  * {@code setObject}; {@code String[]}, {@code Long[]}, {@code Integer[]}, {@code UUID[]} as text, bigint,
  * integer and uuid arrays; null as an untyped NULL whose type PostgreSQL infers from where it is used
  * (write {@code :name::type} where nothing says).
@@ -37,7 +37,7 @@ public final class Params {
 
     /** Adds a value; naming the same parameter twice is a mistake and fails. */
     public Params and(String name, Object value) {
-        if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (!isName(name)) {
             throw new IllegalArgumentException("Not a parameter name: " + name);
         }
         if (values.containsKey(name)) {
@@ -45,6 +45,24 @@ public final class Params {
         }
         values.put(name, value);
         return this;
+    }
+
+    /** {@code [A-Za-z_][A-Za-z0-9_]*}, as {@link NamedSql} reads a name; by hand, as it runs for every value. */
+    private static boolean isName(String name) {
+        if (name == null || name.isEmpty() || (name.charAt(0) >= '0' && name.charAt(0) <= '9')) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != '_' && (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    int size() {
+        return values.size();
     }
 
     boolean has(String name) {
@@ -73,6 +91,8 @@ public final class Params {
             statement.setString(index, constant.name());
         } else if (value instanceof Instant instant) {
             statement.setTimestamp(index, Timestamp.from(instant));
+        } else if (value instanceof byte[] bytes) {
+            statement.setBytes(index, bytes);
         } else if (value instanceof Object[] array) {
             statement.setArray(index, statement.getConnection().createArrayOf(arrayType(name, array), array));
         } else {
