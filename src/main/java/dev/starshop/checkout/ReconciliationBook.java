@@ -7,6 +7,7 @@ import dev.starshop.ledger.LedgerTransaction;
 import dev.starshop.money.CurrencyTable;
 import dev.starshop.money.Money;
 import dev.starshop.order.OrderPayments;
+import dev.starshop.platform.db.Params;
 import dev.starshop.platform.db.Sql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -114,8 +115,9 @@ public class ReconciliationBook {
     public List<LocalCharge> starsCharges() {
         return sql.list("SELECT telegram_payment_charge_id, kind, order_id, total_amount, occurred_at FROM payments "
                         + "WHERE currency = 'XTR' AND kind IN ('PAYMENT', 'RENEWAL') ORDER BY occurred_at, id",
-                Sql.Binder.NONE, row -> new LocalCharge(row.getString(1), row.getString(2),
-                        row.getObject(3, UUID.class), row.getLong(4), row.getTimestamp(5).toInstant()));
+                Params.none(), row -> new LocalCharge(row.getString("telegram_payment_charge_id"),
+                        row.getString("kind"), row.getUuid("order_id"), row.getLong("total_amount"),
+                        row.getInstant("occurred_at")));
     }
 
     private Result result(PaymentRecord record) {

@@ -1,11 +1,11 @@
 package dev.starshop.checkout;
 
+import dev.starshop.platform.db.Params;
+import dev.starshop.platform.db.Row;
 import dev.starshop.platform.db.Sql;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +15,21 @@ import java.util.UUID;
 @Singleton
 class SubscriptionRepository {
 
-    private static final String COLUMNS =
-            "id, buyer_id, first_order_id, telegram_payment_charge_id, currency, amount, expires_at, cancelled";
+    private static final String SELECT =
+            "SELECT id, buyer_id, first_order_id, telegram_payment_charge_id, currency, amount, expires_at, cancelled "
+                    + "FROM subscriptions ";
+
+    private static final String INSERT = """
+            INSERT INTO subscriptions (id, buyer_id, first_order_id, telegram_payment_charge_id, currency, amount,
+                                       expires_at, cancelled, created_at, updated_at)
+            VALUES (:id, :buyerId, :firstOrderId, :chargeId, :currency, :amount,
+                    :expiresAt, :cancelled, :now, :now)
+            ON CONFLICT (telegram_payment_charge_id) DO NOTHING""";
+
+    private static final String BY_FIRST_ORDER = SELECT + "WHERE first_order_id = :orderId";
+    private static final String BY_ID = SELECT + "WHERE id = :id";
+    private static final String FOR_BUYER = SELECT + "WHERE buyer_id = :buyerId ORDER BY created_at DESC";
+    private static final String ALL = SELECT + "ORDER BY created_at DESC LIMIT :limit";
 
     private final Sql sql;
 
@@ -25,39 +38,25 @@ class SubscriptionRepository {
     }
 
     void insert(Subscription s, Instant now) {
-        sql.update("INSERT INTO subscriptions (" + COLUMNS + ", created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (telegram_payment_charge_id) DO NOTHING", st -> {
-                    st.setObject(1, s.id());
-                    st.setLong(2, s.buyerId());
-                    st.setObject(3, s.firstOrderId());
-                    st.setString(4, s.firstChargeId());
-                    st.setString(5, s.currency());
-                    st.setLong(6, s.amount());
-                    st.setTimestamp(7, Timestamp.from(s.expiresAt()));
-                    st.setBoolean(8, s.cancelled());
-                    st.setTimestamp(9, Timestamp.from(now));
-                    st.setTimestamp(10, Timestamp.from(now));
-                });
+        sql.update(INSERT, Params.of("id", s.id()).and("buyerId", s.buyerId()).and("firstOrderId", s.firstOrderId())
+                .and("chargeId", s.firstChargeId()).and("currency", s.currency()).and("amount", s.amount())
+                .and("expiresAt", s.expiresAt()).and("cancelled", s.cancelled()).and("now", now));
     }
 
     Optional<Subscription> byFirstOrder(UUID orderId) {
-        return sql.one("SELECT " + COLUMNS + " FROM subscriptions WHERE first_order_id = ?",
-                s -> s.setObject(1, orderId), SubscriptionRepository::read);
+        return sql.one(BY_FIRST_ORDER, Params.of("orderId", orderId), SubscriptionRepository::read);
     }
 
     Optional<Subscription> byId(UUID id) {
-        return sql.one("SELECT " + COLUMNS + " FROM subscriptions WHERE id = ?", s -> s.setObject(1, id),
-                SubscriptionRepository::read);
+        return sql.one(BY_ID, Params.of("id", id), SubscriptionRepository::read);
     }
 
     List<Subscription> forBuyer(long buyerId) {
-        return sql.list("SELECT " + COLUMNS + " FROM subscriptions WHERE buyer_id = ? ORDER BY created_at DESC",
-                s -> s.setLong(1, buyerId), SubscriptionRepository::read);
+        return sql.list(FOR_BUYER, Params.of("buyerId", buyerId), SubscriptionRepository::read);
     }
 
     List<Subscription> all(int limit) {
-        return sql.list("SELECT " + COLUMNS + " FROM subscriptions ORDER BY created_at DESC LIMIT ?",
-                s -> s.setInt(1, limit), SubscriptionRepository::read);
+        return sql.list(ALL, Params.of("limit", limit), SubscriptionRepository::read);
     }
 
     /** Moves the expiry forward only: a late, older renewal never shortens it. */
@@ -65,24 +64,19 @@ class SubscriptionRepository {
         if (expiresAt == null) {
             return;
         }
-        sql.update("UPDATE subscriptions SET expires_at = GREATEST(expires_at, ?), updated_at = ? WHERE id = ?", s -> {
-            s.setTimestamp(1, Timestamp.from(expiresAt));
-            s.setTimestamp(2, Timestamp.from(now));
-            s.setObject(3, id);
-        });
+        sql.update("UPDATE subscriptions SET expires_at = GREATEST(expires_at, :expiresAt), updated_at = :now "
+                        + "WHERE id = :id",
+                Params.of("expiresAt", expiresAt).and("now", now).and("id", id));
     }
 
     void setCancelled(UUID id, boolean cancelled, Instant now) {
-        sql.update("UPDATE subscriptions SET cancelled = ?, updated_at = ? WHERE id = ?", s -> {
-            s.setBoolean(1, cancelled);
-            s.setTimestamp(2, Timestamp.from(now));
-            s.setObject(3, id);
-        });
+        sql.update("UPDATE subscriptions SET cancelled = :cancelled, updated_at = :now WHERE id = :id",
+                Params.of("cancelled", cancelled).and("now", now).and("id", id));
     }
 
-    private static Subscription read(ResultSet row) throws SQLException {
-        return new Subscription(row.getObject(1, UUID.class), row.getLong(2), row.getObject(3, UUID.class),
-                row.getString(4), row.getString(5).trim(), row.getLong(6), row.getTimestamp(7).toInstant(),
-                row.getBoolean(8));
+    private static Subscription read(Row row) throws SQLException {
+        return new Subscription(row.getUuid("id"), row.getLong("buyer_id"), row.getUuid("first_order_id"),
+                row.getString("telegram_payment_charge_id"), row.getString("currency"), row.getLong("amount"),
+                row.getInstant("expires_at"), row.getBoolean("cancelled"));
     }
 }

@@ -17,8 +17,8 @@ import java.util.Optional;
  *
  * <p>Parameters are bound by name ({@code WHERE sku = :sku} with {@code Params.of("sku", sku)}, see
  * {@link NamedSql}) and rows are read by column name ({@link Row}), so adding a column to a table or a
- * statement moves nothing. The positional methods ({@link Binder}, {@link RowMapper}) remain only for
- * the repositories not converted yet (docs/architecture.md, "SQL").
+ * statement moves nothing. This is the only way in: there is no positional form (docs/architecture.md,
+ * "SQL and dependencies").
  */
 @Singleton
 public final class Sql {
@@ -61,42 +61,6 @@ public final class Sql {
         return atMostOne(list(sql, params, reader), sql);
     }
 
-    /**
-     * Runs an INSERT, UPDATE or DELETE and returns the number of rows it touched.
-     *
-     * @deprecated positional; use {@link #update(String, Params)}
-     */
-    @Deprecated
-    public int update(String sql, Binder binder) {
-        return jdbc.prepareStatement(sql, statement -> {
-            bind(statement, binder, sql);
-            return execute(statement::executeUpdate, sql);
-        });
-    }
-
-    /** @deprecated positional; use {@link #list(String, Params, RowReader)} */
-    @Deprecated
-    public <T> List<T> list(String sql, Binder binder, RowMapper<T> mapper) {
-        return jdbc.prepareStatement(sql, statement -> {
-            bind(statement, binder, sql);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<T> result = new ArrayList<>();
-                while (rows.next()) {
-                    result.add(mapper.map(rows));
-                }
-                return result;
-            } catch (SQLException e) {
-                throw failure(sql, e);
-            }
-        });
-    }
-
-    /** @deprecated positional; use {@link #one(String, Params, RowReader)} */
-    @Deprecated
-    public <T> Optional<T> one(String sql, Binder binder, RowMapper<T> mapper) {
-        return atMostOne(list(sql, binder, mapper), sql);
-    }
-
     private static <T> Optional<T> atMostOne(List<T> rows, String sql) {
         if (rows.size() > 1) {
             throw new DataAccessException("Expected at most one row from: " + sql);
@@ -109,14 +73,6 @@ public final class Sql {
             named.bind(statement, params);
         } catch (SQLException e) {
             throw failure(named.namedSql(), e);
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Binder binder, String sql) {
-        try {
-            binder.bind(statement);
-        } catch (SQLException e) {
-            throw failure(sql, e);
         }
     }
 
@@ -136,22 +92,6 @@ public final class Sql {
     @FunctionalInterface
     public interface RowReader<T> {
         T read(Row row) throws SQLException;
-    }
-
-    /** @deprecated positional; use {@link Params} */
-    @Deprecated
-    @FunctionalInterface
-    public interface Binder {
-        Binder NONE = statement -> { };
-
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    /** @deprecated reads by column index; use {@link RowReader} */
-    @Deprecated
-    @FunctionalInterface
-    public interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
     }
 
     @FunctionalInterface

@@ -1,12 +1,11 @@
 package dev.starshop.platform.installation;
 
+import dev.starshop.platform.db.Params;
 import dev.starshop.platform.db.Sql;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /** The {@code installation_owners} table: the newest row says whose books these are. */
@@ -39,28 +38,21 @@ class InstallationRecords {
     }
 
     private void lockUntilCommit() {
-        sql.list("SELECT pg_advisory_xact_lock(?)", statement -> statement.setLong(1, LOCK_KEY), row -> null);
+        sql.list("SELECT pg_advisory_xact_lock(:key)", Params.of("key", LOCK_KEY), row -> null);
     }
 
     private Optional<Recorded> current() {
         return sql.one("SELECT bot_id, recorded_at FROM installation_owners ORDER BY id DESC LIMIT 1",
-                Sql.Binder.NONE, row -> {
-                    long botId = row.getLong("bot_id");
-                    Owner owner = row.wasNull() ? Owner.SANDBOX : new Owner(botId);
-                    return new Recorded(owner, row.getObject("recorded_at", OffsetDateTime.class).toInstant());
+                Params.none(), row -> {
+                    Long botId = row.getLongOrNull("bot_id");
+                    Owner owner = botId == null ? Owner.SANDBOX : new Owner(botId);
+                    return new Recorded(owner, row.getInstant("recorded_at"));
                 });
     }
 
     private Recorded record(Owner owner, boolean adopted) {
-        sql.update("INSERT INTO installation_owners (mode, bot_id, adopted) VALUES (?, ?, ?)", statement -> {
-            statement.setString(1, owner.mode());
-            if (owner.isSandbox()) {
-                statement.setNull(2, Types.BIGINT);
-            } else {
-                statement.setLong(2, owner.botId());
-            }
-            statement.setBoolean(3, adopted);
-        });
+        sql.update("INSERT INTO installation_owners (mode, bot_id, adopted) VALUES (:mode, :botId, :adopted)",
+                Params.of("mode", owner.mode()).and("botId", owner.botId()).and("adopted", adopted));
         return current().orElseThrow();
     }
 }

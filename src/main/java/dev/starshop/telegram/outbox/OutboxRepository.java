@@ -1,15 +1,19 @@
 package dev.starshop.telegram.outbox;
 
+import dev.starshop.platform.db.Params;
 import dev.starshop.platform.db.Sql;
 import jakarta.inject.Singleton;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
 /** The bot_outbox table and the states of its rows (see V3 migration). */
 @Singleton
 class OutboxRepository {
+
+    private static final String FINISH = settling("status = :status, finished_at = :now, last_error = :error");
+    private static final String RETRY = settling("status = 'PENDING', next_attempt_at = :next, last_error = :error");
+    private static final String RELEASE = settling("status = 'PENDING', attempts = attempts - 1");
 
     private final Sql sql;
 
@@ -20,14 +24,9 @@ class OutboxRepository {
     boolean insert(String dedupeKey, String method, String payload, Instant now) {
         return sql.update("""
                 INSERT INTO bot_outbox (dedupe_key, method, payload, created_at, next_attempt_at)
-                VALUES (?, ?, ?::jsonb, ?, ?)
-                ON CONFLICT (dedupe_key) DO NOTHING""", s -> {
-                    s.setString(1, dedupeKey);
-                    s.setString(2, method);
-                    s.setString(3, payload);
-                    s.setTimestamp(4, Timestamp.from(now));
-                    s.setTimestamp(5, Timestamp.from(now));
-                }) == 1;
+                VALUES (:dedupeKey, :method, :payload::jsonb, :now, :now)
+                ON CONFLICT (dedupe_key) DO NOTHING""",
+                Params.of("dedupeKey", dedupeKey).and("method", method).and("payload", payload).and("now", now)) == 1;
     }
 
     /**
@@ -38,13 +37,12 @@ class OutboxRepository {
     List<OutboxEntry> claimDue(Instant now, int limit) {
         return sql.list("""
                 UPDATE bot_outbox SET status = 'SENDING', attempts = attempts + 1
-                WHERE id IN (SELECT id FROM bot_outbox WHERE status = 'PENDING' AND next_attempt_at <= ?
-                             ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING id, dedupe_key, method, payload::text, attempts""", s -> {
-                    s.setTimestamp(1, Timestamp.from(now));
-                    s.setInt(2, limit);
-                }, row -> new OutboxEntry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getInt(5)));
+                WHERE id IN (SELECT id FROM bot_outbox WHERE status = 'PENDING' AND next_attempt_at <= :now
+                             ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED)
+                RETURNING id, dedupe_key, method, payload::text AS payload, attempts""",
+                Params.of("now", now).and("limit", limit),
+                row -> new OutboxEntry(row.getLong("id"), row.getString("dedupe_key"), row.getString("method"),
+                        row.getString("payload"), row.getInt("attempts")));
     }
 
     /**
@@ -54,35 +52,27 @@ class OutboxRepository {
      * is never touched.
      */
     void finish(OutboxEntry entry, OutboxStatus status, Instant now, String error) {
-        settle("status = ?, finished_at = ?, last_error = ?", entry, s -> {
-            s.setString(1, status.name());
-            s.setTimestamp(2, Timestamp.from(now));
-            s.setString(3, error);
-        });
+        settle(FINISH, entry, Params.of("status", status).and("now", now).and("error", error));
     }
 
     /** Settles a claim as PENDING again at {@code next}: the call failed in a way worth repeating. */
     void retryAt(OutboxEntry entry, Instant next, String error) {
-        settle("status = 'PENDING', next_attempt_at = ?, last_error = ?", entry, s -> {
-            s.setTimestamp(1, Timestamp.from(next));
-            s.setString(2, error);
-        });
+        settle(RETRY, entry, Params.of("next", next).and("error", error));
     }
 
     /** Hands a claimed row back unsent: PENDING again, as due as it was, its claim not counted as an attempt. */
     void release(OutboxEntry entry) {
-        settle("status = 'PENDING', attempts = attempts - 1", entry, Sql.Binder.NONE);
+        settle(RELEASE, entry, Params.none());
     }
 
-    /** {@code changes} binds its own parameters first; the claim's id and attempts follow. */
-    private void settle(String changes, OutboxEntry entry, Sql.Binder values) {
-        int claimParameters = (int) changes.chars().filter(c -> c == '?').count();
-        sql.update("UPDATE bot_outbox SET " + changes + " WHERE id = ? AND status = 'SENDING' AND attempts = ?",
-                s -> {
-                    values.bind(s);
-                    s.setLong(claimParameters + 1, entry.id());
-                    s.setInt(claimParameters + 2, entry.attempts());
-                });
+    /** {@code values} are the statement's own parameters; the claim adds {@code :id} and {@code :attempts}. */
+    private void settle(String statement, OutboxEntry entry, Params values) {
+        sql.update(statement, values.and("id", entry.id()).and("attempts", entry.attempts()));
+    }
+
+    /** An UPDATE that changes a row only while it is still SENDING under the claim {@code :id}, {@code :attempts}. */
+    private static String settling(String changes) {
+        return "UPDATE bot_outbox SET " + changes + " WHERE id = :id AND status = 'SENDING' AND attempts = :attempts";
     }
 
     record OutboxEntry(long id, String dedupeKey, String method, String payload, int attempts) {

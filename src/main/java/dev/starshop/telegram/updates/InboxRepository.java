@@ -1,10 +1,10 @@
 package dev.starshop.telegram.updates;
 
+import dev.starshop.platform.db.Params;
 import dev.starshop.platform.db.Sql;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -31,14 +31,11 @@ class InboxRepository {
     boolean insertIfNew(ClassifiedUpdate update, UpdateSource source, byte[] payload, Instant receivedAt) {
         return sql.update("""
                 INSERT INTO telegram_updates (update_id, kind, source, received_at, payload)
-                VALUES (?, ?, ?, ?, ?::jsonb)
-                ON CONFLICT (update_id) DO NOTHING""", s -> {
-                    s.setLong(1, update.updateId());
-                    s.setString(2, update.kind());
-                    s.setString(3, source.name());
-                    s.setTimestamp(4, Timestamp.from(receivedAt));
-                    s.setString(5, storable(new String(payload, StandardCharsets.UTF_8)));
-                }) == 1;
+                VALUES (:updateId, :kind, :source, :receivedAt, :payload::jsonb)
+                ON CONFLICT (update_id) DO NOTHING""",
+                Params.of("updateId", update.updateId()).and("kind", update.kind()).and("source", source)
+                        .and("receivedAt", receivedAt)
+                        .and("payload", storable(new String(payload, StandardCharsets.UTF_8)))) == 1;
     }
 
     /**

@@ -1,11 +1,11 @@
 package dev.starshop.telegram.updates;
 
+import dev.starshop.platform.db.Params;
 import dev.starshop.platform.db.Sql;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,21 +23,16 @@ class ParkedUpdates {
     void park(ParkedUpdate update) {
         sql.update("""
                 INSERT INTO parked_updates (update_id, source, kind, attempts, problem, reason, payload, parked_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (update_id) DO NOTHING""", s -> {
-                    s.setLong(1, update.updateId());
-                    s.setString(2, update.source().name());
-                    s.setString(3, update.kind());
-                    s.setInt(4, update.attempts());
-                    s.setString(5, update.problem());
-                    s.setString(6, update.reason());
-                    s.setBytes(7, update.payload());
-                    s.setTimestamp(8, Timestamp.from(update.parkedAt()));
-                });
+                VALUES (:updateId, :source, :kind, :attempts, :problem, :reason, :payload, :parkedAt)
+                ON CONFLICT (update_id) DO NOTHING""",
+                Params.of("updateId", update.updateId()).and("source", update.source()).and("kind", update.kind())
+                        .and("attempts", update.attempts()).and("problem", update.problem())
+                        .and("reason", update.reason()).and("payload", update.payload())
+                        .and("parkedAt", update.parkedAt()));
     }
 
     boolean isParked(long updateId) {
-        return sql.one("SELECT 1 FROM parked_updates WHERE update_id = ?", s -> s.setLong(1, updateId),
+        return sql.one("SELECT 1 FROM parked_updates WHERE update_id = :updateId", Params.of("updateId", updateId),
                 row -> true).isPresent();
     }
 
@@ -46,11 +41,11 @@ class ParkedUpdates {
         return sql.list("""
                 SELECT p.update_id, p.source, p.kind, p.attempts, p.problem, p.reason, p.payload, p.parked_at,
                        EXISTS (SELECT 1 FROM telegram_updates t WHERE t.update_id = p.update_id) AS processed
-                FROM parked_updates p ORDER BY p.parked_at DESC, p.update_id DESC LIMIT ?""",
-                s -> s.setInt(1, limit),
+                FROM parked_updates p ORDER BY p.parked_at DESC, p.update_id DESC LIMIT :limit""",
+                Params.of("limit", limit),
                 row -> new ParkedUpdate.View(row.getLong("update_id"), row.getString("source"), row.getString("kind"),
                         row.getInt("attempts"), row.getString("problem"), row.getString("reason"),
-                        row.getTimestamp("parked_at").toInstant(), row.getBoolean("processed"),
+                        row.getInstant("parked_at"), row.getBoolean("processed"),
                         new String(row.getBytes("payload"), StandardCharsets.UTF_8)));
     }
 
