@@ -1,20 +1,19 @@
-// The engine's HTTP API as the Mini App uses it. Errors arrive as problem JSON ({code, detail}).
+// The engine's HTTP API as the Mini App uses it. Errors arrive as problem JSON ({code, detail, …}),
+// with extension members such as orderId where the client needs a value to act on.
 
 export class ApiError extends Error {
-  constructor(status, code, detail) {
+  constructor(status, code, detail, problem = {}) {
     super(detail || code);
     this.status = status;
     this.code = code;
     this.detail = detail;
+    this.problem = problem;
   }
 }
 
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-
-/** The order a 502 from POST /api/orders names ("Order <id> is saved but its invoice could not be issued"). */
+/** The order a 502 from POST /api/orders saved before its invoice failed: the problem's orderId member. */
 export function orderIdIn(error) {
-  const match = UUID.exec(error.detail || '');
-  return match ? match[0] : null;
+  return typeof error.problem?.orderId === 'string' ? error.problem.orderId : null;
 }
 
 /** @param initData Telegram.WebApp.initData, sent unchanged for the engine to verify */
@@ -34,7 +33,7 @@ export function createApi(initData) {
     }
     const json = await response.json().catch(() => null);
     if (!response.ok) {
-      throw new ApiError(response.status, json?.code || 'http-' + response.status, json?.detail || '');
+      throw new ApiError(response.status, json?.code || 'http-' + response.status, json?.detail || '', json || {});
     }
     return json;
   }

@@ -22,6 +22,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -85,13 +86,17 @@ class OrderController {
         return OrderView.of(orders.cancel(buyer, id));
     }
 
-    /** A Bot API failure keeps the order; the problem tells the client how to get its link later. */
+    /**
+     * A Bot API failure keeps the order; the problem names it in {@code orderId} (and in words) so
+     * the client can ask for its link later.
+     */
     private Order withInvoice(Order order) {
         try {
             return orders.ensureInvoice(order);
         } catch (ProblemException e) {
             throw new ProblemException(e.code(), "Order " + order.id() + " is saved but its invoice could not be "
-                    + "issued (" + e.getMessage() + "); retry POST /api/orders/" + order.id() + "/invoice");
+                    + "issued (" + e.getMessage() + "); retry POST /api/orders/" + order.id() + "/invoice",
+                    Map.of("orderId", order.id().toString()));
         }
     }
 

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -161,7 +162,7 @@ public class OrderService {
         unpaidRefused.increment();
         throw new ProblemException(ProblemCode.TOO_MANY_UNPAID_ORDERS, "You already have "
                 + settings.maxUnpaidPerBuyer() + " unpaid orders, the most allowed at once. Pay for or cancel "
-                + "one of them (or let it expire), then order again");
+                + "one of them (or let it expire), then order again", Map.of("limit", settings.maxUnpaidPerBuyer()));
     }
 
     private Optional<PlacedOrder> replay(Buyer buyer, IdempotencyKey key) {

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Holds catalog stock for an order's lines inside the order's transaction. Products are taken in
@@ -24,10 +25,17 @@ class StockReservation {
     void reserve(List<OrderLine> lines) {
         for (OrderLine line : inLockOrder(lines)) {
             if (!catalog.reserve(line.productId(), line.quantity())) {
-                throw new ProblemException(ProblemCode.OUT_OF_STOCK,
-                        "Not enough '" + line.sku() + "' left for " + line.quantity());
+                throw outOfStock(line);
             }
         }
+    }
+
+    /** Names the SKU and what is left of it, so the Mini App can offer that many instead. */
+    private ProblemException outOfStock(OrderLine line) {
+        Integer left = catalog.product(line.sku()).stockAvailable();
+        return new ProblemException(ProblemCode.OUT_OF_STOCK, "Not enough '" + line.sku() + "' left for "
+                + line.quantity(), Map.of("sku", line.sku(), "requested", line.quantity(),
+                "available", left == null ? 0 : left));
     }
 
     void release(List<OrderLine> lines) {

@@ -7,18 +7,14 @@ import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.starshop.support.Api;
 import dev.starshop.support.Db;
-import io.micronaut.http.HttpRequest;
+import dev.starshop.support.ShopFixture;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The sandbox host in a browser, with the shop's state read back through the admin API and SQL. */
 final class HostFixture {
@@ -39,12 +35,9 @@ final class HostFixture {
     }
 
     String product(String kind, long stars, long usdCents) {
-        String sku = "browser-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> body = Map.of("sku", sku, "title", "Browser " + sku.substring(8),
-                "description", "Bought in a real browser.", "kind", kind, "stock", 50,
-                "prices", List.of(Map.of("currency", "XTR", "amount", stars), Map.of("currency", "USD", "amount", usdCents)));
-        assertEquals(201, api.admin(HttpRequest.POST("/api/admin/products", body)).status());
-        return sku;
+        ShopFixture.Product product = ShopFixture.product("browser").description("Bought in a real browser.")
+                .kind(kind).stock(50).price("XTR", stars).price("USD", usdCents);
+        return product.title("Browser " + product.sku().substring(8)).create(api);
     }
 
     /** Opens the host as a user, with the probe Mini App (selling {@code sku}) served at /app/. */

@@ -4,13 +4,12 @@ import dev.starshop.sandbox.SandboxTelegram;
 import dev.starshop.support.Api;
 import dev.starshop.support.Eventually;
 import dev.starshop.support.InitDataSigner;
+import dev.starshop.support.ShopFixture;
 import io.micronaut.http.HttpRequest;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,17 +35,8 @@ final class CheckoutFixture {
     }
 
     String product(String kind, Integer stock, long stars, long usdCents) {
-        String sku = "checkout-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> body = new HashMap<>();
-        body.put("sku", sku);
-        body.put("title", "Checkout " + kind.toLowerCase());
-        body.put("description", "Something to pay for.");
-        body.put("kind", kind);
-        body.put("stock", stock);
-        body.put("prices", List.of(Map.of("currency", "XTR", "amount", stars),
-                Map.of("currency", "USD", "amount", usdCents)));
-        assertEquals(201, api.admin(HttpRequest.POST("/api/admin/products", body)).status());
-        return sku;
+        return ShopFixture.product("checkout").title("Checkout " + kind.toLowerCase()).kind(kind).stock(stock)
+                .price("XTR", stars).price("USD", usdCents).create(api);
     }
 
     String buyer(long userId, String language) {

@@ -3,6 +3,8 @@ package dev.starshop.checkout;
 import dev.starshop.support.Api;
 import dev.starshop.support.Db;
 import dev.starshop.support.InitDataSigner;
+import dev.starshop.support.TelegramUpdates;
+import dev.starshop.support.TelegramUpdates.Update;
 import dev.starshop.telegram.BotCredentials;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -59,7 +61,7 @@ class LatePaymentTest {
         shop.cancel(buyer, orderId);
         String charge = "stx-late-" + UUID.randomUUID();
 
-        String update = successfulPayment(charge, orderId.toString(), 100);
+        String update = successfulPayment(charge, orderId.toString(), 100).json();
         assertEquals(200, deliver(update).status());
         assertEquals(200, deliver(update).status(), "a redelivery is acknowledged");
 
@@ -179,8 +181,12 @@ class LatePaymentTest {
                 UUID.fromString(orderId.toString()), kind);
     }
 
-    private static String inUsd(String update) {
-        return update.replace("\"XTR\"", "\"USD\"");
+    private static String inUsd(Update update) {
+        return update.currency("USD").json();
+    }
+
+    private Api.Reply deliver(Update update) {
+        return deliver(update.json());
     }
 
     private Api.Reply deliver(String update) {
@@ -188,34 +194,18 @@ class LatePaymentTest {
                 .header("X-Telegram-Bot-Api-Secret-Token", "test-webhook-secret"));
     }
 
-    private static String successfulPayment(String charge, String payload, long stars) {
-        long id = NEXT_UPDATE.incrementAndGet();
-        return """
-                {"update_id":%d,"message":{"message_id":%d,"date":1763800000,
-                 "from":{"id":%d,"is_bot":false,"first_name":"Alice","language_code":"en"},
-                 "chat":{"id":%d,"type":"private","first_name":"Alice"},
-                 "successful_payment":{"currency":"XTR","total_amount":%d,"invoice_payload":"%s",
-                  "telegram_payment_charge_id":"%s","provider_payment_charge_id":""}}}"""
-                .formatted(id, id % 100000, BUYER, BUYER, stars, payload, charge);
+    private static Update successfulPayment(String charge, String payload, long stars) {
+        return TelegramUpdates.successfulPayment().updateId(NEXT_UPDATE.incrementAndGet()).buyer(BUYER, "Alice")
+                .total(stars).payload(payload).charge(charge);
     }
 
-    private static String refundedPayment(String charge, String payload, long stars) {
-        long id = NEXT_UPDATE.incrementAndGet();
-        return """
-                {"update_id":%d,"message":{"message_id":%d,"date":1763800000,
-                 "from":{"id":%d,"is_bot":false,"first_name":"Alice","language_code":"en"},
-                 "chat":{"id":%d,"type":"private","first_name":"Alice"},
-                 "refunded_payment":{"currency":"XTR","total_amount":%d,"invoice_payload":"%s",
-                  "telegram_payment_charge_id":"%s"}}}"""
-                .formatted(id, id % 100000, BUYER, BUYER, stars, payload, charge);
+    private static Update refundedPayment(String charge, String payload, long stars) {
+        return TelegramUpdates.refundedPayment().updateId(NEXT_UPDATE.incrementAndGet()).buyer(BUYER, "Alice")
+                .total(stars).payload(payload).charge(charge);
     }
 
-    private static String preCheckout(String payload, long stars) {
-        long id = NEXT_UPDATE.incrementAndGet();
-        return """
-                {"update_id":%d,"pre_checkout_query":{"id":"q%d",
-                 "from":{"id":%d,"is_bot":false,"first_name":"Alice","language_code":"en"},
-                 "currency":"XTR","total_amount":%d,"invoice_payload":"%s"}}"""
-                .formatted(id, id, BUYER, stars, payload);
+    private static Update preCheckout(String payload, long stars) {
+        return TelegramUpdates.preCheckoutQuery().updateId(NEXT_UPDATE.incrementAndGet()).buyer(BUYER, "Alice")
+                .total(stars).payload(payload);
     }
 }

@@ -5,6 +5,7 @@ import dev.starshop.order.OrderExpiry;
 import dev.starshop.support.Api;
 import dev.starshop.support.InitDataSigner;
 import dev.starshop.support.MovableClock;
+import dev.starshop.support.ShopFixture;
 import io.micronaut.http.HttpRequest;
 
 import java.time.Duration;
@@ -209,13 +210,13 @@ final class PaymentScenario {
     }
 
     private String record(Charge charge, String what) {
-        if (charge.update().message().contains("\"refunded_payment\"")) {
+        if (charge.update().json().contains("\"refunded_payment\"")) {
             refundedCharges.add(charge.id());
         } else {
             paidCharges.add(charge.id());
             payments.add(charge);
         }
-        if (charge.update().message().contains("\"is_first_recurring\":true")) {
+        if (charge.update().json().contains("\"is_first_recurring\":true")) {
             subscriptions.add(charge);
         }
         return what;
@@ -250,13 +251,7 @@ final class PaymentScenario {
     }
 
     private String subscriptionProduct() {
-        String sku = "inv-club-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> body = Map.of("sku", sku, "title", "Invariant club", "description", "Monthly.",
-                "kind", "SUBSCRIPTION", "prices", List.of(Map.of("currency", "XTR", "amount", 90)));
-        Api.Reply reply = api.admin(HttpRequest.POST("/api/admin/products", body));
-        if (reply.status() != 201) {
-            throw new AssertionError("subscription product: " + reply.status() + " " + reply.body());
-        }
-        return sku;
+        return ShopFixture.product("inv-club").title("Invariant club").description("Monthly.").kind("SUBSCRIPTION")
+                .price("XTR", 90).create(api);
     }
 }

@@ -4,6 +4,7 @@ import dev.starshop.checkout.PaymentUpdates.Sent;
 import dev.starshop.support.Api;
 import dev.starshop.support.Db;
 import dev.starshop.support.InitDataSigner;
+import dev.starshop.support.ShopFixture;
 import dev.starshop.telegram.BotCredentials;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -13,8 +14,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,10 +39,8 @@ class RenewalRedeliveryTest {
         CheckoutFixture shop = new CheckoutFixture(api, InitDataSigner.forToken(bot.token()), null);
         long buyerId = 8_000_000_000L + System.nanoTime() % 1_000_000;
         String buyer = shop.buyer(buyerId, "en");
-        String sku = "renew-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, api.admin(HttpRequest.POST("/api/admin/products", Map.of("sku", sku, "title", "Club",
-                "description", "Monthly.", "kind", "SUBSCRIPTION",
-                "prices", List.of(Map.of("currency", "XTR", "amount", 90))))).status());
+        String sku = ShopFixture.product("renew").title("Club").description("Monthly.").kind("SUBSCRIPTION")
+                .price("XTR", 90).create(api);
         String orderId = (String) shop.order(buyer, "XTR", sku, 1).get("id");
         PaymentUpdates updates = new PaymentUpdates(System.currentTimeMillis() * 10 + 7);
         String charge = "stx-renewal-" + UUID.randomUUID();

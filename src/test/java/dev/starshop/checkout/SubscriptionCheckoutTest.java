@@ -4,6 +4,7 @@ import dev.starshop.sandbox.PayOutcome;
 import dev.starshop.sandbox.PayRequest;
 import dev.starshop.sandbox.SandboxUser;
 import dev.starshop.support.Api;
+import dev.starshop.support.ShopFixture;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -66,11 +67,8 @@ class SubscriptionCheckoutTest extends ThroughTelegramTestBase {
     }
 
     private String subscriptionProduct() {
-        String sku = "club-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> body = Map.of("sku", sku, "title", "Test club", "description", "Monthly perks.",
-                "kind", "SUBSCRIPTION", "prices", List.of(Map.of("currency", "XTR", "amount", 90)));
-        assertEquals(201, api.admin(HttpRequest.POST("/api/admin/products", body)).status());
-        return sku;
+        return ShopFixture.product("club").title("Test club").description("Monthly perks.").kind("SUBSCRIPTION")
+                .price("XTR", 90).create(api);
     }
 
     private List<Map<String, Object>> mine(String buyer) {

@@ -3,13 +3,12 @@ package dev.starshop.harness;
 import dev.starshop.support.Api;
 import dev.starshop.support.Eventually;
 import dev.starshop.support.InitDataSigner;
+import dev.starshop.support.ShopFixture;
 import io.micronaut.http.HttpRequest;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -36,17 +35,8 @@ final class HarnessShop {
 
     /** A digital product with unlimited stock priced in Stars (and 2.50 USD). */
     String product(long stars) {
-        String sku = "harness-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> body = new HashMap<>();
-        body.put("sku", sku);
-        body.put("title", "Harness item");
-        body.put("description", "Something to break things with.");
-        body.put("kind", "DIGITAL");
-        body.put("stock", null);
-        body.put("prices", List.of(Map.of("currency", "XTR", "amount", stars), Map.of("currency", "USD", "amount", 250)));
-        Api.Reply created = api.admin(HttpRequest.POST("/api/admin/products", body));
-        assertEquals(201, created.status(), () -> String.valueOf(created.body()));
-        return sku;
+        return ShopFixture.product("harness").title("Harness item").description("Something to break things with.")
+                .price("XTR", stars).price("USD", 250).create(api);
     }
 
     /** The {@code tma} Authorization value of a buyer. */

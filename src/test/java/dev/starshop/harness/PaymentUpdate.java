@@ -1,5 +1,8 @@
 package dev.starshop.harness;
 
+import dev.starshop.support.TelegramUpdates;
+import dev.starshop.support.TelegramUpdates.Update;
+
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -7,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A {@code successful_payment} update as Telegram sends it for one Stars order: the payload is
  * the order id, the amount the order's total, the charge id unique to the payment.
  */
-record PaymentUpdate(long updateId, String chargeId, UUID orderId, String json) {
+record PaymentUpdate(long updateId, String chargeId, UUID orderId, Update update) {
 
     /** Telegram's message date; the same on every redelivery, as Telegram keeps it. */
     private static final long DATE = 1763800000L;
@@ -26,20 +29,17 @@ record PaymentUpdate(long updateId, String chargeId, UUID orderId, String json) 
     }
 
     static PaymentUpdate paying(PayableOrder order, String chargeId, long updateId) {
-        String json = """
-                {"update_id":%d,"message":{"message_id":%d,"date":%d,\
-                "from":{"id":%d,"is_bot":false,"first_name":"Buyer","language_code":"en"},\
-                "chat":{"id":%d,"type":"private","first_name":"Buyer"},\
-                "successful_payment":{"currency":"%s","total_amount":%d,"invoice_payload":"%s",\
-                "telegram_payment_charge_id":"%s","provider_payment_charge_id":""}}}"""
-                .formatted(updateId, updateId % 1_000_000 + 1, DATE, order.buyer(), order.buyer(), order.currency(),
-                        order.totalAmount(), order.id(), chargeId);
-        return new PaymentUpdate(updateId, chargeId, order.id(), json);
+        Update update = TelegramUpdates.successfulPayment().updateId(updateId).date(DATE).buyer(order.buyer())
+                .currency(order.currency()).total(order.totalAmount()).payload(order.id()).charge(chargeId);
+        return new PaymentUpdate(updateId, chargeId, order.id(), update);
+    }
+
+    String json() {
+        return update.json();
     }
 
     /** The same message under another update_id: Telegram can deliver one charge twice that way. */
     PaymentUpdate underNewId(long newUpdateId) {
-        String message = json.substring(json.indexOf(",\"message\":"));
-        return new PaymentUpdate(newUpdateId, chargeId, orderId, "{\"update_id\":" + newUpdateId + message);
+        return new PaymentUpdate(newUpdateId, chargeId, orderId, update.redeliveredAs(newUpdateId));
     }
 }

@@ -2,6 +2,7 @@ package dev.starshop.harness;
 
 import dev.starshop.sandbox.SandboxTelegram;
 import dev.starshop.support.StandalonePostgres;
+import dev.starshop.support.TelegramUpdates;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
@@ -48,9 +49,8 @@ class PreCheckoutDuringOutageTest {
     }
 
     private static int deliver(EmbeddedServer engine, long updateId, String queryId, String language) {
-        String update = "{\"update_id\":" + updateId + ",\"pre_checkout_query\":{\"id\":\"" + queryId + "\","
-                + "\"from\":{\"id\":7300001,\"is_bot\":false,\"first_name\":\"Ann\",\"language_code\":\"" + language
-                + "\"},\"currency\":\"XTR\",\"total_amount\":25,\"invoice_payload\":\"00000000-0000-0000-0000-000000000000\"}}";
+        String update = TelegramUpdates.preCheckoutQuery().updateId(updateId).queryId(queryId).buyer(7300001, "Ann")
+                .language(language).currency("XTR").total(25).payload("00000000-0000-0000-0000-000000000000").json();
         return new RawHttp(engine.getURI()).send("POST", WebhookFuzz.PATH,
                 Map.of("X-Telegram-Bot-Api-Secret-Token", "test-webhook-secret"), "application/json",
                 update.getBytes(StandardCharsets.UTF_8)).status();

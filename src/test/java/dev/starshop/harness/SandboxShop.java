@@ -1,5 +1,6 @@
 package dev.starshop.harness;
 
+import dev.starshop.support.ShopFixture;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 
@@ -39,11 +40,10 @@ final class SandboxShop {
 
     /** A digital product with unlimited stock, priced {@link #PRICE_STARS} Stars; returns its SKU. */
     String product() {
-        String sku = "harness-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> body = Map.of("sku", sku, "title", "Harness ticket", "description", "One payment.",
-                "kind", "DIGITAL", "prices", List.of(Map.of("currency", "XTR", "amount", PRICE_STARS)));
-        expect(201, send(post("/api/admin/products", body).header("Authorization", "Bearer " + adminToken)));
-        return sku;
+        ShopFixture.Product product = ShopFixture.product("harness").title("Harness ticket")
+                .description("One payment.").price("XTR", PRICE_STARS);
+        expect(201, send(post("/api/admin/products", product.body()).header("Authorization", "Bearer " + adminToken)));
+        return product.sku();
     }
 
     /** Sandbox users {@code first .. first + count - 1} with plenty of Stars. */

@@ -2,16 +2,14 @@ package dev.starshop.order;
 
 import dev.starshop.support.Api;
 import dev.starshop.support.InitDataSigner;
+import dev.starshop.support.ShopFixture;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Products and signed buyers for order tests, created through the public API. */
 final class OrderFixtures {
@@ -28,17 +26,8 @@ final class OrderFixtures {
 
     /** A new product priced 100 Stars or 2.50 USD; {@code stock} null is unlimited. */
     String product(Integer stock) {
-        String sku = "order-test-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> body = new HashMap<>();
-        body.put("sku", sku);
-        body.put("title", "Test gadget");
-        body.put("description", "Something to order.");
-        body.put("kind", "DIGITAL");
-        body.put("stock", stock);
-        body.put("prices", List.of(Map.of("currency", "XTR", "amount", 100),
-                Map.of("currency", "USD", "amount", 250)));
-        assertEquals(201, api.admin(HttpRequest.POST("/api/admin/products", body)).status());
-        return sku;
+        return ShopFixture.product("order-test").title("Test gadget").description("Something to order.")
+                .stock(stock).price("XTR", 100).price("USD", 250).create(api);
     }
 
     Object stockOf(String sku) {

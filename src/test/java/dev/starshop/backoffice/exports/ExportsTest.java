@@ -2,6 +2,8 @@ package dev.starshop.backoffice.exports;
 
 import dev.starshop.support.Api;
 import dev.starshop.support.InitDataSigner;
+import dev.starshop.support.ShopFixture;
+import dev.starshop.support.TelegramUpdates;
 import dev.starshop.telegram.BotCredentials;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -91,13 +93,11 @@ class ExportsTest {
             orderIds.add(orderId);
             String charge = "stx-export-" + UUID.randomUUID();
             firstCharge = i == 0 ? charge : firstCharge;
-            deliver(buyer, late, "successful_payment", """
-                    {"currency":"XTR","total_amount":100,"invoice_payload":"%s",\
-                    "telegram_payment_charge_id":"%s","provider_payment_charge_id":""}""".formatted(orderId, charge));
+            deliver(TelegramUpdates.successfulPayment().date(late).buyer(buyer).currency("XTR").total(100)
+                    .payload(orderId).charge(charge));
         }
-        deliver(firstBuyer, late + 60, "refunded_payment", """
-                {"currency":"XTR","total_amount":100,"invoice_payload":"%s","telegram_payment_charge_id":"%s"}"""
-                .formatted(orderIds.get(0), firstCharge));
+        deliver(TelegramUpdates.refundedPayment().date(late + 60).buyer(firstBuyer).currency("XTR").total(100)
+                .payload(orderIds.get(0)).charge(firstCharge));
     }
 
     @Test
@@ -291,12 +291,8 @@ class ExportsTest {
     }
 
     private String product() {
-        String sku = "export-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.Reply created = api.admin(HttpRequest.POST("/api/admin/products", Map.of("sku", sku, "title", "Export",
-                "description", "Booked for the export tests.", "kind", "DIGITAL",
-                "prices", List.of(Map.of("currency", "XTR", "amount", 100)))));
-        assertEquals(201, created.status(), () -> String.valueOf(created.body()));
-        return sku;
+        return ShopFixture.product("export").title("Export").description("Booked for the export tests.")
+                .price("XTR", 100).create(api);
     }
 
     private String order(String buyer, String sku) {
@@ -306,13 +302,8 @@ class ExportsTest {
         return placed.json().get("id").toString();
     }
 
-    private void deliver(long buyer, long date, String field, String body) {
-        long id = NEXT_UPDATE.incrementAndGet();
-        String update = """
-                {"update_id":%d,"message":{"message_id":%d,"date":%d,\
-                "from":{"id":%d,"is_bot":false,"first_name":"Buyer","language_code":"en"},\
-                "chat":{"id":%d,"type":"private","first_name":"Buyer"},"%s":%s}}"""
-                .formatted(id, id % 1_000_000, date, buyer, buyer, field, body);
+    private void deliver(TelegramUpdates.Update payment) {
+        String update = payment.updateId(NEXT_UPDATE.incrementAndGet()).json();
         assertEquals(200, api.send(HttpRequest.POST("/telegram/webhook", update).contentType("application/json")
                 .header("X-Telegram-Bot-Api-Secret-Token", "test-webhook-secret")).status());
     }

@@ -2,11 +2,11 @@ package dev.starshop.backoffice.orders;
 
 import dev.starshop.support.Api;
 import dev.starshop.support.InitDataSigner;
+import dev.starshop.support.ShopFixture;
 import io.micronaut.http.HttpRequest;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,12 +24,8 @@ final class AdminOrderFixture {
 
     /** A product at 80 Stars or 2.50 USD. */
     String product() {
-        String sku = "admin-orders-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> body = Map.of("sku", sku, "title", "Admin test item", "description", "For the console.",
-                "kind", "DIGITAL", "prices", List.of(Map.of("currency", "XTR", "amount", 80),
-                        Map.of("currency", "USD", "amount", 250)));
-        assertEquals(201, api.admin(HttpRequest.POST("/api/admin/products", body)).status());
-        return sku;
+        return ShopFixture.product("admin-orders").title("Admin test item").description("For the console.")
+                .price("XTR", 80).price("USD", 250).create(api);
     }
 
     /** A Telegram user id no other test uses. */

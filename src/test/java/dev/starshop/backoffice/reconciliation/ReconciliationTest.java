@@ -5,6 +5,7 @@ import dev.starshop.sandbox.PayRequest;
 import dev.starshop.support.Api;
 import dev.starshop.support.Eventually;
 import dev.starshop.support.SandboxTelegramTestBase;
+import dev.starshop.support.ShopFixture;
 import dev.starshop.telegram.botapi.BotApiClient;
 import dev.starshop.telegram.botapi.RefundStarPayment;
 import io.micronaut.context.annotation.Property;
@@ -198,11 +199,8 @@ class ReconciliationTest extends SandboxTelegramTestBase {
     }
 
     private Map<String, Object> order(long stars) {
-        String sku = "reconcile-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, api.admin(HttpRequest.POST("/api/admin/products", Map.of("sku", sku,
-                "title", "Reconciled", "description", "Something to pay for.", "kind", "DIGITAL",
-                "prices", List.of(Map.of("currency", "XTR", "amount", stars),
-                        Map.of("currency", "USD", "amount", 100))))).status());
+        String sku = ShopFixture.product("reconcile").title("Reconciled").price("XTR", stars).price("USD", 100)
+                .create(api);
         Api.Reply placed = api.send(HttpRequest.POST("/api/orders", Map.of("currency", "XTR",
                 "items", List.of(Map.of("sku", sku, "quantity", 1)))).header("Authorization", buyer));
         assertEquals(201, placed.status(), () -> String.valueOf(placed.body()));

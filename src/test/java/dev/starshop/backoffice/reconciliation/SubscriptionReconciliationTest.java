@@ -6,6 +6,7 @@ import dev.starshop.sandbox.SandboxUser;
 import dev.starshop.support.Api;
 import dev.starshop.support.Eventually;
 import dev.starshop.support.SandboxTelegramTestBase;
+import dev.starshop.support.ShopFixture;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static dev.starshop.backoffice.reconciliation.ReconciliationRuns.findingsFor;
@@ -108,10 +108,8 @@ class SubscriptionReconciliationTest extends SandboxTelegramTestBase {
     }
 
     private Map<String, Object> subscriptionOrder(long stars) {
-        String sku = "club-reconcile-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, api.admin(HttpRequest.POST("/api/admin/products", Map.of("sku", sku,
-                "title", "Reconciled club", "description", "Monthly perks.", "kind", "SUBSCRIPTION",
-                "prices", List.of(Map.of("currency", "XTR", "amount", stars))))).status());
+        String sku = ShopFixture.product("club-reconcile").title("Reconciled club").description("Monthly perks.")
+                .kind("SUBSCRIPTION").price("XTR", stars).create(api);
         Api.Reply placed = api.send(HttpRequest.POST("/api/orders", Map.of("currency", "XTR",
                 "items", List.of(Map.of("sku", sku, "quantity", 1)))).header("Authorization", buyer));
         assertEquals(201, placed.status(), () -> String.valueOf(placed.body()));

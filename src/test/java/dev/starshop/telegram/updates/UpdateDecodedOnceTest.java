@@ -1,6 +1,7 @@
 package dev.starshop.telegram.updates;
 
 import dev.starshop.support.Db;
+import dev.starshop.support.TelegramUpdates;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,11 +37,9 @@ class UpdateDecodedOnceTest {
     @Test
     void aWebhookDeliveryOfASuccessfulPaymentIsDecodedOnce() throws Exception {
         long updateId = 7_400_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
-        String body = "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":1,\"date\":1763800000,"
-                + "\"from\":{\"id\":100001,\"is_bot\":false,\"first_name\":\"Ann\",\"language_code\":\"en\"},"
-                + "\"chat\":{\"id\":100001,\"type\":\"private\"},\"successful_payment\":{\"currency\":\"XTR\","
-                + "\"total_amount\":5,\"invoice_payload\":\"not-an-order\",\"telegram_payment_charge_id\":\"stxONCE"
-                + updateId + "\",\"provider_payment_charge_id\":\"\",\"a_field_from_tomorrow\":{\"x\":1}}}}";
+        String body = TelegramUpdates.successfulPayment().updateId(updateId).buyer(100001, "Ann").currency("XTR")
+                .total(5).payload("not-an-order").charge("stxONCE" + updateId)
+                .with("a_field_from_tomorrow", Map.of("x", 1)).json();
         long before = decoder.decodes();
 
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder()

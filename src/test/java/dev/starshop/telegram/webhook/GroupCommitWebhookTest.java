@@ -1,6 +1,7 @@
 package dev.starshop.telegram.webhook;
 
 import dev.starshop.support.Db;
+import dev.starshop.support.TelegramUpdates;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -98,16 +99,12 @@ class GroupCommitWebhookTest extends HeldLaneTestBase {
 
     /** A Stars payment for an order nobody knows: recorded in full, flagged for review. */
     private static String payment(long id, String charge) {
-        return "{\"update_id\":" + id + ",\"message\":{\"message_id\":1,\"date\":1700000000,"
-                + "\"from\":{\"id\":100001,\"is_bot\":false,\"first_name\":\"Ann\"},"
-                + "\"chat\":{\"id\":100001,\"type\":\"private\"},\"successful_payment\":{\"currency\":\"XTR\","
-                + "\"total_amount\":5,\"invoice_payload\":\"no-such-order\",\"telegram_payment_charge_id\":\""
-                + charge + "\",\"provider_payment_charge_id\":\"\"}}}";
+        return TelegramUpdates.successfulPayment().updateId(id).buyer(100001, "Ann").currency("XTR").total(5)
+                .payload("no-such-order").charge(charge).json();
     }
 
     private static String preCheckoutForNoOrder(long id) {
-        return "{\"update_id\":" + id + ",\"pre_checkout_query\":{\"id\":\"q" + id + "\",\"from\":"
-                + "{\"id\":100001,\"is_bot\":false,\"first_name\":\"Ann\"},\"currency\":\"XTR\","
-                + "\"total_amount\":5,\"invoice_payload\":\"no-such-order\"}}";
+        return TelegramUpdates.preCheckoutQuery().updateId(id).buyer(100001, "Ann").currency("XTR").total(5)
+                .payload("no-such-order").json();
     }
 }
