@@ -148,6 +148,7 @@ public final class SandboxTelegram {
         held.put("invoices", invoices.size());
         held.put("calls", calls.size());
         held.put("chatMessages", chats.size());
+        held.put("documents", chats.documentCount());
         held.put("users", users.all().size());
         return Json.obj("held", held, "bounds", Json.obj("finishedUpdates", settings.recentUpdates(),
                 "invoices", settings.maxInvoices(), "calls", settings.callLogSize(),

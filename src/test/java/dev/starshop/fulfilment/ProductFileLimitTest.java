@@ -2,6 +2,7 @@ package dev.starshop.fulfilment;
 
 import dev.starshop.support.Api;
 import dev.starshop.support.Db;
+import dev.starshop.support.Multipart;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;

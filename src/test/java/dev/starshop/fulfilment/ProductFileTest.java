@@ -2,6 +2,7 @@ package dev.starshop.fulfilment;
 
 import dev.starshop.support.Api;
 import dev.starshop.support.Db;
+import dev.starshop.support.Multipart;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;

@@ -1,4 +1,4 @@
-package dev.starshop.fulfilment;
+package dev.starshop.support;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -14,17 +14,17 @@ import java.util.UUID;
  * A multipart/form-data body written out in full, sent with its Content-Length (as browsers and
  * Telegram's clients do), since the engine refuses chunked uploads.
  */
-final class Multipart {
+public final class Multipart {
 
     private final String boundary = "starshop-" + UUID.randomUUID();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
-    Multipart field(String name, String value) {
+    public Multipart field(String name, String value) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
         return this;
     }
 
-    Multipart file(String name, String fileName, String contentType, byte[] content) {
+    public Multipart file(String name, String fileName, String contentType, byte[] content) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
         body.writeBytes(content);
@@ -32,7 +32,7 @@ final class Multipart {
         return this;
     }
 
-    HttpResponse<String> post(URI uri, Map<String, String> headers) throws Exception {
+    public HttpResponse<String> post(URI uri, Map<String, String> headers) throws Exception {
         write("--" + boundary + "--\r\n");
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
