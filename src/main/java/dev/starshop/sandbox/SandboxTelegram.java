@@ -154,7 +154,7 @@ public final class SandboxTelegram {
                 "invoices", settings.maxInvoices(), "calls", settings.callLogSize(),
                 "chatMessagesPerChat", settings.chatHistorySize(), "starTransactions", settings.starHistorySize(),
                 "charges", settings.starHistorySize(), "subscriptions", settings.starHistorySize(),
-                "refundMarks", settings.starHistorySize()));
+                "refundMarks", settings.starHistorySize(), "documents", Chats.MAX_DOCUMENTS));
     }
 
     public List<CallLog.Call> calls() {

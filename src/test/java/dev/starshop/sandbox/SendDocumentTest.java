@@ -85,6 +85,10 @@ class SendDocumentTest {
         assertNull(resent.get("has_protected_content"), "protect_content was not asked for this time");
         assertNotEquals(uploaded.get("message_id"), resent.get("message_id"));
 
+        Map<?, ?> stats = sandbox.retained();
+        assertEquals(1, ((Map<?, ?>) stats.get("held")).get("documents"));
+        assertEquals(Chats.MAX_DOCUMENTS, ((Map<?, ?>) stats.get("bounds")).get("documents"));
+
         List<Map<String, Object>> chat = sandbox.messages(ALICE);
         assertEquals(2, chat.size());
         assertEquals(fileId, ((Map<?, ?>) chat.get(1).get("document")).get("file_id"));
