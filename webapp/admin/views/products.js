@@ -2,6 +2,7 @@ import { getJson, postJson, putJson } from '../api.js';
 import { h, table, money, problemBox, section } from '../dom.js';
 
 const KINDS = ['DIGITAL', 'PHYSICAL', 'SUBSCRIPTION'];
+const DELIVERIES = ['NONE', 'TEXT', 'CODES', 'FILE'];
 
 /** The catalog with stock and prices per currency, and a form to add or change a product. */
 export async function productsView(view, notice) {
@@ -17,6 +18,7 @@ export async function productsView(view, notice) {
       { label: 'Title', cell: (p) => p.title },
       { label: 'Kind', cell: (p) => p.kind },
       { label: 'For sale', cell: (p) => (p.active ? 'yes' : 'no') },
+      { label: 'Delivery', cell: (p) => (p.delivery ? p.delivery.kind : 'NONE') },
       { label: 'Stock', num: true, cell: (p) => (p.stock ?? 'unlimited') },
       { label: 'Prices', num: true, cell: (p) => p.prices.map((price) => money(price.decimal, price.currency)).join(' · ') },
       { label: '', cell: (p) => h('button', { type: 'button', class: 'secondary', onclick: () => edit(p) }, 'Edit') },
@@ -28,7 +30,8 @@ export async function productsView(view, notice) {
  * no decimal arithmetic on money; the list shows the engine's rendering after saving.
  */
 function productForm(view, product) {
-  const p = product || { kind: 'DIGITAL', active: true, prices: [] };
+  const p = product || { kind: 'DIGITAL', active: true, prices: [], delivery: { kind: 'NONE' } };
+  const delivery = p.delivery || { kind: 'NONE' };
   const field = (label, input) => h('label', { class: 'field' }, h('span', {}, label), input);
   const error = h('div');
   const form = h('form', { class: 'filters', id: 'product-form' },
@@ -39,6 +42,12 @@ function productForm(view, product) {
     field('Stock (empty: unlimited)', h('input', { name: 'stock', type: 'number', min: 0, value: p.stock ?? '' })),
     field('Prices in minor units', h('input', { name: 'prices', required: true, size: 24, placeholder: 'XTR 90, USD 250',
       value: p.prices.map((price) => `${price.currency} ${price.amount}`).join(', ') })),
+    field('Delivery', h('select', { name: 'deliveryKind' },
+      DELIVERIES.map((k) => h('option', { value: k, selected: delivery.kind === k }, k)))),
+    field('Delivery text ({orderId}, {buyerName}, {productTitle}, {quantity}; {code} for CODES)',
+      h('textarea', { name: 'deliveryText', rows: 2, cols: 40, maxlength: 4096 }, delivery.text || '')),
+    h('label', { class: 'check' }, h('input', { name: 'protectContent', type: 'checkbox',
+      checked: Boolean(delivery.protectContent) }), ' Protect content'),
     h('label', { class: 'check' }, h('input', { name: 'active', type: 'checkbox', checked: p.active }), ' For sale'),
     h('button', { type: 'submit', class: 'primary' }, product ? 'Save' : 'Create'));
   form.addEventListener('submit', async (event) => {
@@ -61,8 +70,11 @@ function productInput(data, photoUrl) {
     return { currency: (currency || '').toUpperCase(), amount: Number(amount) };
   });
   const stock = String(data.get('stock')).trim();
+  const deliveryText = String(data.get('deliveryText') || '').trim();
   return {
     sku: data.get('sku'), title: data.get('title'), description: data.get('description'), photoUrl: photoUrl || null,
     kind: data.get('kind'), active: data.get('active') === 'on', stock: stock === '' ? null : Number(stock), prices,
+    delivery: { kind: data.get('deliveryKind'), text: deliveryText === '' ? null : deliveryText,
+      protectContent: data.get('protectContent') === 'on' },
   };
 }

@@ -46,6 +46,8 @@ class PackageGraphTest {
             "backoffice", Set.of("buyer", "checkout", "money", "order", "platform", "telegram"),
             "catalog", Set.of("money", "platform"),
             "checkout", Set.of("buyer", "catalog", "ledger", "money", "order", "platform", "telegram"),
+            // Fulfilment (docs/fulfilment.md) reads products and adds code-pool stock through the catalog.
+            "fulfilment", Set.of("catalog", "platform"),
             "ledger", Set.of("money", "platform"),
             "miniapp", Set.of("platform"),
             "money", Set.of("platform"),

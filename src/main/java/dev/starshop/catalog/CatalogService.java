@@ -45,7 +45,7 @@ public class CatalogService {
     @Transactional
     public Product create(ProductInput input) {
         priceRules.check(input);
-        products.insert(input).orElseThrow(() -> new ProblemException(ProblemCode.DUPLICATE_SKU,
+        products.insert(input, DeliveryRules.check(input)).orElseThrow(() -> new ProblemException(ProblemCode.DUPLICATE_SKU,
                 "A product with SKU '" + input.sku() + "' already exists"));
         return product(input.sku());
     }
@@ -57,7 +57,7 @@ public class CatalogService {
                     "The SKU in the body ('" + input.sku() + "') must match the path ('" + sku + "')");
         }
         priceRules.check(input);
-        if (!products.update(sku, input)) {
+        if (!products.update(sku, input, DeliveryRules.check(input))) {
             throw notFound(sku);
         }
         return product(sku);
@@ -75,6 +75,18 @@ public class CatalogService {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public boolean reserve(long productId, int quantity) {
         return products.reserve(productId, quantity);
+    }
+
+    /** Adds free units inside the caller's transaction (codes added to a CODES product's pool). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void addStock(long productId, int quantity) {
+        products.addStock(productId, quantity);
+    }
+
+    /** The product, its row locked until the caller's transaction ends (uploads to its pool queue here). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Product lockedProduct(String sku) {
+        return products.findBySkuForUpdate(sku).orElseThrow(() -> notFound(sku));
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

@@ -35,7 +35,7 @@ class DemoCatalog {
                     ProductKind.PHYSICAL, 25, 400, 1200),
             new ProductInput("club-monthly", "Starshop Club (monthly)",
                     "Members-only drops and early access, renewed every 30 days.", null,
-                    ProductKind.SUBSCRIPTION, true, null, List.of(new PriceInput("XTR", 100))));
+                    ProductKind.SUBSCRIPTION, true, null, List.of(new PriceInput("XTR", 100)), null));
 
     private final CatalogService catalog;
 
@@ -54,6 +54,6 @@ class DemoCatalog {
     private static ProductInput product(String sku, String title, String description, ProductKind kind,
                                         Integer stock, long stars, long usdCents) {
         return new ProductInput(sku, title, description, null, kind, true, stock,
-                List.of(new PriceInput("XTR", stars), new PriceInput("USD", usdCents)));
+                List.of(new PriceInput("XTR", stars), new PriceInput("USD", usdCents)), null);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param stockAvailable units still free to reserve; {@code null} means unlimited
  * @param prices         one price per currency, in that currency's minor units
+ * @param delivery       what the buyer receives after payment (docs/fulfilment.md)
  */
 public record Product(
         long id,
@@ -21,10 +22,15 @@ public record Product(
         ProductKind kind,
         boolean active,
         @Nullable Integer stockAvailable,
-        List<Money> prices) {
+        List<Money> prices,
+        Delivery delivery) {
 
     public Product {
         prices = List.copyOf(prices);
+    }
+
+    public boolean deliversCodes() {
+        return delivery.kind() == DeliveryKind.CODES;
     }
 
     public Optional<Money> priceIn(String currencyCode) {

@@ -29,23 +29,23 @@ class ProductAdminController {
     }
 
     @Get
-    List<ProductView> list() {
-        return catalog.allProducts().stream().map(ProductView::of).toList();
+    List<AdminProductView> list() {
+        return catalog.allProducts().stream().map(AdminProductView::of).toList();
     }
 
     @Get("/{sku}")
-    ProductView get(String sku) {
-        return ProductView.of(catalog.product(sku));
+    AdminProductView get(String sku) {
+        return AdminProductView.of(catalog.product(sku));
     }
 
     @Post
-    HttpResponse<ProductView> create(@Valid @Body ProductInput input) {
-        return HttpResponse.created(ProductView.of(catalog.create(input)));
+    HttpResponse<AdminProductView> create(@Valid @Body ProductInput input) {
+        return HttpResponse.created(AdminProductView.of(catalog.create(input)));
     }
 
     @Put("/{sku}")
-    ProductView update(String sku, @Valid @Body ProductInput input) {
-        return ProductView.of(catalog.update(sku, input));
+    AdminProductView update(String sku, @Valid @Body ProductInput input) {
+        return AdminProductView.of(catalog.update(sku, input));
     }
 
     /** Takes the product off sale; existing orders keep it. */

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * A product as an operator writes it. Title and description limits are Telegram's invoice limits,
- * because the title becomes the invoice title.
+ * because the title becomes the invoice title. A missing {@code delivery} means {@link Delivery#NONE};
+ * for a CODES product {@code stock} is ignored: its stock is its pool (docs/fulfilment.md).
  */
 @Serdeable
 public record ProductInput(
@@ -29,7 +30,8 @@ public record ProductInput(
         @NotNull ProductKind kind,
         @Nullable Boolean active,
         @Nullable @PositiveOrZero @Max(1_000_000_000) Integer stock,
-        @NotEmpty @Size(max = 100) List<@Valid @NotNull PriceInput> prices) {
+        @NotEmpty @Size(max = 100) List<@Valid @NotNull PriceInput> prices,
+        @Nullable @Valid Delivery delivery) {
 
     static final String SKU_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]*";
 

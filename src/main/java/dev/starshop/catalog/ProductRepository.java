@@ -20,7 +20,8 @@ import java.util.Optional;
 class ProductRepository {
 
     private static final String PRODUCT_COLUMNS =
-            "id, sku, title, description, photo_url, kind, active, stock_available";
+            "id, sku, title, description, photo_url, kind, active, stock_available, "
+                    + "delivery_kind, delivery_text, delivery_protect_content";
 
     private final Sql sql;
     private final CurrencyTable currencies;
@@ -41,6 +42,11 @@ class ProductRepository {
                 Params.of("sku", sku), ProductRepository::readRow)).stream().findFirst();
     }
 
+    Optional<Product> findBySkuForUpdate(String sku) {
+        return withPrices(sql.list("SELECT " + PRODUCT_COLUMNS + " FROM products WHERE sku = :sku FOR UPDATE",
+                Params.of("sku", sku), ProductRepository::readRow)).stream().findFirst();
+    }
+
     List<Product> findBySkus(Collection<String> skus) {
         return withPrices(sql.list("SELECT " + PRODUCT_COLUMNS + " FROM products WHERE sku = ANY(:skus)",
                 Params.of("skus", skus.toArray(String[]::new)), ProductRepository::readRow));
@@ -52,23 +58,36 @@ class ProductRepository {
     }
 
     /** Inserts the product unless the SKU exists; returns the new id, or empty for a duplicate SKU. */
-    Optional<Long> insert(ProductInput input) {
+    Optional<Long> insert(ProductInput input, Delivery delivery) {
         Optional<Long> id = sql.one("""
-                INSERT INTO products (sku, title, description, photo_url, kind, active, stock_available)
-                VALUES (:sku, :title, :description, :photoUrl, :kind, :active, :stock)
+                INSERT INTO products (sku, title, description, photo_url, kind, active, stock_available,
+                                      delivery_kind, delivery_text, delivery_protect_content)
+                VALUES (:sku, :title, :description, :photoUrl, :kind, :active,
+                        CASE WHEN :codes THEN 0 ELSE :stock::integer END,
+                        :deliveryKind, :deliveryText, :protectContent)
                 ON CONFLICT (sku) DO NOTHING
-                RETURNING id""", details(input).and("sku", input.sku()), row -> row.getLong("id"));
+                RETURNING id""", details(input, delivery).and("sku", input.sku()), row -> row.getLong("id"));
         id.ifPresent(productId -> replacePrices(productId, input.prices()));
         return id;
     }
 
-    /** Replaces everything but the SKU; returns false when no such product exists. */
-    boolean update(String sku, ProductInput input) {
+    /**
+     * Replaces everything but the SKU; returns false when no such product exists. A CODES product's
+     * stock is its pool's: kept as it is, or, when the product becomes CODES, the unclaimed codes.
+     */
+    boolean update(String sku, ProductInput input, Delivery delivery) {
         Optional<Long> id = sql.one("""
                 UPDATE products SET title = :title, description = :description, photo_url = :photoUrl,
-                       kind = :kind, active = :active, stock_available = :stock, updated_at = now()
+                       kind = :kind, active = :active,
+                       stock_available = CASE
+                           WHEN NOT :codes THEN :stock::integer
+                           WHEN delivery_kind = 'CODES' THEN stock_available
+                           ELSE (SELECT count(*) FROM product_codes c
+                                 WHERE c.product_id = products.id AND c.order_id IS NULL)::integer END,
+                       delivery_kind = :deliveryKind, delivery_text = :deliveryText,
+                       delivery_protect_content = :protectContent, updated_at = now()
                 WHERE sku = :sku
-                RETURNING id""", details(input).and("sku", sku), row -> row.getLong("id"));
+                RETURNING id""", details(input, delivery).and("sku", sku), row -> row.getLong("id"));
         id.ifPresent(productId -> replacePrices(productId, input.prices()));
         return id.isPresent();
     }
@@ -87,6 +106,11 @@ class ProductRepository {
                 UPDATE products SET stock_available = stock_available - :quantity
                 WHERE id = :id AND (stock_available IS NULL OR stock_available >= :quantity)""",
                 Params.of("quantity", quantity).and("id", productId)) == 1;
+    }
+
+    /** Adds units to a limited product's free stock (codes added to its pool). */
+    void addStock(long productId, int quantity) {
+        release(productId, quantity);
     }
 
     void release(long productId, int quantity) {
@@ -127,25 +151,29 @@ class ProductRepository {
     }
 
     /** Everything a create or replace sets besides the SKU. */
-    private static Params details(ProductInput input) {
+    private static Params details(ProductInput input, Delivery delivery) {
         return Params.of("title", input.title()).and("description", input.description())
                 .and("photoUrl", input.photoUrl()).and("kind", input.kind()).and("active", input.isActive())
-                .and("stock", input.stock());
+                .and("stock", input.stock()).and("codes", delivery.kind() == DeliveryKind.CODES)
+                .and("deliveryKind", delivery.kind()).and("deliveryText", delivery.text())
+                .and("protectContent", delivery.protectsContent());
     }
 
     private static ProductRow readRow(Row row) throws SQLException {
         return new ProductRow(row.getLong("id"), row.getString("sku"), row.getString("title"),
                 row.getString("description"), row.getString("photo_url"), ProductKind.valueOf(row.getString("kind")),
-                row.getBoolean("active"), row.getIntOrNull("stock_available"));
+                row.getBoolean("active"), row.getIntOrNull("stock_available"),
+                new Delivery(DeliveryKind.valueOf(row.getString("delivery_kind")), row.getString("delivery_text"),
+                        row.getBoolean("delivery_protect_content")));
     }
 
     private record PriceRow(long productId, String currency, long amount) {
     }
 
     private record ProductRow(long id, String sku, String title, String description, String photoUrl,
-                              ProductKind kind, boolean active, Integer stock) {
+                              ProductKind kind, boolean active, Integer stock, Delivery delivery) {
         Product toProduct(List<Money> prices) {
-            return new Product(id, sku, title, description, photoUrl, kind, active, stock, prices);
+            return new Product(id, sku, title, description, photoUrl, kind, active, stock, prices, delivery);
         }
     }
 }

@@ -78,12 +78,20 @@ final class BotApiController {
 
     private HttpResponse<Map<String, Object>> handle(String token, String method, HttpRequest<?> request,
                                                      String body) {
+        return handle(token, method, request, body, Map.of());
+    }
+
+    /** One call: query parameters, then the body's, then multipart parts ({@link BotApiUploadController}). */
+    HttpResponse<Map<String, Object>> handle(String token, String method, HttpRequest<?> request,
+                                             String body, Map<String, Object> parts) {
         try {
             if (!tokenMatches(token)) {
                 throw BotApiError.unauthorized();
             }
             pause(faults.current().answerDelayMillis());
-            Object result = dispatcher.call(method, parameters(request, body), "http");
+            Map<String, Object> parameters = parameters(request, body);
+            parameters.putAll(parts);
+            Object result = dispatcher.call(method, parameters, "http");
             pause(faults.takeHold(method));
             return HttpResponse.ok(Json.obj("ok", true, "result", result));
         } catch (BotApiError e) {

@@ -31,6 +31,11 @@ final class BotApiError extends RuntimeException {
         return new BotApiError(409, "Conflict: " + reason, null);
     }
 
+    /** Telegram's answer to an upload over its limit (50 MB for bots). */
+    static BotApiError requestEntityTooLarge() {
+        return new BotApiError(413, "Request Entity Too Large", null);
+    }
+
     static BotApiError internalServerError() {
         return new BotApiError(500, "Internal Server Error", null);
     }

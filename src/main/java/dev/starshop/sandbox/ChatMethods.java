@@ -53,7 +53,7 @@ final class ChatMethods implements BotMethods {
     }
 
     /** Only private chats with sandbox users exist; @usernames resolve to them too. */
-    private SandboxUser chat(String chatId) {
+    SandboxUser chat(String chatId) {
         if (chatId.startsWith("@")) {
             return users.all().stream().filter(u -> chatId.substring(1).equalsIgnoreCase(u.username()))
                     .findFirst().orElseThrow(() -> BotApiError.badRequest("chat not found"));

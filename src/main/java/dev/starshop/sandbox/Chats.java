@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The last messages of each private chat (chat id = user id), with Telegram's per-chat message ids. */
+/**
+ * The last messages of each private chat (chat id = user id), with Telegram's per-chat message ids,
+ * and the documents sent into them (metadata only, by file_id, the newest {@link #MAX_DOCUMENTS}).
+ */
 @Singleton
 @Requires(missingProperty = "starshop.telegram.bot-token")
 final class Chats {
@@ -16,6 +19,10 @@ final class Chats {
     private final Map<Long, AtomicLong> lastMessageId = new ConcurrentHashMap<>();
     private final Map<Long, Ring<Map<String, Object>>> messages = new ConcurrentHashMap<>();
     private final int keepPerChat;
+    private final Map<String, Map<String, Object>> documents = Ring.boundedMap(MAX_DOCUMENTS);
+
+    /** Documents remembered for sending again by file_id; the oldest is forgotten first. */
+    static final int MAX_DOCUMENTS = 10_000;
 
     Chats(SandboxSettings settings) {
         this.keepPerChat = settings.chatHistorySize();
@@ -34,6 +41,24 @@ final class Chats {
         return chat == null ? List.of() : chat.all();
     }
 
+    void rememberDocument(Map<String, Object> document) {
+        synchronized (documents) {
+            documents.put((String) document.get("file_id"), document);
+        }
+    }
+
+    Map<String, Object> document(String fileId) {
+        synchronized (documents) {
+            return documents.get(fileId);
+        }
+    }
+
+    int documentCount() {
+        synchronized (documents) {
+            return documents.size();
+        }
+    }
+
     /** Messages kept, all chats together. */
     int size() {
         return messages.values().stream().mapToInt(Ring::size).sum();
@@ -42,5 +67,8 @@ final class Chats {
     void clear() {
         lastMessageId.clear();
         messages.clear();
+        synchronized (documents) {
+            documents.clear();
+        }
     }
 }

@@ -148,12 +148,13 @@ public final class SandboxTelegram {
         held.put("invoices", invoices.size());
         held.put("calls", calls.size());
         held.put("chatMessages", chats.size());
+        held.put("documents", chats.documentCount());
         held.put("users", users.all().size());
         return Json.obj("held", held, "bounds", Json.obj("finishedUpdates", settings.recentUpdates(),
                 "invoices", settings.maxInvoices(), "calls", settings.callLogSize(),
                 "chatMessagesPerChat", settings.chatHistorySize(), "starTransactions", settings.starHistorySize(),
                 "charges", settings.starHistorySize(), "subscriptions", settings.starHistorySize(),
-                "refundMarks", settings.starHistorySize()));
+                "refundMarks", settings.starHistorySize(), "documents", Chats.MAX_DOCUMENTS));
     }
 
     public List<CallLog.Call> calls() {

@@ -41,6 +41,11 @@ public final class Row {
         return rows.getObject(column, Integer.class);
     }
 
+    /** A bytea column, whole (the driver reads it into memory either way). */
+    public byte[] getBytes(String column) throws SQLException {
+        return rows.getBytes(column);
+    }
+
     public boolean getBoolean(String column) throws SQLException {
         return rows.getBoolean(column);
     }

@@ -70,6 +70,15 @@ class WebhookBodySizeTest {
         assertTrue(answer.body().contains("payload-too-large"), answer.body());
     }
 
+    /** Netty's limit is now the 50 MiB file upload's, so a body of unknown length is refused here too. */
+    @Test
+    void aChunkedWebhookBodyIs411() throws Exception {
+        byte[] small = "{\"update_id\":1}".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> chunked = send("/telegram/webhook", small, false);
+        assertEquals(411, chunked.statusCode(), chunked.body());
+        assertTrue(chunked.body().contains("length-required"), chunked.body());
+    }
+
     @Test
     void otherRoutesStayAt64KiB() throws Exception {
         byte[] justOver = ("{\"items\":[],\"currency\":\"" + "X".repeat(OTHER_ROUTES_LIMIT) + "\"}")
