@@ -54,10 +54,6 @@ public final class Row {
         return rows.getBigDecimal(column);
     }
 
-    public byte[] getBytes(String column) throws SQLException {
-        return rows.getBytes(column);
-    }
-
     public UUID getUuid(String column) throws SQLException {
         return rows.getObject(column, UUID.class);
     }
