@@ -115,7 +115,7 @@ class AdminConsoleBrowserTest extends BrowserTestBase {
         page.locator("a[data-tab=products]").click();
         page.locator("#new-product").click();
         page.getByLabel("SKU").fill(sku);
-        page.getByLabel("Title").fill("Console mug");
+        page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true)).fill("Console mug");
         page.getByLabel("Description").fill("Made in the back office.");
         page.getByLabel("Prices in minor units").fill("XTR 25, USD two");
         button("Create").click();
@@ -127,7 +127,7 @@ class AdminConsoleBrowserTest extends BrowserTestBase {
         assertThat(row).containsText("25 ⭐ · 1.99 USD");
 
         row.getByText("Edit").click();
-        page.getByLabel("Title").fill("Console cup");
+        page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true)).fill("Console cup");
         button("Save").click();
         assertThat(page.locator(".notice")).containsText("Saved " + sku);
         assertThat(row).containsText("Console cup");
