@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 7's crash: the engine jar runs as its own process on a durable PostgreSQL; while payments
  * pour in, it is killed with SIGKILL once a third of them are acknowledged, and a new process is
  * started on the same database and address. The test plays Telegram, which keeps redelivering
- * every update that got no 2xx; in the end every payment is on file exactly once. Small scale 300
- * payments; {@code -Dstarshop.harness.scale=full} 3,000.
+ * every update that got no 2xx; in the end every payment is on file exactly once. 300 payments at
+ * small scale, 3,000 at full ({@link HarnessScale}).
  */
 class CrashIT {
 

@@ -162,7 +162,8 @@ public final class StandalonePostgres implements AutoCloseable {
         long deadline = System.nanoTime() + patience.toNanos();
         while (Files.exists(pidFile)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("PostgreSQL in " + dataDir + " still runs " + patience + " after stop()");
+                throw new IllegalStateException("PostgreSQL in " + dataDir + " still runs " + patience
+                        + " after stop()");
             }
             try {
                 Thread.sleep(20);
