@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 7's duplicate storm: every payment delivered three times under its update_id (and one in
  * ten once more under a new update_id, as Telegram may), shuffled, posted by 16 threads to two
  * engines sharing one PostgreSQL. Exactly one payment per charge must come out, with a balanced
- * ledger. Small scale 200 payments; {@code -Dstarshop.harness.scale=full} 2,000. Durability is not
- * what this test is about (the crash test is), so its PostgreSQL runs without fsync.
+ * ledger. 200 payments at small scale, 2,000 at full ({@link HarnessScale}).
+ * Durability is not what this test is about (the crash test is), so its PostgreSQL runs without fsync.
  */
 class DuplicateStormTest {
 

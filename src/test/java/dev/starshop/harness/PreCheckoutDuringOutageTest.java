@@ -36,6 +36,7 @@ class PreCheckoutDuringOutageTest {
             SandboxTelegram.OpenQuery chinese = telegram.openPreCheckoutQuery();
 
             database.stop();
+            assertEquals(StandalonePostgres.Reachability.REFUSES, database.probe(), "the outage has begun");
             int englishStatus = deliver(engine, 7_300_000_001L, english.id(), "en");
             int chineseStatus = deliver(engine, 7_300_000_002L, chinese.id(), "zh-hans");
 

@@ -4,12 +4,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -30,6 +32,16 @@ public final class StandalonePostgres implements AutoCloseable {
     private final boolean durable;
     private EmbeddedPostgres server;
 
+    /** What one fresh connection attempt found out, as pg_isready would report it. */
+    public enum Reachability {
+        /** A new session was opened. */
+        ACCEPTS,
+        /** Nothing listens on the port, or the server said it is starting up or shutting down (57P03). */
+        REFUSES,
+        /** Neither for certain: a timeout, too many clients, a session cut short after it was let in. */
+        UNKNOWN
+    }
+
     private StandalonePostgres(Path dataDir, int port, boolean durable) {
         this.dataDir = dataDir;
         this.port = port;
@@ -47,13 +59,18 @@ public final class StandalonePostgres implements AutoCloseable {
         return postgres;
     }
 
-    /** Stops the server abruptly for an outage; {@link #restart()} brings it back with the same data. */
+    /**
+     * Stops the server for an outage and returns once the postmaster has exited; {@link #restart()}
+     * brings it back with the same data. zonky's close() is a fast shutdown (sessions are cut,
+     * nothing new is let in), but it gives pg_ctl 5 s and only logs when that was not enough.
+     */
     public synchronized void stop() {
         try {
             server.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        awaitPostmasterExit(Duration.ofSeconds(60));
     }
 
     public synchronized void restart() {
@@ -88,6 +105,28 @@ public final class StandalonePostgres implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl());
     }
 
+    /** Opens and closes one fresh connection (never a pooled one) and says what came of it. */
+    public Reachability probe() {
+        try (Connection ignored = DriverManager.getConnection(jdbcUrl() + "&connectTimeout=2&socketTimeout=2")) {
+            return Reachability.ACCEPTS;
+        } catch (SQLException e) {
+            return refused(e) ? Reachability.REFUSES : Reachability.UNKNOWN;
+        }
+    }
+
+    /** 57P03 is cannot_connect_now ("the database system is starting up / shutting down"). */
+    private static boolean refused(SQLException e) {
+        if ("57P03".equals(e.getSQLState())) {
+            return true;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException && String.valueOf(cause.getMessage()).contains("refused")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public synchronized void close() {
         stop();
@@ -114,6 +153,24 @@ public final class StandalonePostgres implements AutoCloseable {
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /** The postmaster removes its pid file as the last thing it does. */
+    private void awaitPostmasterExit(Duration patience) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (Files.exists(pidFile)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("PostgreSQL in " + dataDir + " still runs " + patience
+                        + " after stop()");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
