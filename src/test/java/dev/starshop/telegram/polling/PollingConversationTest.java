@@ -1,15 +1,11 @@
 package dev.starshop.telegram.polling;
 
-import dev.starshop.sandbox.SandboxTelegram;
 import dev.starshop.support.Db;
 import dev.starshop.support.Eventually;
+import dev.starshop.support.PollingTestBase;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,28 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Property(name = "starshop.telegram.setup", value = "true")
 @Property(name = "starshop.telegram.updates", value = "polling")
 @Property(name = "starshop.telegram.polling-timeout", value = "1s")
-class PollingConversationTest {
-
-    private static final long BOB = 100002;
-
-    @Inject
-    SandboxTelegram telegram;
-
-    @Inject
-    UpdatePoller poller;
-
-    @Inject
-    DataSource dataSource;
-
-    /**
-     * Each context's emulator numbers updates from a random start, while the polling offset lives in
-     * the database every test context shares: an offset left by an earlier polling test can sit above
-     * this context's updates, which would then never be fetched.
-     */
-    @BeforeEach
-    void noOffsetLeftByAnotherContext() {
-        new Db(dataSource).update("DELETE FROM telegram_polling_offset");
-    }
+class PollingConversationTest extends PollingTestBase {
 
     @Test
     void aCommandFetchedByGetUpdatesIsAnsweredOnceAndTheOffsetMovesOn() {

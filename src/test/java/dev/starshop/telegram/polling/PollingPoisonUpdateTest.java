@@ -1,19 +1,17 @@
 package dev.starshop.telegram.polling;
 
-import dev.starshop.sandbox.SandboxTelegram;
 import dev.starshop.support.Api;
 import dev.starshop.support.Db;
 import dev.starshop.support.Eventually;
+import dev.starshop.support.PollingTestBase;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,32 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "starshop.telegram.polling-timeout", value = "1s")
 @Property(name = "starshop.telegram.polling.max-attempts", value = "3")
 @Property(name = "starshop.telegram.polling.retry-pause", value = "100ms")
-class PollingPoisonUpdateTest {
-
-    private static final long BOB = 100002;
-
-    @Inject
-    SandboxTelegram telegram;
-
-    @Inject
-    UpdatePoller poller;
-
-    @Inject
-    DataSource dataSource;
+class PollingPoisonUpdateTest extends PollingTestBase {
 
     @Inject
     @Client("/")
     HttpClient http;
-
-    /**
-     * Each context's emulator numbers updates from a random start, while the polling offset lives in
-     * the database every test context shares: an offset left by an earlier polling test can sit above
-     * this context's updates, which would then never be fetched.
-     */
-    @BeforeEach
-    void noOffsetLeftByAnotherContext() {
-        new Db(dataSource).update("DELETE FROM telegram_polling_offset");
-    }
 
     @Test
     void anUpdateThatAlwaysFailsIsParkedAndTheUpdateAfterItIsAnswered() {

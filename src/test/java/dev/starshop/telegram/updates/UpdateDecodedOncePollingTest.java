@@ -1,17 +1,13 @@
 package dev.starshop.telegram.updates;
 
-import dev.starshop.sandbox.SandboxTelegram;
 import dev.starshop.support.Db;
 import dev.starshop.support.Eventually;
-import dev.starshop.telegram.polling.UpdatePoller;
+import dev.starshop.support.PollingTestBase;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,32 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Property(name = "starshop.telegram.setup", value = "true")
 @Property(name = "starshop.telegram.updates", value = "polling")
 @Property(name = "starshop.telegram.polling-timeout", value = "1s")
-class UpdateDecodedOncePollingTest {
-
-    private static final long BOB = 100002;
-
-    @Inject
-    SandboxTelegram telegram;
-
-    @Inject
-    UpdatePoller poller;
+class UpdateDecodedOncePollingTest extends PollingTestBase {
 
     @Inject
     UpdateDecoder decoder;
-
-    @Inject
-    DataSource dataSource;
-
-    /**
-     * Each test context's emulator numbers its updates from a random start, while the polling offset
-     * lives in the database all contexts share: start from no offset, and leave none behind, so this
-     * test neither misses its update nor makes a later polling test miss its own.
-     */
-    @BeforeEach
-    @AfterEach
-    void noOffsetLeftByAnotherContext() {
-        new Db(dataSource).update("DELETE FROM telegram_polling_offset");
-    }
 
     @Test
     void aPolledSuccessfulPaymentIsDecodedOnce() {
