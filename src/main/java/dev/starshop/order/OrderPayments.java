@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,10 +18,12 @@ import java.util.UUID;
 public class OrderPayments {
 
     private final OrderRepository orders;
+    private final List<OrderTransitionListener> listeners;
     private final Clock clock;
 
-    OrderPayments(OrderRepository orders, Clock clock) {
+    OrderPayments(OrderRepository orders, List<OrderTransitionListener> listeners, Clock clock) {
         this.orders = orders;
+        this.listeners = List.copyOf(listeners);
         this.clock = clock;
     }
 
@@ -35,7 +38,10 @@ public class OrderPayments {
         return orders.find(id);
     }
 
-    /** Moves the order to {@code next} and records why; refuses moves the table does not allow. */
+    /**
+     * Moves the order to {@code next}, records why and tells the {@link OrderTransitionListener}s in
+     * this transaction; refuses moves the table does not allow.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Order move(Order order, OrderStatus next, String why) {
         Order moved = order.transitionTo(next);
@@ -44,6 +50,8 @@ public class OrderPayments {
             throw new IllegalTransitionException(order.id(), order.status(), next);
         }
         orders.appendEvent(order.id(), now, next.name(), why);
+        OrderTransition transition = new OrderTransition(moved, order.status(), why, now);
+        listeners.forEach(listener -> listener.onTransition(transition));
         return moved;
     }
 
