@@ -19,11 +19,13 @@ public record AdminProductView(
         boolean active,
         @Nullable Integer stock,
         List<ProductView.PriceView> prices,
-        Delivery delivery) {
+        Delivery delivery,
+        @Nullable String category,
+        @Nullable ProductImage image) {
 
     static AdminProductView of(Product product) {
         ProductView view = ProductView.of(product);
         return new AdminProductView(view.sku(), view.title(), view.description(), view.photoUrl(), view.kind(),
-                view.active(), view.stock(), view.prices(), product.delivery());
+                view.active(), view.stock(), view.prices(), product.delivery(), product.category(), product.image());
     }
 }

@@ -9,6 +9,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,16 +20,19 @@ import java.util.Set;
 class CatalogController {
 
     private final CatalogService catalog;
+    private final Categories categories;
     private final AcceptedCurrencies accepted;
 
-    CatalogController(CatalogService catalog, AcceptedCurrencies accepted) {
+    CatalogController(CatalogService catalog, Categories categories, AcceptedCurrencies accepted) {
         this.catalog = catalog;
+        this.categories = categories;
         this.accepted = accepted;
     }
 
     /**
      * The products for sale, with every price, and the currencies a cart can be paid in: those
-     * priced and accepted (fiat only with a card provider).
+     * priced and accepted (fiat only with a card provider), and the categories that hold a product
+     * for sale, in their order.
      */
     @Get
     CatalogView catalog() {
@@ -36,10 +40,13 @@ class CatalogController {
         Set<String> currencies = new LinkedHashSet<>();
         forSale.forEach(product -> product.prices().stream().map(Money::currency).filter(accepted::accepts)
                 .forEach(currency -> currencies.add(currency.code())));
-        return new CatalogView(forSale.stream().map(ProductView::of).toList(), List.copyOf(currencies));
+        Set<String> used = new HashSet<>();
+        forSale.forEach(product -> used.add(product.category()));
+        List<Category> shelves = categories.all().stream().filter(c -> used.contains(c.slug())).toList();
+        return new CatalogView(forSale.stream().map(ProductView::of).toList(), List.copyOf(currencies), shelves);
     }
 
     @Serdeable
-    record CatalogView(List<ProductView> products, List<String> currencies) {
+    record CatalogView(List<ProductView> products, List<String> currencies, List<Category> categories) {
     }
 }

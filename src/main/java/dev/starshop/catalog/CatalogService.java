@@ -15,10 +15,12 @@ public class CatalogService {
 
     private final ProductRepository products;
     private final PriceRules priceRules;
+    private final Categories categories;
 
-    CatalogService(ProductRepository products, PriceRules priceRules) {
+    CatalogService(ProductRepository products, PriceRules priceRules, Categories categories) {
         this.products = products;
         this.priceRules = priceRules;
+        this.categories = categories;
     }
 
     @Transactional(readOnly = true)
@@ -45,7 +47,7 @@ public class CatalogService {
     @Transactional
     public Product create(ProductInput input) {
         priceRules.check(input);
-        products.insert(input, DeliveryRules.check(input)).orElseThrow(() -> new ProblemException(ProblemCode.DUPLICATE_SKU,
+        products.insert(input, DeliveryRules.check(input), categoryId(input)).orElseThrow(() -> new ProblemException(ProblemCode.DUPLICATE_SKU,
                 "A product with SKU '" + input.sku() + "' already exists"));
         return product(input.sku());
     }
@@ -57,7 +59,7 @@ public class CatalogService {
                     "The SKU in the body ('" + input.sku() + "') must match the path ('" + sku + "')");
         }
         priceRules.check(input);
-        if (!products.update(sku, input, DeliveryRules.check(input))) {
+        if (!products.update(sku, input, DeliveryRules.check(input), categoryId(input))) {
             throw notFound(sku);
         }
         return product(sku);
@@ -92,6 +94,10 @@ public class CatalogService {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void release(long productId, int quantity) {
         products.release(productId, quantity);
+    }
+
+    private Long categoryId(ProductInput input) {
+        return input.category() == null ? null : categories.idOfNamed(input.category());
     }
 
     @Transactional(readOnly = true)

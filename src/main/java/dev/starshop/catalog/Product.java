@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param stockAvailable units still free to reserve; {@code null} means unlimited
  * @param prices         one price per currency, in that currency's minor units
  * @param delivery       what the buyer receives after payment (docs/fulfilment.md)
+ * @param category       the slug of its category, if it has one
+ * @param image          the picture uploaded in the console, if any
  */
 public record Product(
         long id,
@@ -23,7 +25,9 @@ public record Product(
         boolean active,
         @Nullable Integer stockAvailable,
         List<Money> prices,
-        Delivery delivery) {
+        Delivery delivery,
+        @Nullable String category,
+        @Nullable ProductImage image) {
 
     public Product {
         prices = List.copyOf(prices);
@@ -35,6 +39,17 @@ public record Product(
 
     public Optional<Money> priceIn(String currencyCode) {
         return prices.stream().filter(price -> price.currency().code().equals(currencyCode)).findFirst();
+    }
+
+    /**
+     * The picture Telegram may show on the invoice: the uploaded one when the engine is reachable
+     * over HTTPS at {@code publicBaseUrl}, else a typed photo URL that is HTTPS itself.
+     */
+    public Optional<String> invoicePhotoUrl(@Nullable String publicBaseUrl) {
+        if (image != null && publicBaseUrl != null && publicBaseUrl.startsWith("https://")) {
+            return Optional.of(publicBaseUrl.replaceAll("/+$", "") + image.url());
+        }
+        return Optional.ofNullable(photoUrl).filter(url -> url.startsWith("https://"));
     }
 
     public boolean isUnlimited() {

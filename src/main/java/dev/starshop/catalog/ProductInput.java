@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * A product as an operator writes it. Title and description limits are Telegram's invoice limits,
  * because the title becomes the invoice title. A missing {@code delivery} means {@link Delivery#NONE};
- * for a CODES product {@code stock} is ignored: its stock is its pool (docs/fulfilment.md).
+ * for a CODES product {@code stock} is ignored: its stock is its pool (docs/fulfilment.md). {@code category}
+ * is a category's slug; absent means none.
  */
 @Serdeable
 public record ProductInput(
@@ -31,7 +32,8 @@ public record ProductInput(
         @Nullable Boolean active,
         @Nullable @PositiveOrZero @Max(1_000_000_000) Integer stock,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull PriceInput> prices,
-        @Nullable @Valid Delivery delivery) {
+        @Nullable @Valid Delivery delivery,
+        @Nullable @Size(max = 32) String category) {
 
     static final String SKU_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]*";
 

@@ -20,8 +20,11 @@ import java.util.Optional;
 class ProductRepository {
 
     private static final String PRODUCT_COLUMNS =
-            "id, sku, title, description, photo_url, kind, active, stock_available, "
-                    + "delivery_kind, delivery_text, delivery_protect_content";
+            "p.id, p.sku, p.title, p.description, p.photo_url, p.kind, p.active, p.stock_available, "
+                    + "p.delivery_kind, p.delivery_text, p.delivery_protect_content, c.slug AS category, "
+                    + "i.sha256 AS image_sha256, i.width AS image_width, i.height AS image_height";
+    private static final String FROM = " FROM products p LEFT JOIN categories c ON c.id = p.category_id"
+            + " LEFT JOIN product_images i ON i.product_id = p.id";
 
     private final Sql sql;
     private final CurrencyTable currencies;
@@ -32,23 +35,23 @@ class ProductRepository {
     }
 
     List<Product> findAll(boolean activeOnly) {
-        String where = activeOnly ? " WHERE active" : "";
-        return withPrices(sql.list("SELECT " + PRODUCT_COLUMNS + " FROM products" + where + " ORDER BY id",
+        String where = activeOnly ? " WHERE p.active" : "";
+        return withPrices(sql.list("SELECT " + PRODUCT_COLUMNS + FROM + where + " ORDER BY p.id",
                 Params.none(), ProductRepository::readRow));
     }
 
     Optional<Product> findBySku(String sku) {
-        return withPrices(sql.list("SELECT " + PRODUCT_COLUMNS + " FROM products WHERE sku = :sku",
+        return withPrices(sql.list("SELECT " + PRODUCT_COLUMNS + FROM + " WHERE p.sku = :sku",
                 Params.of("sku", sku), ProductRepository::readRow)).stream().findFirst();
     }
 
     Optional<Product> findBySkuForUpdate(String sku) {
-        return withPrices(sql.list("SELECT " + PRODUCT_COLUMNS + " FROM products WHERE sku = :sku FOR UPDATE",
+        return withPrices(sql.list("SELECT " + PRODUCT_COLUMNS + FROM + " WHERE p.sku = :sku FOR UPDATE OF p",
                 Params.of("sku", sku), ProductRepository::readRow)).stream().findFirst();
     }
 
     List<Product> findBySkus(Collection<String> skus) {
-        return withPrices(sql.list("SELECT " + PRODUCT_COLUMNS + " FROM products WHERE sku = ANY(:skus)",
+        return withPrices(sql.list("SELECT " + PRODUCT_COLUMNS + FROM + " WHERE p.sku = ANY(:skus)",
                 Params.of("skus", skus.toArray(String[]::new)), ProductRepository::readRow));
     }
 
@@ -58,15 +61,16 @@ class ProductRepository {
     }
 
     /** Inserts the product unless the SKU exists; returns the new id, or empty for a duplicate SKU. */
-    Optional<Long> insert(ProductInput input, Delivery delivery) {
+    Optional<Long> insert(ProductInput input, Delivery delivery, Long categoryId) {
         Optional<Long> id = sql.one("""
                 INSERT INTO products (sku, title, description, photo_url, kind, active, stock_available,
-                                      delivery_kind, delivery_text, delivery_protect_content)
+                                      delivery_kind, delivery_text, delivery_protect_content, category_id)
                 VALUES (:sku, :title, :description, :photoUrl, :kind, :active,
                         CASE WHEN :codes THEN 0 ELSE :stock::integer END,
-                        :deliveryKind, :deliveryText, :protectContent)
+                        :deliveryKind, :deliveryText, :protectContent, :categoryId::bigint)
                 ON CONFLICT (sku) DO NOTHING
-                RETURNING id""", details(input, delivery).and("sku", input.sku()), row -> row.getLong("id"));
+                RETURNING id""", details(input, delivery).and("sku", input.sku()).and("categoryId", categoryId),
+                row -> row.getLong("id"));
         id.ifPresent(productId -> replacePrices(productId, input.prices()));
         return id;
     }
@@ -75,7 +79,7 @@ class ProductRepository {
      * Replaces everything but the SKU; returns false when no such product exists. A CODES product's
      * stock is its pool's: kept as it is, or, when the product becomes CODES, the unclaimed codes.
      */
-    boolean update(String sku, ProductInput input, Delivery delivery) {
+    boolean update(String sku, ProductInput input, Delivery delivery, Long categoryId) {
         Optional<Long> id = sql.one("""
                 UPDATE products SET title = :title, description = :description, photo_url = :photoUrl,
                        kind = :kind, active = :active,
@@ -85,9 +89,11 @@ class ProductRepository {
                            ELSE (SELECT count(*) FROM product_codes c
                                  WHERE c.product_id = products.id AND c.order_id IS NULL)::integer END,
                        delivery_kind = :deliveryKind, delivery_text = :deliveryText,
-                       delivery_protect_content = :protectContent, updated_at = now()
+                       delivery_protect_content = :protectContent, category_id = :categoryId::bigint,
+                       updated_at = now()
                 WHERE sku = :sku
-                RETURNING id""", details(input, delivery).and("sku", sku), row -> row.getLong("id"));
+                RETURNING id""", details(input, delivery).and("sku", sku).and("categoryId", categoryId),
+                row -> row.getLong("id"));
         id.ifPresent(productId -> replacePrices(productId, input.prices()));
         return id.isPresent();
     }
@@ -164,16 +170,25 @@ class ProductRepository {
                 row.getString("description"), row.getString("photo_url"), ProductKind.valueOf(row.getString("kind")),
                 row.getBoolean("active"), row.getIntOrNull("stock_available"),
                 new Delivery(DeliveryKind.valueOf(row.getString("delivery_kind")), row.getString("delivery_text"),
-                        row.getBoolean("delivery_protect_content")));
+                        row.getBoolean("delivery_protect_content")),
+                row.getString("category"), imageOf(row));
+    }
+
+    private static ProductImage imageOf(Row row) throws SQLException {
+        String sha256 = row.getString("image_sha256");
+        return sha256 == null ? null
+                : ProductImage.of(sha256, row.getInt("image_width"), row.getInt("image_height"));
     }
 
     private record PriceRow(long productId, String currency, long amount) {
     }
 
     private record ProductRow(long id, String sku, String title, String description, String photoUrl,
-                              ProductKind kind, boolean active, Integer stock, Delivery delivery) {
+                              ProductKind kind, boolean active, Integer stock, Delivery delivery,
+                              String category, ProductImage image) {
         Product toProduct(List<Money> prices) {
-            return new Product(id, sku, title, description, photoUrl, kind, active, stock, prices, delivery);
+            return new Product(id, sku, title, description, photoUrl, kind, active, stock, prices, delivery,
+                    category, image);
         }
     }
 }

@@ -6,7 +6,10 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 
-/** A product as the API shows it; {@code stock} null means unlimited. */
+/**
+ * A product as the API shows it; {@code stock} null means unlimited. {@code image} (an uploaded
+ * picture, with its sizes) takes precedence over {@code photoUrl} (a link the operator typed).
+ */
 @Serdeable
 public record ProductView(
         String sku,
@@ -16,12 +19,14 @@ public record ProductView(
         ProductKind kind,
         boolean active,
         @Nullable Integer stock,
-        List<PriceView> prices) {
+        List<PriceView> prices,
+        @Nullable String category,
+        @Nullable ProductImage image) {
 
     static ProductView of(Product product) {
         return new ProductView(product.sku(), product.title(), product.description(), product.photoUrl(),
                 product.kind(), product.active(), product.stockAvailable(),
-                product.prices().stream().map(PriceView::of).toList());
+                product.prices().stream().map(PriceView::of).toList(), product.category(), product.image());
     }
 
     /**

@@ -7,10 +7,12 @@ import dev.starshop.order.Order;
 import dev.starshop.order.OrderLine;
 import dev.starshop.telegram.botapi.CreateInvoiceLink;
 import dev.starshop.telegram.botapi.LabeledPrice;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -26,11 +28,14 @@ class InvoiceFactory {
     private final CatalogService catalog;
     private final CheckoutSettings settings;
     private final PaymentProvider provider;
+    private final String publicUrl;
 
-    InvoiceFactory(CatalogService catalog, CheckoutSettings settings, PaymentProvider provider) {
+    InvoiceFactory(CatalogService catalog, CheckoutSettings settings, PaymentProvider provider,
+                   @Nullable @Value("${starshop.public-url:}") String publicUrl) {
         this.catalog = catalog;
         this.settings = settings;
         this.provider = provider;
+        this.publicUrl = publicUrl;
     }
 
     CreateInvoiceLink invoiceFor(Order order) {
@@ -85,8 +90,8 @@ class InvoiceFactory {
 
     private String photoOf(Order order) {
         List<String> skus = order.lines().stream().map(OrderLine::sku).toList();
-        return catalog.productsBySku(skus).stream().map(Product::photoUrl).filter(Objects::nonNull)
-                .filter(url -> url.startsWith("https://")).findFirst().orElse(null);
+        return catalog.productsBySku(skus).stream().map(product -> product.invoicePhotoUrl(publicUrl))
+                .flatMap(Optional::stream).findFirst().orElse(null);
     }
 
     private static String truncate(String text, int max) {

@@ -29,10 +29,12 @@ public class OrderService {
     private final InvoiceLinks invoiceLinks;
     private final Clock clock;
     private final Counter unpaidRefused;
+    private final OrderAttributions attributions;
 
     OrderService(OrderRepository orders, OrderPricing pricing, StockReservation stock,
                  TransactionOperations<Connection> transactions, OrderSettings settings, InvoiceLinks invoiceLinks,
-                 Clock clock, MeterRegistry meters) {
+                 Clock clock, MeterRegistry meters, OrderAttributions attributions) {
+        this.attributions = attributions;
         this.orders = orders;
         this.pricing = pricing;
         this.stock = stock;
@@ -49,13 +51,14 @@ public class OrderService {
      * idempotency key, a retry returns the order the first request placed.
      */
     public PlacedOrder place(Buyer buyer, OrderRequest request, @Nullable String idempotencyKey) {
+        Optional<Attribution> attribution = Attribution.parse(buyer.startParam());
         IdempotencyKey key = IdempotencyKey.of(idempotencyKey, request);
         Optional<PlacedOrder> earlier = replay(buyer, key);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         List<OrderLine> lines = pricing.price(request);
-        Optional<Order> placed = transactions.executeWrite(status -> insert(buyer, lines, key));
+        Optional<Order> placed = transactions.executeWrite(status -> insert(buyer, lines, key, attribution));
         // Empty: a concurrent request with the same key committed first; answer with its order.
         return placed.map(order -> new PlacedOrder(order, false))
                 .orElseGet(() -> replay(buyer, key).orElseThrow());
@@ -125,7 +128,8 @@ public class OrderService {
         return closed;
     }
 
-    private Optional<Order> insert(Buyer buyer, List<OrderLine> lines, IdempotencyKey key) {
+    private Optional<Order> insert(Buyer buyer, List<OrderLine> lines, IdempotencyKey key,
+                                   Optional<Attribution> attribution) {
         Instant now = clock.instant();
         Order order = new Order(UUID.randomUUID(), buyer.telegramUserId(), OrderStatus.PENDING_PAYMENT,
                 OrderPricing.total(lines, lines.get(0).unitPrice().currency()), null, now,
@@ -139,6 +143,7 @@ public class OrderService {
             return Optional.empty();
         }
         orders.insertLines(order);
+        attribution.ifPresent(found -> attributions.record(order.id(), found));
         stock.reserve(lines);
         orders.appendEvent(order.id(), now, "CREATED", lines.size() + " line(s), total " + order.total().display());
         return Optional.of(order);

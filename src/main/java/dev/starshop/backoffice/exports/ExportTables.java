@@ -1,5 +1,6 @@
 package dev.starshop.backoffice.exports;
 
+import dev.starshop.order.Attribution;
 import dev.starshop.backoffice.exports.ExportRequest.Profile;
 import dev.starshop.money.CurrencyTable;
 import dev.starshop.platform.db.Row;
@@ -80,9 +81,12 @@ final class ExportTables {
         return new Table("orders", """
                 SELECT o.id, o.created_at, o.status, o.buyer_id, b.username, o.currency, o.total_amount,
                        o.charged_amount, o.charged_shipping_amount, o.charged_tip_amount,
-                       (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) AS line_count
+                       (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) AS line_count,
+                       """ + Attribution.SOURCE_SQL + """
+                        AS source, a.campaign, a.referrer, a.start_param
                 FROM orders o
                 LEFT JOIN buyers b ON b.telegram_user_id = o.buyer_id
+                LEFT JOIN order_attributions a ON a.order_id = o.id
                 WHERE o.created_at >= :from AND o.created_at < :until
                   AND (:currency::text IS NULL OR o.currency = :currency)
                   AND (:status::text IS NULL OR o.status = :status)
@@ -93,7 +97,8 @@ final class ExportTables {
                 Column.integer("charged_total_minor"), Column.decimal("charged_total"),
                 Column.integer("charged_shipping_minor"), Column.decimal("charged_shipping"),
                 Column.integer("charged_tip_minor"), Column.decimal("charged_tip"),
-                Column.integer("line_count")), row -> {
+                Column.integer("line_count"), Column.text("source"), Column.text("campaign"),
+                Column.text("referrer"), Column.text("start_param")), row -> {
                     String currency = row.getString("currency");
                     long total = row.getLong("total_amount");
                     Long charged = row.getLongOrNull("charged_amount");
@@ -102,7 +107,9 @@ final class ExportTables {
                     return new Object[] {row.getUuid("id").toString(), row.getInstant("created_at"),
                             row.getString("status"), row.getLong("buyer_id"), row.getString("username"), currency,
                             total, decimal(total, currency), charged, decimal(charged, currency), shipping,
-                            decimal(shipping, currency), tip, decimal(tip, currency), row.getLong("line_count")};
+                            decimal(shipping, currency), tip, decimal(tip, currency), row.getLong("line_count"),
+                            row.getString("source"), row.getString("campaign"), row.getString("referrer"),
+                            row.getString("start_param")};
                 });
     }
 

@@ -33,9 +33,11 @@ final class AdminOrderController {
     private final OrderListQuery list;
     private final OrderDetails details;
     private final TransactionOperations<Connection> transactions;
+    private final OrderDetailQuery detailQuery;
 
     AdminOrderController(OrderFilterParser filters, OrderListQuery list, OrderDetails details,
-                         TransactionOperations<Connection> transactions) {
+                         TransactionOperations<Connection> transactions, OrderDetailQuery detailQuery) {
+        this.detailQuery = detailQuery;
         this.filters = filters;
         this.list = list;
         this.details = details;
@@ -67,6 +69,19 @@ final class AdminOrderController {
             security = @SecurityRequirement(name = "admin"))
     Map<OrderStatus, Long> counts() {
         return transactions.executeRead(s -> list.countsByStatus());
+    }
+
+    @Get("/sales-by-source")
+    @Operation(operationId = "salesBySource",
+            summary = "Paid orders and their totals per source (the Mini App link's s_ part) and currency",
+            security = @SecurityRequirement(name = "admin"))
+    List<AdminOrderViews.SourceSales> salesBySource(
+            @Parameter(description = "created at or after: a UTC day (2026-01-31) or an instant")
+            @Nullable @QueryValue String from,
+            @Parameter(description = "created before: an instant, or a UTC day (inclusive)")
+            @Nullable @QueryValue String to) {
+        OrderFilter period = filters.parse(List.of(), null, from, to, null, null, null);
+        return transactions.executeRead(s -> detailQuery.salesBySource(period.from(), period.to()));
     }
 
     @Get("/{id}")

@@ -25,7 +25,18 @@ final class AdminOrderViews {
      */
     @Serdeable
     record OrderRow(UUID id, OrderStatus status, AmountView total, BuyerView buyer, Instant createdAt,
-                    AmountView paid, AmountView refunded) {
+                    AmountView paid, AmountView refunded, String source) {
+    }
+
+    /** Where the order came from: the Mini App link's start parameter and its parts (docs/orders.md). */
+    @Serdeable
+    record AttributionView(String startParam, String source, @Nullable String campaign, @Nullable String referrer,
+                           @Nullable String productSku, @Nullable String category) {
+    }
+
+    /** Paid orders (PAID, FULFILLED) of one source in one currency: amounts are never summed across currencies. */
+    @Serdeable
+    record SourceSales(String source, String currency, long orders, AmountView total) {
     }
 
     /** @param nextCursor pass as {@code cursor} for the next page; null on the last page */
@@ -65,6 +76,6 @@ final class AdminOrderViews {
                        BuyerView buyer, Instant createdAt, Instant expiresAt, Instant updatedAt,
                        @Nullable String invoiceLink, List<LineView> lines, List<PaymentView> payments,
                        List<LedgerTransactionRef> ledgerTransactions, List<OrderEvent> timeline,
-                       RefundOption refund) {
+                       RefundOption refund, @Nullable AttributionView attribution) {
     }
 }

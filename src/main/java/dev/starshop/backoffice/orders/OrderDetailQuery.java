@@ -1,6 +1,9 @@
 package dev.starshop.backoffice.orders;
 
+import dev.starshop.order.Attribution;
+import dev.starshop.backoffice.orders.AdminOrderViews.AttributionView;
 import dev.starshop.backoffice.orders.AdminOrderViews.BuyerView;
+import dev.starshop.backoffice.orders.AdminOrderViews.SourceSales;
 import dev.starshop.backoffice.orders.AdminOrderViews.LedgerTransactionRef;
 import dev.starshop.backoffice.orders.AdminOrderViews.LineView;
 import dev.starshop.backoffice.orders.AdminOrderViews.PaymentView;
@@ -14,6 +17,8 @@ import jakarta.inject.Singleton;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,6 +45,18 @@ final class OrderDetailQuery {
                    (SELECT coalesce(sum(p.amount), 0) FROM ledger_postings p
                     WHERE p.transaction_id = t.id AND p.amount > 0) AS debits
             FROM ledger_transactions t WHERE t.order_id = :id ORDER BY t.id""";
+    static final String ATTRIBUTION = """
+            SELECT a.start_param, """ + Attribution.SOURCE_SQL + """
+             AS source, a.campaign, a.referrer, a.product_sku, a.category
+            FROM order_attributions a WHERE a.order_id = :id""";
+    static final String SALES_BY_SOURCE = """
+            SELECT """ + Attribution.SOURCE_SQL + """
+             AS source, o.currency, count(*) AS orders, sum(o.total_amount) AS total
+            FROM orders o LEFT JOIN order_attributions a ON a.order_id = o.id
+            WHERE o.status IN ('PAID', 'FULFILLED')
+              AND (:from::timestamptz IS NULL OR o.created_at >= :from)
+              AND (:to::timestamptz IS NULL OR o.created_at < :to)
+            GROUP BY 1, o.currency ORDER BY o.currency, total DESC, source""";
     static final String OUTBOX_MESSAGES = """
             SELECT dedupe_key, status, created_at, finished_at FROM bot_outbox
             WHERE dedupe_key = ANY(:keys) ORDER BY id""";
@@ -80,6 +97,23 @@ final class OrderDetailQuery {
                 row -> new LedgerTransactionRef(row.getLong("id"), row.getString("kind"),
                         amount(row.getLong("debits"), row.getString("currency")), row.getInstant("occurred_at"),
                         row.getString("external_key"), row.getLongOrNull("reverses_id")));
+    }
+
+    Optional<AttributionView> attribution(UUID id) {
+        return sql.one(ATTRIBUTION, Params.of("id", id), row -> new AttributionView(row.getString("start_param"),
+                row.getString("source"), row.getString("campaign"), row.getString("referrer"),
+                row.getString("product_sku"), row.getString("category")));
+    }
+
+    /** Sales per source and currency over orders created in [from, to); either bound may be open. */
+    List<SourceSales> salesBySource(@Nullable Instant from, @Nullable Instant to) {
+        return sql.list(SALES_BY_SOURCE, Params.of("from", utc(from)).and("to", utc(to)), row -> new SourceSales(
+                row.getString("source"), row.getString("currency"), row.getLong("orders"),
+                amount(row.getLong("total"), row.getString("currency"))));
+    }
+
+    private static OffsetDateTime utc(@Nullable Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** Bot messages queued under the given outbox keys, with their delivery state. */

@@ -1,5 +1,6 @@
 package dev.starshop.backoffice.orders;
 
+import dev.starshop.order.Attribution;
 import dev.starshop.backoffice.orders.AdminOrderViews.BuyerView;
 import dev.starshop.backoffice.orders.AdminOrderViews.OrderPage;
 import dev.starshop.backoffice.orders.AdminOrderViews.OrderRow;
@@ -31,8 +32,11 @@ final class OrderListQuery {
                    (SELECT coalesce(sum(p.total_amount), 0) FROM payments p WHERE p.order_id = o.id
                         AND p.currency = o.currency AND p.kind IN ('PAYMENT', 'RENEWAL')) AS paid,
                    (SELECT coalesce(sum(p.total_amount), 0) FROM payments p WHERE p.order_id = o.id
-                        AND p.currency = o.currency AND p.kind = 'REFUND') AS refunded
+                        AND p.currency = o.currency AND p.kind = 'REFUND') AS refunded,
+                   """ + Attribution.SOURCE_SQL + """
+             AS source
             FROM orders o JOIN buyers b ON b.telegram_user_id = o.buyer_id
+            LEFT JOIN order_attributions a ON a.order_id = o.id
             WHERE TRUE""";
     private static final String ORDER = " ORDER BY o.created_at DESC, o.id DESC LIMIT :limit";
     static final String COUNTS = "SELECT status, count(*) AS orders FROM orders GROUP BY status";
@@ -118,7 +122,7 @@ final class OrderListQuery {
         return new OrderRow(row.getUuid("id"), OrderStatus.valueOf(row.getString("status")),
                 AmountView.of(row.getLong("total_amount"), currency, currencies), buyer(row),
                 row.getInstant("created_at"), AmountView.of(row.getLong("paid"), currency, currencies),
-                AmountView.of(row.getLong("refunded"), currency, currencies));
+                AmountView.of(row.getLong("refunded"), currency, currencies), row.getString("source"));
     }
 
     /** The buyer from the columns telegram_user_id, username, first_name and last_name. */

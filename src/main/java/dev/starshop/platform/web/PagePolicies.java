@@ -23,6 +23,9 @@ final class PagePolicies {
     private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(?=[/?#]|$)",
             Pattern.CASE_INSENSITIVE);
 
+    /** For SVG files: no script, no external resource, inline styles only, sandboxed, never framed. */
+    static final String SVG = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox";
+
     private final String common;
 
     PagePolicies(@Value("${starshop.webapp.telegram-script-url:`https://telegram.org/js/telegram-web-app.js`}")

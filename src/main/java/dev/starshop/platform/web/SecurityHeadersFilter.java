@@ -15,7 +15,9 @@ import io.micronaut.web.router.RouteMatch;
  * {@link PageFraming}. A response that matched no route (a static file, whatever its spelling)
  * gets the strictest policy. The header is set on every response rather than on HTML only because
  * a response's content type is often decided after the filters run; on JSON it is harmless. The
- * page policies themselves are in {@link PagePolicies}.
+ * page policies themselves are in {@link PagePolicies}. An SVG (only the shop's own illustrations
+ * under {@code /app/img/}; uploads are never SVG) gets {@link PagePolicies#SVG}: opened on its own,
+ * it can run nothing and load nothing.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class SecurityHeadersFilter {
@@ -31,7 +33,8 @@ final class SecurityHeadersFilter {
         response.getHeaders().set("X-Content-Type-Options", "nosniff");
         response.getHeaders().set("Referrer-Policy", "no-referrer");
         PageFraming.Ancestors ancestors = framing(RouteAttributes.getRouteMatch(request).orElse(null));
-        response.getHeaders().set("Content-Security-Policy", policies.contentSecurityPolicy(ancestors));
+        response.getHeaders().set("Content-Security-Policy", request.getPath().toLowerCase(java.util.Locale.ROOT)
+                .endsWith(".svg") ? PagePolicies.SVG : policies.contentSecurityPolicy(ancestors));
         policies.frameOptions(ancestors).ifPresent(value -> response.getHeaders().set("X-Frame-Options", value));
     }
 

@@ -64,6 +64,6 @@ final class BuyerArgumentBinder implements TypedRequestArgumentBinder<Buyer> {
             throw new InvalidInitDataException(Reason.MALFORMED, "initData has no user: open the shop from a chat");
         }
         return new Buyer(user.id(), user.firstName(), user.lastName(), user.username(), user.languageCode(),
-                user.premium());
+                user.premium(), initData.startParam());
     }
 }
