@@ -4,6 +4,7 @@ import dev.starshop.sandbox.SandboxUser;
 import dev.starshop.telegram.BotCredentials;
 import dev.starshop.telegram.initdata.InitDataSignatures;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -41,10 +42,13 @@ final class InitDataSigning {
         this.clock = Clock.systemUTC();
     }
 
-    /** URL-encoded initData ({@code query_id}, {@code user}, {@code auth_date}, {@code hash}). */
-    String initData(SandboxUser user) {
+    /** URL-encoded initData ({@code query_id}, {@code user}, {@code auth_date}, {@code hash}, {@code start_param} if given). */
+    String initData(SandboxUser user, @Nullable String startParam) {
         Map<String, String> fields = new TreeMap<>();
         fields.put("query_id", queryId());
+        if (startParam != null) {
+            fields.put("start_param", startParam);
+        }
         fields.put("user", userJson(user));
         fields.put("auth_date", Long.toString(clock.instant().getEpochSecond()));
         String dataCheckString = InitDataSignatures.dataCheckString(fields, Set.of());

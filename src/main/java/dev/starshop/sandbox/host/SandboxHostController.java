@@ -5,6 +5,7 @@ import dev.starshop.sandbox.SandboxTelegram;
 import dev.starshop.sandbox.SandboxUser;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.io.ResourceResolver;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -71,13 +72,25 @@ final class SandboxHostController {
                 .orElseGet(HttpResponse::notFound);
     }
 
-    /** Signed initData for a sandbox user; a fresh {@code auth_date} and query id on every launch. */
+    /**
+     * Signed initData for a sandbox user; a fresh {@code auth_date} and query id on every launch. With
+     * {@code startapp} (a {@code t.me/<bot>/<app>?startapp=…} link) it carries {@code start_param}, as
+     * Telegram does: only Telegram's own rule is checked here (1-512 of A-Z a-z 0-9 _ -), so the
+     * engine's stricter grammar can be tried.
+     */
     @Get("/api/host/launch")
-    HttpResponse<Launch> launch(@QueryValue long userId) {
+    HttpResponse<Launch> launch(@QueryValue long userId, @Nullable @QueryValue String startapp) {
+        if (startapp != null && !startapp.isEmpty() && !START_APP.matcher(startapp).matches()) {
+            return HttpResponse.badRequest();
+        }
+        String startParam = startapp == null || startapp.isEmpty() ? null : startapp;
         return telegram.user(userId)
-                .map(user -> HttpResponse.ok(new Launch(signing.initData(user), user, settings.version(), PLATFORM)))
+                .map(user -> HttpResponse.ok(new Launch(signing.initData(user, startParam), user, settings.version(),
+                        PLATFORM)))
                 .orElseGet(HttpResponse::notFound);
     }
+
+    private static final java.util.regex.Pattern START_APP = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,512}");
 
     /** Telegram's script from a local copy, for offline sandbox runs; see {@link HostSettings}. */
     @Get("/telegram-web-app.js")
