@@ -54,6 +54,15 @@ export async function putJson(path, body) {
   return sendJson('PUT', path, body);
 }
 
+export async function deleteJson(path) {
+  await send(path, { method: 'DELETE' });
+}
+
+/** A multipart upload (the browser writes the boundary and the Content-Length). */
+export async function postForm(path, formData) {
+  return (await send(path, { method: 'POST', body: formData })).json();
+}
+
 async function sendJson(method, path, body) {
   const response = await send(path, {
     method,

@@ -4,6 +4,8 @@ import { h, problemBox } from './dom.js';
 import { ordersView } from './views/orders.js';
 import { orderDetailView } from './views/order-detail.js';
 import { productsView } from './views/products.js';
+import { categoriesView } from './views/categories.js';
+import { sourcesView } from './views/sources.js';
 import { subscriptionsView } from './views/subscriptions.js';
 import { ledgerView } from './views/ledger.js';
 import { exportsView } from './views/exports.js';
@@ -15,6 +17,8 @@ const TABS = [
   { path: 'orders', label: 'Orders', render: (view) => ordersView(view, {}) },
   { path: 'review', label: 'Review queue', render: (view) => ordersView(view, { review: true }) },
   { path: 'products', label: 'Products', render: productsView },
+  { path: 'categories', label: 'Categories', render: categoriesView },
+  { path: 'sources', label: 'Sources', render: sourcesView },
   { path: 'subscriptions', label: 'Subscriptions', render: subscriptionsView },
   { path: 'ledger', label: 'Ledger', render: ledgerView },
   { path: 'exports', label: 'Exports', render: exportsView },

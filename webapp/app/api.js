@@ -40,13 +40,17 @@ export function createApi(initData) {
 
   return {
     catalog: () => call('GET', '/api/catalog'),
-    placeOrder: (items, currency, idempotencyKey) =>
-      call('POST', '/api/orders', { items, currency }, { 'Idempotency-Key': idempotencyKey }),
+    // promoCode goes in the body only when the shopper typed one.
+    placeOrder: (items, currency, idempotencyKey, promoCode = null) =>
+      call('POST', '/api/orders', promoCode ? { items, currency, promoCode } : { items, currency },
+        { 'Idempotency-Key': idempotencyKey }),
     order: (id) => call('GET', `/api/orders/${id}`),
     orders: () => call('GET', '/api/orders?limit=50').then((list) => list.orders),
     issueInvoice: (id) => call('POST', `/api/orders/${id}/invoice`),
     invoiceClosed: (id, status) => call('POST', `/api/orders/${id}/invoice-closed`, { status }),
     subscriptions: () => call('GET', '/api/subscriptions'),
+    /** {id, expirationDate}: a product card prepared for WebApp.shareMessage. */
+    prepareShare: (sku) => call('POST', `/api/share/products/${encodeURIComponent(sku)}`),
     cancelSubscription: (id) => call('POST', `/api/subscriptions/${id}/cancel`),
     reenableSubscription: (id) => call('POST', `/api/subscriptions/${id}/reenable`),
   };

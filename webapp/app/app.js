@@ -1,5 +1,7 @@
-// Boot and navigation. Screens form a stack; Telegram's BackButton pops it, the MainButton carries
-// the screen's main action (view cart, pay).
+// Boot and navigation: a small view router. Screens form a stack of {name, param} entries (param: a
+// product's SKU for 'product'); `views` maps each name to a function returning its element, so a new
+// screen is one entry there plus, if it belongs in the header, one in renderNav. Telegram's
+// BackButton pops the stack, the MainButton carries the screen's main action (view cart, pay).
 import { createApi } from './api.js';
 import { chooseLanguage, t, errorText } from './i18n.js';
 import * as telegram from './telegram.js';
@@ -7,23 +9,27 @@ import * as store from './store.js';
 import * as checkout from './checkout.js';
 import { h, button } from './views/dom.js';
 import { catalogView } from './views/catalog.js';
+import { productView } from './views/product.js';
+import { parseStartParam } from './startparam.js';
 import { cartView, cartPayable } from './views/cart.js';
 import { checkoutView } from './views/checkout.js';
 import { ordersView, loadOrders } from './views/orders.js';
 
 const api = createApi(telegram.initData);
-const stack = ['catalog'];
+const stack = [{ name: 'catalog', param: null }];
 const screen = document.getElementById('screen');
 const nav = document.getElementById('nav');
 const noticeBox = document.getElementById('notice');
 
-const current = () => stack[stack.length - 1];
+const current = () => stack[stack.length - 1].name;
+const currentParam = () => stack[stack.length - 1].param;
 
-function navigate(name) {
-  if (name === current()) return;
+/** Opens a screen on top of the stack; the catalog is the bottom, so going there clears the stack. */
+function navigate(name, param = null) {
+  if (name === current() && param === currentParam()) return;
   if (current() === 'checkout') checkout.leave();
   if (name === 'catalog') stack.splice(1);
-  else stack.push(name);
+  else stack.push({ name, param });
   if (name === 'orders') loadOrders(api, render);
   render();
   window.scrollTo(0, 0);
@@ -52,7 +58,7 @@ function renderNav() {
 
 function renderMainButton() {
   const summary = store.cartSummary();
-  if (current() === 'catalog' && summary.lines.length) {
+  if ((current() === 'catalog' || current() === 'product') && summary.lines.length) {
     telegram.mainButton.show(t('main.viewCart', { total: summary.total }), () => navigate('cart'));
   } else if (current() === 'cart' && cartPayable() && telegram.insideTelegram) {
     telegram.mainButton.show(t('main.pay', { total: summary.total }), startCheckout);
@@ -68,7 +74,7 @@ function hideNotice() {
 function startCheckout() {
   hideNotice();
   navigate('checkout');
-  checkout.checkoutCart(store.orderItems(), store.state.currency, store.cartFingerprint());
+  checkout.checkoutCart(store.orderItems(), store.state.currency, store.cartFingerprint(), store.promoCode());
 }
 
 function payExisting(order) {
@@ -77,14 +83,28 @@ function payExisting(order) {
   checkout.pay(order, 'orders');
 }
 
+const openProduct = (sku) => navigate('product', sku);
+
+/** Share: the engine prepares a product card (savePreparedInlineMessage); Telegram lets the shopper pick a chat. */
+async function shareProduct(sku) {
+  try {
+    const prepared = await api.prepareShare(sku);
+    telegram.shareMessage(prepared.id, (sent) => { if (sent) showNotice(t('share.sent')); });
+  } catch (error) {
+    showNotice(errorText(error));
+  }
+}
+
 const views = {
-  catalog: () => catalogView(),
+  catalog: () => catalogView(openProduct),
+  product: () => productView(currentParam(), telegram.canShare ? shareProduct : null),
   cart: () => cartView(() => navigate('catalog')),
   checkout: () => checkoutView(() => navigate('catalog')),
   orders: () => ordersView(api, payExisting, render),
 };
 
 function render() {
+  telegram.confirmClosing(store.cartCount() > 0);
   renderNav();
   screen.replaceChildren(views[current()]());
   renderMainButton();
@@ -122,7 +142,21 @@ function boot() {
   store.onStoreChange(render);
   checkout.init(api, onCheckoutChange);
   render();
-  api.catalog().then(store.setCatalog).catch((error) => showNotice(errorText(error)));
+  store.restoreCart();
+  api.catalog().then((catalog) => {
+    store.setCatalog(catalog);
+    followLink(catalog);
+  }).catch((error) => showNotice(errorText(error)));
+}
+
+/** A t.me/<bot>/<app>?startapp=… link opens its product or category (startparam.js has the grammar). */
+function followLink(catalog) {
+  const link = parseStartParam(telegram.startParam);
+  if (link === null) return showNotice(t('link.malformed'));
+  if (link.category && catalog.categories.some((c) => c.slug === link.category)) store.setCategory(link.category);
+  else if (link.category) showNotice(t('link.gone'));
+  if (link.product && store.product(link.product)) navigate('product', link.product);
+  else if (link.product) showNotice(t('link.gone'));
 }
 
 chooseLanguage(telegram.languageCode);

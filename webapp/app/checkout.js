@@ -35,16 +35,16 @@ function newKey() {
 }
 
 /** Places the cart as an order (or gets the same order back on retry) and opens its invoice. */
-export async function checkoutCart(items, currency, fingerprint) {
+export async function checkoutCart(items, currency, fingerprint, promoCode = null) {
   if (idempotency?.fingerprint !== fingerprint) idempotency = { fingerprint, key: newKey() };
   show({ phase: 'creating', origin: 'cart' });
   telegram.mainButton.busy(true);
   try {
-    let order = await api.placeOrder(items, currency, idempotency.key);
+    let order = await api.placeOrder(items, currency, idempotency.key, promoCode);
     if (!PAID.includes(order.status) && order.status !== 'PENDING_PAYMENT') {
       // The key replayed an earlier order that has since expired or been cancelled: start afresh.
       idempotency = { fingerprint, key: newKey() };
-      order = await api.placeOrder(items, currency, idempotency.key);
+      order = await api.placeOrder(items, currency, idempotency.key, promoCode);
     }
     await pay(order, 'cart');
   } catch (error) {

@@ -10,6 +10,18 @@ const en = {
   'loading': 'Loading…',
   'catalog.empty': 'Nothing for sale yet.',
   'catalog.currency': 'Pay with',
+  'catalog.search': 'Search the shop',
+  'catalog.categories': 'Categories',
+  'catalog.all': 'All',
+  'catalog.noMatch': 'Nothing matches. Try another word or category.',
+  'product.open': 'Open {title}',
+  'product.gone': 'This product is no longer for sale.',
+  'product.share': 'Share',
+  'product.share.label': 'Share {title} with a friend',
+  'share.sent': 'Shared. Thank you!',
+  'cart.promo': 'Promo code',
+  'link.malformed': 'This link is broken, so it opened the shop’s front page.',
+  'link.gone': 'What this link points to is no longer in the shop.',
   'currency.XTR': 'Stars ⭐',
   'product.add': 'Add',
   'product.add.label': 'Add {title} to the cart',
@@ -91,6 +103,7 @@ const en = {
   'error.database-unavailable': 'The shop is busy. Please try again in a moment.',
   'error.too-many-unpaid-orders': 'You have too many unpaid orders. Pay for or cancel one in My orders, then order again.',
   'error.rate-limited': 'Too many tries in a short time. Please wait a moment and try again.',
+  'error.invalid-start-param': 'The link you opened the shop with is broken. Close the shop and open it from its menu button to buy.',
   'error.generic': 'Something went wrong ({code}). Please try again.',
 };
 
@@ -103,6 +116,18 @@ const zh = {
   'loading': '加载中…',
   'catalog.empty': '暂无在售商品。',
   'catalog.currency': '支付方式',
+  'catalog.search': '搜索商品',
+  'catalog.categories': '分类',
+  'catalog.all': '全部',
+  'catalog.noMatch': '没有找到匹配的商品，请换个关键词或分类。',
+  'product.open': '打开{title}',
+  'product.gone': '该商品已下架。',
+  'product.share': '分享',
+  'product.share.label': '将{title}分享给朋友',
+  'share.sent': '已分享，谢谢！',
+  'cart.promo': '优惠码',
+  'link.malformed': '该链接无效，已为您打开店铺首页。',
+  'link.gone': '该链接指向的内容已不在店铺中。',
   'currency.XTR': '星星 ⭐',
   'product.add': '加入',
   'product.add.label': '将{title}加入购物车',
@@ -184,6 +209,7 @@ const zh = {
   'error.database-unavailable': '店铺繁忙，请稍后重试。',
   'error.too-many-unpaid-orders': '未支付的订单太多了。请先在“我的订单”中支付或取消一个，然后再下单。',
   'error.rate-limited': '操作过于频繁，请稍等片刻后重试。',
+  'error.invalid-start-param': '您打开店铺所用的链接无效。请关闭店铺，再从菜单按钮打开后购买。',
   'error.generic': '出错了（{code}），请重试。',
 };
 
@@ -207,6 +233,8 @@ export function t(key, params = {}) {
 
 /** A problem code from the API as a sentence for the buyer. */
 export function errorText(error) {
+  // A refused promo code: the engine's detail names the reason (expired, minimum not met, …) exactly.
+  if (String(error.code).startsWith('promo-') && error.detail) return error.detail;
   const key = 'error.' + (error.code || 'generic');
   return key in current ? t(key) : t('error.generic', { code: error.code || error.status || '?' });
 }

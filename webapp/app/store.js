@@ -1,9 +1,11 @@
 // What the shopper has chosen: the catalog, the payment currency and the cart. Views read it and
 // call the changers; every change notifies the app so it can re-render.
 import { formatMoney, exponentOf } from './money.js';
+import { loadCart, saveCart } from './cart-storage.js';
 
 const listeners = [];
-export const state = { catalog: null, currency: 'XTR', cart: new Map() }; // cart: sku → quantity
+// cart: sku → quantity; category: the chosen slug (null: all); query: the search box; promoCode: the cart's field
+export const state = { catalog: null, currency: 'XTR', cart: new Map(), category: null, query: '', promoCode: '' };
 
 export function onStoreChange(listener) {
   listeners.push(listener);
@@ -13,10 +15,56 @@ function changed() {
   listeners.forEach((listener) => listener());
 }
 
+function cartChanged() {
+  saveCart(state.currency, orderItems());
+  changed();
+}
+
+/**
+ * Sets the catalog and reconciles the cart with it: products no longer for sale are dropped and
+ * quantities capped by today's stock; prices are never stored, so the cart shows today's.
+ */
 export function setCatalog(catalog) {
   state.catalog = catalog;
   if (!catalog.currencies.includes(state.currency)) state.currency = 'XTR';
+  for (const [sku, quantity] of [...state.cart]) {
+    const item = product(sku);
+    const capped = item ? Math.min(quantity, maxQuantity(item)) : 0;
+    if (capped > 0) state.cart.set(sku, capped);
+    else state.cart.delete(sku);
+  }
   changed();
+}
+
+/** Puts back the cart saved when the app was last open (before or after the catalog arrives). */
+export async function restoreCart() {
+  const saved = await loadCart();
+  if (state.cart.size) return; // the shopper already started a new one
+  saved.items.forEach(({ sku, quantity }) => state.cart.set(sku, Math.min(quantity, 99)));
+  if (saved.currency) state.currency = saved.currency;
+  if (state.catalog) setCatalog(state.catalog);
+  else changed();
+}
+
+export function setCategory(slug) {
+  state.category = slug;
+  changed();
+}
+
+export function setQuery(text) {
+  state.query = text;
+  changed();
+}
+
+export function setPromoCode(text) {
+  state.promoCode = text;
+}
+
+/** The products shown: in the chosen category, whose title or description has every word searched. */
+export function visibleProducts() {
+  const words = state.query.toLowerCase().split(/\s+/).filter(Boolean);
+  return (state.catalog?.products ?? []).filter((p) => !state.category || p.category === state.category)
+    .filter((p) => words.every((w) => `${p.title} ${p.description}`.toLowerCase().includes(w)));
 }
 
 /** Stars always; a card currency only when the catalog offers it. */
@@ -27,7 +75,7 @@ export function currencies() {
 
 export function setCurrency(currency) {
   state.currency = currency;
-  changed();
+  cartChanged();
 }
 
 export const product = (sku) => state.catalog?.products.find((p) => p.sku === sku);
@@ -44,14 +92,15 @@ export function setQuantity(sku, quantity) {
   const capped = item ? Math.min(quantity, maxQuantity(item)) : 0;
   if (capped > 0) state.cart.set(sku, capped);
   else state.cart.delete(sku);
-  changed();
+  cartChanged();
 }
 
 export const addToCart = (sku) => setQuantity(sku, (state.cart.get(sku) ?? 0) + 1);
 
 export function clearCart() {
   state.cart.clear();
-  changed();
+  state.promoCode = '';
+  cartChanged();
 }
 
 export const cartCount = () => [...state.cart.values()].reduce((sum, n) => sum + n, 0);
@@ -83,6 +132,10 @@ export function orderItems() {
   return [...state.cart].map(([sku, quantity]) => ({ sku, quantity }));
 }
 
+/** The promo code to send: trimmed, and absent when the field is empty. */
+export const promoCode = () => state.promoCode.trim() || null;
+
 export function cartFingerprint() {
-  return state.currency + '|' + orderItems().map((i) => `${i.sku}*${i.quantity}`).sort().join(',');
+  return state.currency + '|' + orderItems().map((i) => `${i.sku}*${i.quantity}`).sort().join(',')
+    + '|' + (promoCode() ?? '');
 }

@@ -7,6 +7,8 @@ const webApp = window.Telegram?.WebApp ?? null;
 export const insideTelegram = Boolean(webApp && webApp.initData);
 export const initData = webApp?.initData ?? '';
 export const languageCode = webApp?.initDataUnsafe?.user?.language_code ?? '';
+/** The link's startapp value; unverified here, the engine reads the signed copy inside initData. */
+export const startParam = webApp?.initDataUnsafe?.start_param ?? '';
 
 // BackButton, HapticFeedback and openInvoice arrived in Bot API 6.1; older clients only log warnings.
 const atLeast61 = Boolean(webApp?.isVersionAtLeast?.('6.1'));
@@ -76,6 +78,25 @@ export const backButton = {
 };
 
 export const canOpenInvoice = atLeast61;
+
+// CloudStorage arrived in Bot API 6.9; values are strings of at most 4096 characters.
+const cloud = webApp && webApp.isVersionAtLeast?.('6.9') && webApp.CloudStorage ? webApp.CloudStorage : null;
+export const cloudStorage = {
+  available: Boolean(cloud && webApp.initData),
+  get: (key) => new Promise((resolve) => cloud.getItem(key, (error, value) => resolve(error ? null : value))),
+  set: (key, value) => cloud.setItem(key, value.slice(0, 4096)),
+};
+
+/** Sharing a prepared message (Bot API 8.0) needs a verified user to prepare it for. */
+export const canShare = Boolean(webApp?.isVersionAtLeast?.('8.0') && webApp.initData);
+export const shareMessage = (id, onDone) => webApp.shareMessage(id, onDone);
+
+/** Asks before the app closes while the cart holds something (Bot API 6.2). */
+export function confirmClosing(on) {
+  if (!webApp?.isVersionAtLeast?.('6.2')) return;
+  if (on) webApp.enableClosingConfirmation();
+  else webApp.disableClosingConfirmation();
+}
 
 /**
  * Opens Telegram's invoice sheet. Returns 'opened', or 'already-open' when Telegram still shows

@@ -5,6 +5,8 @@ import { wireButtons } from './buttons.js';
 import { wireInvoices } from './invoice-sheet.js';
 import { getJson, logEntry, startEmulatorLog } from './activity-log.js';
 import { THEMES, paintHost } from './themes.js';
+import { wireCloudStorage } from './cloud-storage.js';
+import { wireShareDialog } from './share-dialog.js';
 
 const APP_URL = '/app/';
 const query = new URLSearchParams(location.search);
@@ -15,6 +17,12 @@ let theme = query.get('theme') === 'dark' ? 'dark' : 'light';
 const bridge = createBridge(() => frame);
 const buttons = wireButtons(bridge, () => THEMES[theme]);
 wireInvoices(bridge, () => userId, () => refreshUsers());
+wireCloudStorage(bridge, () => userId);
+wireShareDialog(bridge, () => userId);
+
+// ?width=320 narrows the phone (320-430 px) to try the Mini App on small screens.
+const phoneWidth = Number(query.get('width'));
+if (phoneWidth >= 320 && phoneWidth <= 430) document.getElementById('phone').style.width = phoneWidth + 'px';
 
 // Replies to the script's start-up questions and to expand(): the app sizes itself from these.
 bridge.on('web_app_request_theme', () => bridge.send('theme_changed', { theme_params: THEMES[theme] }));
@@ -49,13 +57,18 @@ function sendViewport() {
 
 /** A fresh frame, because only the hash would change and a hash change does not reload a page. */
 async function launch() {
-  const launchData = await getJson('/sandbox/api/host/launch?userId=' + userId);
+  // ?startapp=… plays a t.me/<bot>/<app>?startapp=… link: Telegram signs it into initData as start_param
+  // and passes it as tgWebAppStartParam too.
+  const startApp = query.get('startapp') || '';
+  const launchData = await getJson('/sandbox/api/host/launch?userId=' + userId
+    + (startApp ? '&startapp=' + encodeURIComponent(startApp) : ''));
   const hash = new URLSearchParams({
     tgWebAppData: launchData.initData,
     tgWebAppVersion: launchData.version,
     tgWebAppPlatform: launchData.platform,
     tgWebAppThemeParams: JSON.stringify(THEMES[theme])
   });
+  if (startApp) hash.set('tgWebAppStartParam', startApp);
   buttons.reset();
   document.getElementById('closed-note').hidden = true;
   document.getElementById('phone').dataset.ready = 'false';

@@ -30,7 +30,16 @@ function summary(order) {
     row('Buyer', buyerText(order.buyer)),
     row('Created', when(order.createdAt)),
     row('Pays until', when(order.expiresAt)),
-    row('Updated', when(order.updatedAt)));
+    row('Updated', when(order.updatedAt)),
+    row('Source', attributionText(order.attribution)));
+}
+
+/** Where the order came from: the Mini App link's parts, or "direct" when it was opened without one. */
+function attributionText(attribution) {
+  if (!attribution) return 'direct';
+  const parts = [attribution.source, attribution.campaign && `campaign ${attribution.campaign}`,
+    attribution.referrer && `referrer ${attribution.referrer}`];
+  return [parts.filter(Boolean).join(' · '), h('span', { class: 'mono hint' }, ` (startapp=${attribution.startParam})`)];
 }
 
 function linesTable(order) {

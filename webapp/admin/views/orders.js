@@ -96,6 +96,7 @@ function columns() {
     { label: 'Total', num: true, cell: (o) => amount(o.total) },
     { label: 'Paid', num: true, cell: (o) => (o.paid.amount ? amount(o.paid) : '—') },
     { label: 'Refunded', num: true, cell: (o) => (o.refunded.amount ? amount(o.refunded) : '—') },
+    { label: 'Source', cell: (o) => h('span', { class: 'mono' }, o.source) },
   ];
 }
 

@@ -1,7 +1,7 @@
 // The cart: quantities with +/−, remove, the total in the chosen currency and what blocks payment.
 import { h, button } from './dom.js';
 import { t } from '../i18n.js';
-import { state, cartSummary, setQuantity, priceIn, maxQuantity } from '../store.js';
+import { state, cartSummary, setQuantity, priceIn, maxQuantity, setPromoCode } from '../store.js';
 
 function line({ sku, quantity, item }) {
   const price = priceIn(item);
@@ -30,7 +30,16 @@ export function cartView(goToCatalog) {
     h('ul', { class: 'list' }, summary.lines.map(line)),
     h('p', { class: 'total' }, h('span', {}, t('cart.total')), h('strong', {}, summary.total)),
     summary.unpriced.length ? h('p', { class: 'warning' }, t('cart.unpriced', { currency: state.currency })) : null,
-    summary.subscriptionNotAlone ? h('p', { class: 'warning' }, t('cart.subscriptionAlone')) : null);
+    summary.subscriptionNotAlone ? h('p', { class: 'warning' }, t('cart.subscriptionAlone')) : null,
+    promoField());
+}
+
+/** The code is checked by the engine when the order is placed; a refusal comes back as a notice. */
+function promoField() {
+  const input = h('input', { id: 'promo-code', class: 'promo', value: state.promoCode, maxlength: '32',
+    autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false' });
+  input.addEventListener('input', () => setPromoCode(input.value));
+  return h('div', { class: 'promo-field' }, h('label', { for: 'promo-code' }, t('cart.promo')), input);
 }
 
 /** The MainButton offers payment only for a cart the engine would accept. */

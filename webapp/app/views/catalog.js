@@ -1,8 +1,10 @@
-// The catalog: a currency switch and one card per product with its price in that currency.
+// The catalog: search, category bar, currency switch, and a two-column grid of products with a
+// picture, title, price and an add / quantity stepper. A card's picture and title open its page.
 import { h, button } from './dom.js';
 import { t } from '../i18n.js';
-import { state, currencies, setCurrency, priceIn, addToCart, maxQuantity } from '../store.js';
-import * as telegram from '../telegram.js';
+import { state, currencies, setCurrency, priceIn, setCategory, setQuery, visibleProducts } from '../store.js';
+import { picture } from './picture.js';
+import { quantityControl } from './quantity.js';
 
 function currencySwitch() {
   const options = currencies();
@@ -13,46 +15,49 @@ function currencySwitch() {
       () => setCurrency(code), { 'aria-pressed': String(code === state.currency) })));
 }
 
-function photo(item) {
-  if (item.photoUrl) {
-    return h('img', { class: 'product-photo', src: item.photoUrl, alt: t('product.photo', { title: item.title }),
-      loading: 'lazy' });
-  }
-  // No photo: a tinted tile with the initial keeps the grid even.
-  return h('div', { class: 'product-photo placeholder', 'aria-hidden': 'true' }, item.title.slice(0, 1));
+function searchBox() {
+  // Re-rendering replaces the input; keep the caret where the shopper is typing.
+  const input = h('input', { type: 'search', class: 'search', value: state.query, placeholder: t('catalog.search'),
+    'aria-label': t('catalog.search'), enterkeyhint: 'search' });
+  input.addEventListener('input', () => {
+    setQuery(input.value);
+    const again = document.querySelector('input.search');
+    again?.focus();
+    again?.setSelectionRange(again.value.length, again.value.length);
+  });
+  return input;
 }
 
-function addControl(item) {
-  const inCart = state.cart.get(item.sku) ?? 0;
-  if (item.stock === 0) return h('span', { class: 'muted' }, t('product.soldOut'));
-  if (!priceIn(item)) return h('span', { class: 'muted' }, t('product.notInCurrency', { currency: state.currency }));
-  const full = inCart >= maxQuantity(item);
-  return h('div', { class: 'product-actions' },
-    inCart ? h('span', { class: 'badge' }, t('product.inCart', { count: inCart })) : null,
-    button(t('product.add'), t('product.add.label', { title: item.title }), () => {
-      addToCart(item.sku);
-      telegram.haptic.added();
-    }, { class: 'primary', disabled: full }));
+function categoryBar() {
+  const categories = state.catalog.categories ?? [];
+  if (!categories.length) return null;
+  const chip = (slug, title) => button(title, title, () => setCategory(slug),
+    { class: 'chip', 'aria-pressed': String(state.category === slug) });
+  return h('nav', { class: 'categories', 'aria-label': t('catalog.categories') },
+    chip(null, t('catalog.all')), categories.map((c) => chip(c.slug, c.title)));
 }
 
-function productCard(item) {
+function productCard(item, openProduct) {
   const price = priceIn(item);
-  return h('article', { class: 'card product' },
-    photo(item),
+  const open = () => openProduct(item.sku);
+  return h('article', { class: 'card product', 'data-sku': item.sku },
+    h('button', { type: 'button', class: 'product-open', onclick: open, 'aria-label': t('product.open', { title: item.title }) },
+      picture(item, '(min-width: 480px) 240px, 50vw')),
     h('div', { class: 'product-body' },
       h('h2', { class: 'product-title' }, item.title),
-      h('p', { class: 'product-description' }, item.description),
-      item.kind === 'SUBSCRIPTION' ? h('p', { class: 'muted small' }, t('product.subscription')) : null,
-      h('div', { class: 'product-footer' },
-        h('span', { class: 'price' }, price ? price.display : ''),
-        addControl(item))));
+      h('span', { class: 'price' }, price ? price.display : ''),
+      quantityControl(item)));
 }
 
-export function catalogView() {
+/** @param openProduct called with a SKU when the shopper opens a product's page */
+export function catalogView(openProduct) {
   if (!state.catalog) return h('p', { class: 'muted center' }, t('loading'));
-  const products = state.catalog.products;
+  const products = visibleProducts();
+  const empty = state.catalog.products.length ? t('catalog.noMatch') : t('catalog.empty');
   return h('section', { 'aria-label': t('nav.catalog') },
+    searchBox(),
+    categoryBar(),
     currencySwitch(),
-    products.length ? h('div', { class: 'grid' }, products.map(productCard))
-      : h('p', { class: 'muted center' }, t('catalog.empty')));
+    products.length ? h('div', { class: 'grid' }, products.map((item) => productCard(item, openProduct)))
+      : h('p', { class: 'muted center' }, empty));
 }

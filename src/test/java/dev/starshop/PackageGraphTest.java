@@ -54,7 +54,8 @@ class PackageGraphTest {
             "money", Set.of("platform"),
             "order", Set.of("buyer", "catalog", "money", "platform"),
             "sandbox", Set.of("money", "platform", "telegram"),
-            "telegram", Set.of("buyer", "checkout", "money", "order", "platform"));
+            // telegram -> catalog: the Mini App's Share prepares a product card (telegram.bot.ProductShareController).
+            "telegram", Set.of("buyer", "catalog", "checkout", "money", "order", "platform"));
 
     /** Dependencies point inward (docs/architecture.md): the core never sees Telegram, checkout or the edges. */
     private static final Set<String> CORE = Set.of("money", "catalog", "order", "ledger");

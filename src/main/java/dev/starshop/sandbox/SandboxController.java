@@ -26,9 +26,19 @@ import java.util.Map;
 final class SandboxController {
 
     private final SandboxTelegram sandbox;
+    private final SharingMethods sharing;
 
-    SandboxController(SandboxTelegram sandbox) {
+    SandboxController(SandboxTelegram sandbox, SharingMethods sharing) {
         this.sandbox = sandbox;
+        this.sharing = sharing;
+    }
+
+    /** A message the bot prepared for this user (savePreparedInlineMessage), for the host's share dialog. */
+    @Get("/users/{id}/prepared-messages/{preparedId}")
+    HttpResponse<Map<String, Object>> preparedMessage(@PathVariable long id, @PathVariable String preparedId) {
+        return sharing.find(preparedId).filter(message -> message.userId() == id)
+                .map(message -> HttpResponse.ok(message.result()))
+                .orElseGet(HttpResponse::notFound);
     }
 
     @Get("/users")

@@ -18,6 +18,8 @@ final class BrowserPrerequisites {
 
     static final String SDK_PACKAGE = "@twa-dev/sdk@8.0.2";
     static final Path SCRIPT = Path.of("target/telegram-web-app/package/src/telegram-web-apps.js");
+    static final String AXE_PACKAGE = "axe-core@4.14.1";
+    static final Path AXE = Path.of("target/axe-core/package/axe.min.js");
 
     private BrowserPrerequisites() {
     }
@@ -32,7 +34,7 @@ final class BrowserPrerequisites {
     /** The script, fetched with {@code npm pack} on first use when npm is available. */
     static Path telegramScript() {
         if (!Files.isRegularFile(SCRIPT)) {
-            fetchWithNpm();
+            fetchWithNpm(SCRIPT.getParent().getParent().getParent(), SDK_PACKAGE, "twa-dev-sdk-8.0.2.tgz");
         }
         require(Files.isRegularFile(SCRIPT), "No Telegram telegram-web-app.js at " + SCRIPT + ": run "
                 + "`mkdir -p target/telegram-web-app && cd target/telegram-web-app && npm pack " + SDK_PACKAGE
@@ -40,15 +42,24 @@ final class BrowserPrerequisites {
         return SCRIPT;
     }
 
-    private static void fetchWithNpm() {
-        Path folder = SCRIPT.getParent().getParent().getParent();
+    /** axe-core (Deque's accessibility engine, npm), injected into pages by the accessibility checks. */
+    static Path axeScript() {
+        if (!Files.isRegularFile(AXE)) {
+            fetchWithNpm(AXE.getParent().getParent(), AXE_PACKAGE, "axe-core-4.14.1.tgz");
+        }
+        require(Files.isRegularFile(AXE), "No axe-core at " + AXE + ": run `mkdir -p target/axe-core && cd "
+                + "target/axe-core && npm pack " + AXE_PACKAGE + " && tar xzf axe-core-4.14.1.tgz`");
+        return AXE;
+    }
+
+    private static void fetchWithNpm(Path folder, String npmPackage, String tarball) {
         try {
             Files.createDirectories(folder);
-            Process pack = new ProcessBuilder("npm", "pack", "--silent", SDK_PACKAGE)
+            Process pack = new ProcessBuilder("npm", "pack", "--silent", npmPackage)
                     .directory(folder.toFile()).redirectErrorStream(true).start();
             pack.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
             if (pack.waitFor(90, TimeUnit.SECONDS) && pack.exitValue() == 0) {
-                new ProcessBuilder("tar", "xzf", "twa-dev-sdk-8.0.2.tgz").directory(folder.toFile())
+                new ProcessBuilder("tar", "xzf", tarball).directory(folder.toFile())
                         .start().waitFor(30, TimeUnit.SECONDS);
             } else {
                 pack.destroy();

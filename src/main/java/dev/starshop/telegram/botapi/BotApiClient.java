@@ -66,6 +66,15 @@ public class BotApiClient {
         return exchange.call(BotApiMethods.GET_MY_STAR_BALANCE, null);
     }
 
+    /** A message the Mini App's user may share with {@code WebApp.shareMessage(id)}. */
+    public PreparedInlineMessage savePreparedInlineMessage(SavePreparedInlineMessage request) {
+        String id = request.result().id();
+        if (id.isEmpty() || id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
+            throw new BotApiRequestInvalidException("savePreparedInlineMessage", "result id must be 1-64 bytes");
+        }
+        return exchange.call(BotApiMethods.SAVE_PREPARED_INLINE_MESSAGE, request);
+    }
+
     /** Text 1-4096 characters; with a parse mode the length after entity parsing is Telegram's to judge. */
     public Message sendMessage(SendMessage request) {
         String text = request.text();

@@ -32,6 +32,9 @@ final class BotApiMethods {
             BotApiMethod.once("editUserStarSubscription", Argument.BOOLEAN);
     static final BotApiMethod<StarAmount> GET_MY_STAR_BALANCE =
             BotApiMethod.repeatable("getMyStarBalance", Argument.of(StarAmount.class));
+    /** Saving twice only leaves an unused prepared message behind: safe to repeat. */
+    static final BotApiMethod<PreparedInlineMessage> SAVE_PREPARED_INLINE_MESSAGE = BotApiMethod.repeatable(
+            "savePreparedInlineMessage", Argument.of(PreparedInlineMessage.class));
     static final BotApiMethod<Message> SEND_MESSAGE = BotApiMethod.once("sendMessage", Argument.of(Message.class));
     static final BotApiMethod<Boolean> SET_CHAT_MENU_BUTTON =
             BotApiMethod.repeatable("setChatMenuButton", Argument.BOOLEAN);
