@@ -39,6 +39,16 @@ class OrderAttributionTest extends OrderTestBase {
         expected.put("category", null);
         assertEquals(expected, detail.get("attribution"));
         assertEquals("instagram", listedSource(orderId));
+        String export = exportedOrders();
+        String row = export.lines().filter(line -> line.startsWith(orderId)).findFirst().orElseThrow();
+        assertTrue(export.lines().findFirst().orElseThrow().endsWith(",source,campaign,referrer,start_param"), export);
+        assertTrue(row.endsWith(",instagram,xmas-2026,42,p_" + sku + "__s_instagram__m_xmas-2026__r_42"), row);
+    }
+
+    private String exportedOrders() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        return http.toBlocking().retrieve(HttpRequest.GET("/api/admin/exports/orders.csv?from="
+                + today.minusDays(1) + "&to=" + today.plusDays(1)).bearerAuth(Api.ADMIN_TOKEN));
     }
 
     @Test
