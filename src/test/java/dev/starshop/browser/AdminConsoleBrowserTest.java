@@ -135,6 +135,37 @@ class AdminConsoleBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void anOperatorFilesAProductUnderANewCategoryAndUploadsItsPicture() {
+        String slug = "cups-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String sku = host.product("PHYSICAL", 30, 300);
+        signIn();
+        page.locator("a[data-tab=categories]").click();
+        page.getByLabel("Slug").fill(slug);
+        page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true)).fill("Cups " + slug);
+        button("Save category").click();
+        assertThat(page.locator(".notice")).containsText("Saved " + slug);
+
+        page.locator("a[data-tab=products]").click();
+        Locator row = page.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(sku));
+        row.getByText("Edit").click();
+        page.getByLabel("Category").selectOption(slug);
+        button("Save").click();
+        assertThat(row).containsText(slug);
+
+        row.getByText("Edit").click();
+        page.getByLabel("Picture for " + sku).setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                "cup.txt", "image/png", "not a picture".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        button("Upload picture").click();
+        assertThat(page.locator("#product-form-slot .problem")).containsText("PNG, JPEG or WebP");
+        page.getByLabel("Picture for " + sku).setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                "cup.png", "image/png", dev.starshop.support.PictureSamples.png(300, 200)));
+        button("Upload picture").click();
+        assertThat(page.locator(".notice")).containsText("Picture saved for " + sku);
+        assertThat(row.locator("img.thumb")).isVisible();
+        Browser.screenshot(page, "admin-product-picture");
+    }
+
+    @Test
     void aWrongTokenIsRefusedWithAClearMessage() {
         page.navigate(server.getURL() + "/admin");
 

@@ -2,10 +2,8 @@ package dev.starshop.browser;
 
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.FrameLocator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.starshop.support.Api;
-import dev.starshop.support.ShopFixture;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -151,8 +149,24 @@ class MiniAppStorefrontBrowserTest extends BrowserTestBase {
         assertEquals(List.of(), seriousViolations(frame));
     }
 
+    @Test
+    void chineseBuyersGetTheStorefrontInChinese() {
+        String sku = host.product("DIGITAL", 12, 100);
+        FrameLocator app = openAs(HostFixture.LI, "width=320");
+
+        assertThat(app.getByLabel("搜索商品")).isVisible();
+        assertThat(app.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("全部"))).isVisible();
+        app.getByLabel("将Browser " + sku.substring(8) + "加入购物车").click();
+        assertThat(app.getByLabel("增加一件Browser " + sku.substring(8))).isVisible();
+        Browser.screenshot(page, "storefront-320-zh");
+    }
+
     private FrameLocator open(String query) {
-        page.navigate(server.getURL() + "/sandbox?user=" + ALICE + "&" + query);
+        return openAs(ALICE, query);
+    }
+
+    private FrameLocator openAs(long user, String query) {
+        page.navigate(server.getURL() + "/sandbox?user=" + user + "&" + query);
         assertThat(page.locator("#phone[data-ready=true]")).hasCount(1);
         return page.frameLocator("#mini-app");
     }
