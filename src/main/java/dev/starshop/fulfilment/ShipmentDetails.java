@@ -32,7 +32,7 @@ class ShipmentDetails {
                    a->>'street_line1' AS street_line1, a->>'street_line2' AS street_line2,
                    a->>'post_code' AS post_code
             FROM payments, LATERAL (SELECT order_info->'shipping_address' AS a) address
-            WHERE order_id = :id AND kind = 'PAYMENT' AND order_info ? 'shipping_address'
+            WHERE order_id = :id AND kind = 'PAYMENT' AND order_info ?? 'shipping_address'
             ORDER BY occurred_at DESC, id DESC LIMIT 1""";
 
     private final Sql sql;

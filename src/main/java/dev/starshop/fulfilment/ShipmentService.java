@@ -85,7 +85,7 @@ class ShipmentService {
         if (order.status() != OrderStatus.PAID || !physical) {
             String why = !physical ? "has no physical goods" : "is " + order.status() + ", not PAID";
             throw new ProblemException(ProblemCode.ORDER_NOT_SHIPPABLE, "Order " + order.id() + " " + why,
-                    Map.of("orderId", order.id(), "status", order.status().name()));
+                    Map.of("orderId", order.id(), "orderStatus", order.status().name()));
         }
     }
 
