@@ -5,6 +5,7 @@ import { wireButtons } from './buttons.js';
 import { wireInvoices } from './invoice-sheet.js';
 import { getJson, logEntry, startEmulatorLog } from './activity-log.js';
 import { THEMES, paintHost } from './themes.js';
+import { startChat } from './chat.js';
 
 const APP_URL = '/app/';
 const query = new URLSearchParams(location.search);
@@ -113,4 +114,5 @@ applyTheme();
 refreshUsers();
 launch();
 startEmulatorLog(1500);
+startChat(() => userId, 1000);
 setInterval(refreshUsers, 5000);
