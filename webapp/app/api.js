@@ -47,6 +47,7 @@ export function createApi(initData) {
     issueInvoice: (id) => call('POST', `/api/orders/${id}/invoice`),
     invoiceClosed: (id, status) => call('POST', `/api/orders/${id}/invoice-closed`, { status }),
     subscriptions: () => call('GET', '/api/subscriptions'),
+    purchases: () => call('GET', '/api/purchases').then((body) => body.purchases),
     cancelSubscription: (id) => call('POST', `/api/subscriptions/${id}/cancel`),
     reenableSubscription: (id) => call('POST', `/api/subscriptions/${id}/reenable`),
   };

@@ -10,6 +10,7 @@ import { catalogView } from './views/catalog.js';
 import { cartView, cartPayable } from './views/cart.js';
 import { checkoutView } from './views/checkout.js';
 import { ordersView, loadOrders } from './views/orders.js';
+import { purchasesView, loadPurchases } from './views/purchases.js';
 
 const api = createApi(telegram.initData);
 const stack = ['catalog'];
@@ -25,6 +26,7 @@ function navigate(name) {
   if (name === 'catalog') stack.splice(1);
   else stack.push(name);
   if (name === 'orders') loadOrders(api, render);
+  if (name === 'purchases') loadPurchases(api, render);
   render();
   window.scrollTo(0, 0);
 }
@@ -47,6 +49,7 @@ function renderNav() {
     { 'aria-current': current() === name ? 'page' : null });
   const entries = [entry('catalog', t('nav.catalog')), entry('cart', t('nav.cart', { count: store.cartCount() }))];
   if (telegram.insideTelegram) entries.push(entry('orders', t('nav.orders'))); // orders need a verified user
+  if (telegram.insideTelegram) entries.push(entry('purchases', t('nav.purchases')));
   nav.replaceChildren(...entries);
 }
 
@@ -82,6 +85,7 @@ const views = {
   cart: () => cartView(() => navigate('catalog')),
   checkout: () => checkoutView(() => navigate('catalog')),
   orders: () => ordersView(api, payExisting, render),
+  purchases: () => purchasesView(render),
 };
 
 function render() {

@@ -35,6 +35,12 @@ bridge.on('web_app_set_header_color', ({ color, color_key }) =>
 bridge.on('web_app_set_background_color', ({ color }) => document.getElementById('phone').style.background = color);
 bridge.on('web_app_set_bottom_bar_color', ({ color }) => document.getElementById('bottom-bar').style.background = color);
 bridge.on('web_app_open_link', ({ url }) => window.open(url, '_blank', 'noopener'));
+// Telegram shows its own download sheet; here the browser downloads the file at once.
+bridge.on('web_app_request_file_download', ({ url, file_name }) => {
+  const link = Object.assign(document.createElement('a'), { href: url, download: file_name || '' });
+  link.click();
+  bridge.send('file_download_requested', { status: 'downloading' });
+});
 // Haptics have no meaning on a desktop page; the log above already shows them.
 bridge.on('web_app_trigger_haptic_feedback', () => {});
 for (const silent of ['iframe_ready', 'iframe_will_reload', 'web_app_setup_closing_behavior',
