@@ -41,6 +41,9 @@ class ShipmentStepsTest extends SandboxTelegramTestBase {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    Shipments shipments;
+
     private Db db;
     private String mug;
 
@@ -83,6 +86,13 @@ class ShipmentStepsTest extends SandboxTelegramTestBase {
         assertNull(done.get("nextStep"));
         assertEquals(List.of("PACKED", "SHIPPED", "DELIVERED"),
                 ((List<Map<String, Object>>) done.get("steps")).stream().map(s -> s.get("step")).toList());
+
+        // What My purchases shows for the line: the latest step, still with how it travelled.
+        ShipmentStatus latest = shipments.latest(List.of(UUID.fromString(order), UUID.randomUUID()))
+                .get(UUID.fromString(order));
+        assertEquals(ShipmentStep.DELIVERED, latest.step());
+        assertEquals(List.of("DHL", "JD0146000", "https://track.example/JD0146000"),
+                List.of(latest.carrier(), latest.trackingNumber(), latest.trackingUrl()));
     }
 
     @Test
