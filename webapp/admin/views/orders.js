@@ -105,6 +105,9 @@ function selectColumn(selected) {
   };
 }
 
+// The bulk form stays open across reloads of the list while the operator works through orders.
+let bulkOpen = false;
+
 /**
  * Marks the selected orders PACKED or SHIPPED in one request (POST /api/admin/orders/fulfilment):
  * all or nothing, so a refusal names the order that stopped it and no order was changed.
@@ -127,13 +130,14 @@ function bulkBar(selected, reload) {
       result.replaceChildren(problemBox(e));
     }
   };
-  return h('details', { class: 'bulk', id: 'bulk-shipping' },
+  const details = h('details', { class: 'bulk', id: 'bulk-shipping', open: bulkOpen },
     h('summary', {}, 'Mark selected orders shipped or packed'),
     h('div', { class: 'bulk-row' },
       h('button', { type: 'button', class: 'secondary', id: 'bulk-packed', onclick: () => mark('PACKED') }, 'Mark PACKED'),
       ...tracking.fields,
-      h('button', { type: 'button', class: 'secondary', id: 'bulk-shipped', onclick: () => mark('SHIPPED') }, 'Mark SHIPPED')),
-    result);
+      h('button', { type: 'button', class: 'secondary', id: 'bulk-shipped', onclick: () => mark('SHIPPED') }, 'Mark SHIPPED')));
+  details.addEventListener('toggle', () => { bulkOpen = details.open; });
+  return h('div', {}, details, result);
 }
 
 function columns() {

@@ -105,7 +105,11 @@ class AdminConsoleBrowserTest extends BrowserTestBase {
         page.getByLabel("Select order " + first.substring(0, 8)).check();
         page.getByLabel("Select order " + second.substring(0, 8)).check();
         page.locator("#bulk-packed").click();
+        assertThat(page.locator("#bulk-result .notice")).isVisible();
         assertThat(page.locator("#bulk-result")).containsText("Marked 2 orders PACKED");
+        page.getByLabel("Select order " + first.substring(0, 8)).check();
+        page.locator("#bulk-shipped").click(); // without a carrier: the engine refuses, nothing changes
+        assertThat(page.locator("#bulk-result .problem")).containsText("SHIPPED needs the carrier");
         Browser.screenshot(page, "admin-bulk-packed");
 
         page.navigate(server.getURL() + "/admin/#/orders/" + first);
