@@ -51,6 +51,7 @@ export function createApi(initData) {
     subscriptions: () => call('GET', '/api/subscriptions'),
     /** {id, expirationDate}: a product card prepared for WebApp.shareMessage. */
     prepareShare: (sku) => call('POST', `/api/share/products/${encodeURIComponent(sku)}`),
+    purchases: () => call('GET', '/api/purchases').then((body) => body.purchases),
     cancelSubscription: (id) => call('POST', `/api/subscriptions/${id}/cancel`),
     reenableSubscription: (id) => call('POST', `/api/subscriptions/${id}/reenable`),
   };

@@ -14,6 +14,7 @@ import { parseStartParam } from './startparam.js';
 import { cartView, cartPayable } from './views/cart.js';
 import { checkoutView } from './views/checkout.js';
 import { ordersView, loadOrders } from './views/orders.js';
+import { purchasesView, loadPurchases } from './views/purchases.js';
 
 const api = createApi(telegram.initData);
 const stack = [{ name: 'catalog', param: null }];
@@ -31,6 +32,7 @@ function navigate(name, param = null) {
   if (name === 'catalog') stack.splice(1);
   else stack.push({ name, param });
   if (name === 'orders') loadOrders(api, render);
+  if (name === 'purchases') loadPurchases(api, render);
   render();
   window.scrollTo(0, 0);
 }
@@ -53,6 +55,7 @@ function renderNav() {
     { 'aria-current': current() === name ? 'page' : null });
   const entries = [entry('catalog', t('nav.catalog')), entry('cart', t('nav.cart', { count: store.cartCount() }))];
   if (telegram.insideTelegram) entries.push(entry('orders', t('nav.orders'))); // orders need a verified user
+  if (telegram.insideTelegram) entries.push(entry('purchases', t('nav.purchases')));
   nav.replaceChildren(...entries);
 }
 
@@ -101,6 +104,7 @@ const views = {
   cart: () => cartView(() => navigate('catalog')),
   checkout: () => checkoutView(() => navigate('catalog')),
   orders: () => ordersView(api, payExisting, render),
+  purchases: () => purchasesView(render),
 };
 
 function render() {

@@ -111,3 +111,27 @@ export function openInvoice(link, onClosed) {
     throw e;
   }
 }
+
+/**
+ * Bot API 8.0: Telegram's own download sheet, which takes https URLs only; older clients, plain
+ * http (a local sandbox) and browsers open the URL instead.
+ */
+export function downloadFile(url, fileName) {
+  const telegramCan = webApp?.isVersionAtLeast?.('8.0') && typeof webApp.downloadFile === 'function'
+    && url.startsWith('https://');
+  if (telegramCan) {
+    try {
+      webApp.downloadFile({ url, file_name: fileName });
+      return;
+    } catch (e) {
+      // A sheet already open or a refused URL: fall through to opening it.
+    }
+  }
+  window.open(url, '_blank', 'noopener');
+}
+
+/** Opens a link outside the Mini App (Telegram's in-app browser), or a new tab outside Telegram. */
+export function openLink(url) {
+  if (webApp?.openLink) webApp.openLink(url);
+  else window.open(url, '_blank', 'noopener');
+}

@@ -7,6 +7,7 @@ import { getJson, logEntry, startEmulatorLog } from './activity-log.js';
 import { THEMES, paintHost } from './themes.js';
 import { wireCloudStorage } from './cloud-storage.js';
 import { wireShareDialog } from './share-dialog.js';
+import { startChat } from './chat.js';
 
 const APP_URL = '/app/';
 const query = new URLSearchParams(location.search);
@@ -42,6 +43,12 @@ bridge.on('web_app_set_header_color', ({ color, color_key }) =>
 bridge.on('web_app_set_background_color', ({ color }) => document.getElementById('phone').style.background = color);
 bridge.on('web_app_set_bottom_bar_color', ({ color }) => document.getElementById('bottom-bar').style.background = color);
 bridge.on('web_app_open_link', ({ url }) => window.open(url, '_blank', 'noopener'));
+// Telegram shows its own download sheet; here the browser downloads the file at once.
+bridge.on('web_app_request_file_download', ({ url, file_name }) => {
+  const link = Object.assign(document.createElement('a'), { href: url, download: file_name || '' });
+  link.click();
+  bridge.send('file_download_requested', { status: 'downloading' });
+});
 // Haptics have no meaning on a desktop page; the log above already shows them.
 bridge.on('web_app_trigger_haptic_feedback', () => {});
 for (const silent of ['iframe_ready', 'iframe_will_reload', 'web_app_setup_closing_behavior',
@@ -126,4 +133,5 @@ applyTheme();
 refreshUsers();
 launch();
 startEmulatorLog(1500);
+startChat(() => userId, 1000);
 setInterval(refreshUsers, 5000);

@@ -2,23 +2,28 @@ import { getJson, postJson } from '../api.js';
 import { h, table, amount, money, when, status, problemBox, section } from '../dom.js';
 import { buyerText } from './orders.js';
 import { refreshReviewCount } from '../badges.js';
+import { shippingSection, deliveriesSection } from './shipment.js';
 
 /** One order: what was bought, by whom, the money, the books and everything that happened. */
 export async function orderDetailView(view, id, notice) {
-  const [order, ledger] = await Promise.all([
+  const [order, ledger, shipment] = await Promise.all([
     getJson(`/api/admin/orders/${encodeURIComponent(id)}`),
     getJson(`/api/admin/ledger/transactions?orderId=${encodeURIComponent(id)}`),
+    getJson(`/api/admin/orders/${encodeURIComponent(id)}/fulfilment`),
   ]);
-  view.replaceChildren(
+  const reload = (message) => orderDetailView(view, id, message);
+  view.replaceChildren(...[
     h('p', {}, h('a', { href: '#/orders' }, '← Orders')),
     h('h1', {}, 'Order ', h('span', { class: 'mono' }, order.id)),
     notice ? h('div', { class: 'notice', role: 'status' }, notice) : null,
     summary(order),
     refundPanel(view, order),
+    shippingSection(shipment, reload),
+    deliveriesSection(order, reload),
     section('Lines', linesTable(order)),
     section('Payments', paymentsTable(order)),
     section('Ledger transactions', ledgerTable(ledger)),
-    section('Timeline', timeline(order)));
+    section('Timeline', timeline(order))].filter(Boolean));
 }
 
 function summary(order) {

@@ -1,5 +1,6 @@
-import { getJson, query } from '../api.js';
+import { getJson, postJson, query } from '../api.js';
 import { h, table, amount, when, status, problemBox, shortId } from '../dom.js';
+import { trackingFields } from './shipment.js';
 
 const STATES = ['PENDING_PAYMENT', 'PAID', 'FULFILLED', 'CANCELLED', 'EXPIRED', 'REFUNDED', 'NEEDS_REVIEW'];
 const PAGE_SIZE = 25;
@@ -79,12 +80,64 @@ async function load(state, results, review) {
     return;
   }
   const base = review ? 'review' : 'orders';
+  const selected = new Set();
+  const reload = () => load(state, results, review);
   results.replaceChildren(
-    table(columns(), page.orders, {
+    review ? null : bulkBar(selected, reload),
+    table(review ? columns() : [selectColumn(selected), ...columns()], page.orders, {
       empty: review ? 'No order needs review.' : 'No orders match these filters.',
       onRow: (row) => { location.hash = `#/${base}/${row.id}`; },
     }),
     pager(state, page, () => load(state, results, review)));
+}
+
+/** A checkbox per paid order, for marking many at once; a click on it does not open the order. */
+function selectColumn(selected) {
+  return {
+    label: 'Ship',
+    cell: (o) => (o.status !== 'PAID' ? '' : h('input', {
+      type: 'checkbox', class: 'select-order', 'aria-label': `Select order ${shortId(o.id)}`, value: o.id,
+      onclick: (event) => {
+        event.stopPropagation();
+        if (event.target.checked) selected.add(o.id); else selected.delete(o.id);
+      },
+    })),
+  };
+}
+
+// The bulk form stays open across reloads of the list while the operator works through orders.
+let bulkOpen = false;
+
+/**
+ * Marks the selected orders PACKED or SHIPPED in one request (POST /api/admin/orders/fulfilment):
+ * all or nothing, so a refusal names the order that stopped it and no order was changed.
+ */
+function bulkBar(selected, reload) {
+  const tracking = trackingFields();
+  const result = h('div', { id: 'bulk-result', role: 'status' });
+  const mark = async (step) => {
+    if (selected.size === 0) {
+      result.replaceChildren(h('p', { class: 'muted' }, 'Select paid orders first.'));
+      return;
+    }
+    try {
+      const body = { orderIds: [...selected], step, ...(step === 'SHIPPED' ? tracking.values() : {}) };
+      const done = await postJson('/api/admin/orders/fulfilment', body);
+      await reload();
+      document.getElementById('bulk-result')?.replaceChildren(
+        h('div', { class: 'notice' }, `Marked ${done.orders.length} orders ${step}.`));
+    } catch (e) {
+      result.replaceChildren(problemBox(e));
+    }
+  };
+  const details = h('details', { class: 'bulk', id: 'bulk-shipping', open: bulkOpen },
+    h('summary', {}, 'Mark selected orders shipped or packed'),
+    h('div', { class: 'bulk-row' },
+      h('button', { type: 'button', class: 'secondary', id: 'bulk-packed', onclick: () => mark('PACKED') }, 'Mark PACKED'),
+      ...tracking.fields,
+      h('button', { type: 'button', class: 'secondary', id: 'bulk-shipped', onclick: () => mark('SHIPPED') }, 'Mark SHIPPED')));
+  details.addEventListener('toggle', () => { bulkOpen = details.open; });
+  return h('div', {}, details, result);
 }
 
 function columns() {

@@ -11,10 +11,7 @@ import java.util.Set;
 public enum OrderStatus {
     PENDING_PAYMENT,
     PAID,
-    /**
-     * Everything bought has reached the buyer. Nothing moves an order here yet: the fulfilment domain
-     * that will is not built, and its transitions (PAID → FULFILLED → REFUNDED) come with it.
-     */
+    /** Everything bought has reached the buyer: a physical order's DELIVERED step (fulfilment.ShipmentService). */
     FULFILLED,
     CANCELLED,
     EXPIRED,
@@ -24,7 +21,8 @@ public enum OrderStatus {
 
     static final Map<OrderStatus, Set<OrderStatus>> TRANSITIONS = Map.of(
             PENDING_PAYMENT, EnumSet.of(PAID, CANCELLED, EXPIRED, NEEDS_REVIEW),
-            PAID, EnumSet.of(REFUNDED, NEEDS_REVIEW),
+            // PAID → FULFILLED: the operator marks a physical order DELIVERED (fulfilment.ShipmentService).
+            PAID, EnumSet.of(FULFILLED, REFUNDED, NEEDS_REVIEW),
             FULFILLED, EnumSet.noneOf(OrderStatus.class),
             CANCELLED, EnumSet.of(NEEDS_REVIEW),
             EXPIRED, EnumSet.of(NEEDS_REVIEW),

@@ -30,6 +30,24 @@ final class ControlRequests {
     private ControlRequests() {
     }
 
+    /** A message_id bound in a query: absent is 0, anything but digits (up to 18) is malformed. */
+    static long messageId(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return 0;
+        }
+        if (!value.matches("[0-9]{1,18}")) {
+            throw ControlBody.malformed(name + ": must be a message_id (digits), was " + value.length() + " characters");
+        }
+        return Long.parseLong(value);
+    }
+
+    /** A file_id as the emulator makes them: letters, digits, '-' and '_'. */
+    static void fileId(String value) {
+        if (!value.matches("[A-Za-z0-9_-]{1,128}")) {
+            throw ControlBody.malformed("fileId: not a file_id");
+        }
+    }
+
     static long balance(JsonNode node) {
         return ControlBody.of(node, "starBalance").requiredLong("starBalance", 0, MAX_STARS);
     }

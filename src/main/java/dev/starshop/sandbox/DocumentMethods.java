@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * sendDocument: a new file (multipart upload) or one sent before (its file_id), into a sandbox
  * user's private chat. Like Telegram, the same content always has the same file_unique_id, and a
- * file_id can be sent again; only the document's details are kept, never its bytes.
+ * file_id can be sent again; its details and (within a total bound) its bytes are kept for the sandbox host.
  */
 @Singleton
 @Requires(missingProperty = "starshop.telegram.bot-token")
@@ -88,7 +88,7 @@ final class DocumentMethods implements BotMethods {
                 "file_unique_id", "AgAD" + ID.encodeToString(sha256(file.content())).substring(0, 12),
                 "file_name", file.fileName(), "mime_type", file.contentType(),
                 "file_size", (long) file.content().length);
-        chats.rememberDocument(document);
+        chats.rememberDocument(document, file.content());
         return document;
     }
 

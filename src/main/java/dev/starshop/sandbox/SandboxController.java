@@ -1,19 +1,24 @@
 package dev.starshop.sandbox;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.json.tree.JsonNode;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The emulator's control API for tests and the sandbox host shell; thin over {@link SandboxTelegram}.
@@ -61,6 +66,35 @@ final class SandboxController {
     @Get("/users/{id}/messages")
     List<Map<String, Object>> messages(@PathVariable long id) {
         return sandbox.messages(id);
+    }
+
+    /**
+     * The user's chat with the bot as the sandbox host shows it: messages after {@code after} (a
+     * message_id; absent or 0 for everything kept), oldest first. 404 for an unknown user.
+     */
+    @Get("/users/{id}/chat{?after}")
+    HttpResponse<Map<String, Object>> chat(@PathVariable long id, @Nullable @QueryValue String after) {
+        long afterId = ControlRequests.messageId("after", after);
+        if (sandbox.user(id).isEmpty()) {
+            return HttpResponse.notFound();
+        }
+        return HttpResponse.ok(Map.of("userId", id, "messages", sandbox.chat(id, afterId)));
+    }
+
+    /** A document the bot sent, as a download, while its bytes are kept (see docs/sandbox.md, Limits). */
+    @Get(value = "/files/{fileId}", produces = MediaType.APPLICATION_OCTET_STREAM)
+    HttpResponse<byte[]> file(@PathVariable String fileId) {
+        ControlRequests.fileId(fileId);
+        return sandbox.documentContent(fileId)
+                .map(bytes -> HttpResponse.ok(bytes).header(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + downloadName(fileId) + "\""))
+                .orElseGet(HttpResponse::notFound);
+    }
+
+    /** The file's own name when it is plain, else a neutral one: never anything that breaks the header. */
+    private String downloadName(String fileId) {
+        Object name = Optional.ofNullable(sandbox.documentDetails(fileId)).map(d -> d.get("file_name")).orElse(null);
+        return name instanceof String text && text.matches("[A-Za-z0-9._ -]{1,128}") ? text : "document";
     }
 
     @Post("/users/{id}/messages")

@@ -149,12 +149,14 @@ public final class SandboxTelegram {
         held.put("calls", calls.size());
         held.put("chatMessages", chats.size());
         held.put("documents", chats.documentCount());
+        held.put("documentBytes", chats.documentBytes());
         held.put("users", users.all().size());
         return Json.obj("held", held, "bounds", Json.obj("finishedUpdates", settings.recentUpdates(),
                 "invoices", settings.maxInvoices(), "calls", settings.callLogSize(),
                 "chatMessagesPerChat", settings.chatHistorySize(), "starTransactions", settings.starHistorySize(),
                 "charges", settings.starHistorySize(), "subscriptions", settings.starHistorySize(),
-                "refundMarks", settings.starHistorySize(), "documents", Chats.MAX_DOCUMENTS));
+                "refundMarks", settings.starHistorySize(), "documents", Chats.MAX_DOCUMENTS,
+                "chatMessages", Chats.MAX_MESSAGES, "documentBytes", Chats.MAX_DOCUMENT_BYTES));
     }
 
     public List<CallLog.Call> calls() {
@@ -163,6 +165,21 @@ public final class SandboxTelegram {
 
     public List<Map<String, Object>> messages(long chatId) {
         return chats.messages(chatId);
+    }
+
+    /** The user's chat with the bot after message {@code afterId} (0: all that is kept), oldest first. */
+    public List<Map<String, Object>> chat(long userId, long afterId) {
+        return chats.messagesAfter(userId, afterId);
+    }
+
+    /** The bytes of a document the bot sent, by its file_id, while the emulator keeps them. */
+    public Optional<byte[]> documentContent(String fileId) {
+        return Optional.ofNullable(chats.content(fileId));
+    }
+
+    /** The details of a document the bot sent (file_name, mime_type, …), or null. */
+    public Map<String, Object> documentDetails(String fileId) {
+        return chats.document(fileId);
     }
 
     public Map<String, Object> botSettings() {

@@ -87,6 +87,51 @@ class AdminConsoleBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void anOperatorPacksTwoOrdersAtOnceThenShipsAndDeliversOne() {
+        SandboxUser buyer = newSandboxBuyer();
+        String sku = host.product("PHYSICAL", 90, 300);
+        PayRequest card = new PayRequest(buyer.id(), "card", "4242 4242 4242 4242", Map.of("country_code", "DE",
+                "state", "", "city", "Berlin", "street_line1", "Unter den Linden 1", "street_line2", "",
+                "post_code", "10117"), "standard", null, null, null, null, null);
+        String first = (String) paidOrder(buyer, sku, "USD", card).get("id");
+        String second = (String) paidOrder(buyer, sku, "USD", card).get("id");
+        signIn();
+
+        page.locator("a[data-tab=orders]").click();
+        page.getByLabel("Buyer").fill("@" + buyer.username());
+        page.getByText("Apply").click();
+        assertThat(page.locator("#order-results tbody tr")).hasCount(2);
+        page.locator("#bulk-shipping summary").click();
+        page.getByLabel("Select order " + first.substring(0, 8)).check();
+        page.getByLabel("Select order " + second.substring(0, 8)).check();
+        page.locator("#bulk-packed").click();
+        assertThat(page.locator("#bulk-result .notice")).isVisible();
+        assertThat(page.locator("#bulk-result")).containsText("Marked 2 orders PACKED");
+        page.getByLabel("Select order " + first.substring(0, 8)).check();
+        page.locator("#bulk-shipped").click(); // without a carrier: the engine refuses, nothing changes
+        assertThat(page.locator("#bulk-result .problem")).containsText("SHIPPED needs the carrier");
+        Browser.screenshot(page, "admin-bulk-packed");
+
+        page.navigate(server.getURL() + "/admin/#/orders/" + first);
+        assertThat(page.locator("#ship-to")).hasText("Unter den Linden 110117 BerlinDE");
+        assertThat(page.locator("#shipping")).containsText(sku);
+        assertThat(page.locator("#shipment-steps li[data-step=PACKED]")).hasClass("done");
+        page.getByLabel("Carrier").fill("DHL");
+        page.getByLabel("Tracking number").fill("JD0146000");
+        page.getByLabel("Tracking URL (optional)").fill("https://track.example/JD0146000");
+        page.locator("#set-step").click();
+        assertThat(page.locator(".notice")).containsText("Marked SHIPPED");
+        assertThat(page.locator("#shipment-steps li[data-step=SHIPPED]")).containsText("DHL JD0146000");
+        page.locator("#set-step").click();
+        assertThat(page.locator(".notice")).containsText("Marked DELIVERED");
+        assertThat(page.locator("#order-summary")).containsText("FULFILLED");
+        Browser.screenshot(page, "admin-order-delivered");
+
+        Eventually.until(() -> telegram.messages(buyer.id()).stream().anyMatch(m -> String.valueOf(m.get("text"))
+                .equals("Your order #" + first.substring(0, 8) + " has been delivered. Thank you for shopping with us!")));
+    }
+
+    @Test
     void aCardRefundIsRecordedWithTheProvidersReference() {
         SandboxUser buyer = newSandboxBuyer();
         String orderId = (String) paidOrder(buyer, host.product("DIGITAL", 90, 300), "USD",

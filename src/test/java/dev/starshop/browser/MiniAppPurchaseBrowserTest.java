@@ -38,6 +38,13 @@ class MiniAppPurchaseBrowserTest extends BrowserTestBase {
         String orderId = host.orderOf(sku);
         assertEquals("PAID", host.orderStatus(orderId));
         assertEquals(0, host.ledgerImbalance(orderId));
+
+        // The bot's receipt reaches Alice's chat, which the host shows beside the Mini App.
+        assertThat(page.locator("#chat li.service").last()).containsText("You paid ⭐ 90", SLOW);
+        assertThat(page.locator("#chat li.bot .text").last())
+                .containsText("Payment received: 90 ⭐ for order #" + orderId.substring(0, 8), SLOW);
+        assertThat(page.locator("#chat li.bot .copy").last()).isVisible();
+        Browser.screenshot(page, "sandbox-chat-receipt");
     }
 
     @Test

@@ -95,6 +95,44 @@ class SendDocumentTest {
     }
 
     @Test
+    void theChatAndTheDocumentsBytesAreReadableForTheHost() throws Exception {
+        byte[] pdf = "%PDF-1.7\nthe book".getBytes(StandardCharsets.US_ASCII);
+        sandbox.sendAsUser(ALICE, "/start");
+        Map<String, Object> sent = result(upload(new Multipart().field("chat_id", String.valueOf(ALICE))
+                .file("document", "book one.pdf", "application/pdf", pdf)));
+        String fileId = (String) ((Map<?, ?>) sent.get("document")).get("file_id");
+
+        Map<String, Object> chat = json.readValue(get("/sandbox/api/users/" + ALICE + "/chat").body(),
+                Argument.mapOf(String.class, Object.class));
+        List<?> messages = (List<?>) chat.get("messages");
+        assertEquals(2, messages.size(), "the user's text, then the bot's document");
+        assertEquals("/start", ((Map<?, ?>) messages.get(0)).get("text"));
+        Object firstId = ((Map<?, ?>) messages.get(0)).get("message_id");
+        Map<String, Object> newer = json.readValue(get("/sandbox/api/users/" + ALICE + "/chat?after=" + firstId)
+                .body(), Argument.mapOf(String.class, Object.class));
+        assertEquals(1, ((List<?>) newer.get("messages")).size(), "after= gives only newer messages");
+
+        HttpResponse<byte[]> file = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(URI.create(server.getURL() + "/sandbox/api/files/" + fileId)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, file.statusCode());
+        assertTrue(java.util.Arrays.equals(pdf, file.body()));
+        assertEquals("attachment; filename=\"book one.pdf\"", file.headers().firstValue("Content-Disposition")
+                .orElseThrow());
+
+        assertEquals(400, get("/sandbox/api/users/" + ALICE + "/chat?after=-1").statusCode());
+        assertEquals(400, get("/sandbox/api/users/" + ALICE + "/chat?after=1e3").statusCode());
+        assertEquals(404, get("/sandbox/api/users/999/chat").statusCode());
+        assertEquals(404, get("/sandbox/api/files/BQACunknown").statusCode());
+        assertEquals(400, get("/sandbox/api/files/not%20an%20id").statusCode());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(URI.create(server.getURL() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void theSameContentHasTheSameFileUniqueId() throws Exception {
         byte[] png = new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3};
         Map<?, ?> first = (Map<?, ?>) result(upload(new Multipart().field("chat_id", String.valueOf(ALICE))

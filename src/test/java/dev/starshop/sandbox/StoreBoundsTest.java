@@ -49,6 +49,31 @@ class StoreBoundsTest {
     }
 
     @Test
+    void allChatsTogetherKeepTheNewestMessages() {
+        Chats chats = new Chats(StoreBoundsTest.settings(Chats.MAX_MESSAGES));
+
+        IntStream.range(0, Chats.MAX_MESSAGES).forEach(i -> chats.record(1, Map.of("message_id", chats.nextMessageId(1))));
+        chats.record(2, Map.of("message_id", chats.nextMessageId(2)));
+
+        assertEquals(Chats.MAX_MESSAGES, chats.size());
+        assertEquals(2L, chats.messages(1).get(0).get("message_id"), "the oldest message of all went first");
+        assertEquals(1, chats.messages(2).size());
+    }
+
+    @Test
+    void documentBytesAreKeptWithinTheirTotalBound() {
+        Chats chats = new Chats(settings);
+        byte[] forty = new byte[40 * 1024 * 1024];
+
+        chats.rememberDocument(Map.of("file_id", "a", "file_unique_id", "ua"), forty);
+        chats.rememberDocument(Map.of("file_id", "b", "file_unique_id", "ub"), forty);
+
+        assertEquals(forty.length, chats.documentBytes());
+        assertEquals(null, chats.content("a"), "the older content went to make room");
+        assertEquals(forty, chats.content("b"));
+    }
+
+    @Test
     void theStarsHistoryKeepsTheNewestEntriesAndTheWholeBalance() {
         StarBook book = new StarBook(settings);
 

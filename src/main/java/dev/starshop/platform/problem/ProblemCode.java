@@ -36,6 +36,8 @@ public enum ProblemCode {
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY,
             "The Idempotency-Key was already used with a different request"),
     INVALID_STATE(HttpStatus.CONFLICT, "The resource is not in a state that allows this"),
+    ORDER_NOT_SHIPPABLE(HttpStatus.CONFLICT, "The order is not a paid order with goods to ship"),
+    STEP_OUT_OF_ORDER(HttpStatus.CONFLICT, "This shipment step is not the order's next one"),
     TOO_MANY_UNPAID_ORDERS(HttpStatus.TOO_MANY_REQUESTS,
             "Too many unpaid orders; pay or cancel one before placing another"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests from this buyer; try again later"),
