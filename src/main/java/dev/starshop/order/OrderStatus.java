@@ -12,8 +12,8 @@ public enum OrderStatus {
     PENDING_PAYMENT,
     PAID,
     /**
-     * Everything bought has reached the buyer. Nothing moves an order here yet: the fulfilment domain
-     * that will is not built, and its transitions (PAID → FULFILLED → REFUNDED) come with it.
+     * Everything bought has reached the buyer: fulfilment moves a paid order here in the transaction
+     * that marks its last digital delivery SENT (docs/fulfilment.md). A refund still applies.
      */
     FULFILLED,
     CANCELLED,
@@ -24,13 +24,13 @@ public enum OrderStatus {
 
     static final Map<OrderStatus, Set<OrderStatus>> TRANSITIONS = Map.of(
             PENDING_PAYMENT, EnumSet.of(PAID, CANCELLED, EXPIRED, NEEDS_REVIEW),
-            PAID, EnumSet.of(REFUNDED, NEEDS_REVIEW),
-            FULFILLED, EnumSet.noneOf(OrderStatus.class),
+            PAID, EnumSet.of(FULFILLED, REFUNDED, NEEDS_REVIEW),
+            FULFILLED, EnumSet.of(REFUNDED),
             CANCELLED, EnumSet.of(NEEDS_REVIEW),
             EXPIRED, EnumSet.of(NEEDS_REVIEW),
             REFUNDED, EnumSet.of(NEEDS_REVIEW),
-            // Leaving review is a refund; an operator approval (NEEDS_REVIEW → PAID) is not built.
-            NEEDS_REVIEW, EnumSet.of(REFUNDED));
+            // Leaving review is a refund, or an operator's approval ("deliver anyway": → PAID).
+            NEEDS_REVIEW, EnumSet.of(PAID, REFUNDED));
 
     public boolean canBecome(OrderStatus next) {
         return TRANSITIONS.get(this).contains(next);
