@@ -49,7 +49,7 @@ class PackageGraphTest {
             "checkout", Set.of("buyer", "catalog", "ledger", "money", "order", "platform", "telegram"),
             // Fulfilment (docs/fulfilment.md) reads products and adds code-pool stock through the catalog.
             // It reacts to orders' moves (OrderTransitionListener) and serves buyers their purchases.
-            "fulfilment", Set.of("catalog", "order", "platform"),
+            "fulfilment", Set.of("buyer", "catalog", "order", "platform"),
             "ledger", Set.of("money", "platform"),
             "miniapp", Set.of("platform"),
             "money", Set.of("platform"),
