@@ -143,4 +143,39 @@ class DigitalDeliveryTest extends SandboxTelegramTestBase {
         shop.awaitStatus(orderId, "FULFILLED");
         assertEquals(1, shop.documentsNamed(ALICE, sku + ".pdf").size());
     }
+
+    @Test
+    void deliveredCodesNeverReachTheLogOrTheExports() {
+        String sku = shop.codesProduct(2, null);
+        telegram.faults().rateLimit("sendMessage", 1, 1);
+        String orderId;
+        String code;
+        try (CapturedLog log = new CapturedLog()) {
+            orderId = shop.buy(ALICE, sku, 1);
+            code = (String) deliveries(shop.awaitStatus(orderId, "FULFILLED")).get(0).get("code");
+            assertEquals(1, shop.textsMentioning(ALICE, code).size());
+            assertTrue(log.events() > 0, "the capture works");
+            assertTrue(!log.text().contains(code), "a delivered code was logged");
+            assertTrue(!log.text().contains(sku + "-CODE-"), "a pool code was logged");
+        }
+        for (String export : List.of("orders.csv", "ledger.csv")) {
+            String body = exported(export);
+            assertTrue(body.contains(orderId), export + " holds the order");
+            assertTrue(!body.contains(code), export + " shows a code");
+        }
+    }
+
+    private String exported(String file) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(server.getURL() + "/api/admin/exports/" + file
+                                    + "?from=2020-01-01&to=2100-01-01"))
+                    .header("Authorization", "Bearer " + Api.ADMIN_TOKEN).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), file);
+            return response.body();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
 }
