@@ -4,8 +4,6 @@ import dev.starshop.catalog.DeliveryKind;
 import dev.starshop.fulfilment.DeliveryRepository.Claim;
 import dev.starshop.order.Order;
 import dev.starshop.order.OrderPayments;
-import dev.starshop.order.OrderStatus;
-import dev.starshop.catalog.ProductKind;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -32,18 +30,20 @@ class DeliveryWork {
     private final DeliveryChannel channel;
     private final CodePool codes;
     private final OrderPayments orders;
+    private final OrderCompletion completion;
     private final DeliverySettings settings;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     DeliveryWork(DeliveryRepository deliveries, DeliveryMessages messages, DeliveryChannel channel, CodePool codes,
-                 OrderPayments orders, DeliverySettings settings, TransactionOperations<Connection> transactions,
+                 OrderPayments orders, OrderCompletion completion, DeliverySettings settings, TransactionOperations<Connection> transactions,
                  Clock clock) {
         this.deliveries = deliveries;
         this.messages = messages;
         this.channel = channel;
         this.codes = codes;
         this.orders = orders;
+        this.completion = completion;
         this.settings = settings;
         this.transactions = transactions;
         this.clock = clock;
@@ -110,7 +110,7 @@ class DeliveryWork {
         if (outcome instanceof SendOutcome.Sent sent) {
             if (deliveries.markSent(claim, sent.messageId(), now)) {
                 rememberFileId(job, sent);
-                order.ifPresent(this::fulfilIfComplete);
+                order.ifPresent(completion::fulfilIfComplete);
             }
         } else if (outcome instanceof SendOutcome.RetryLater later && claim.attempts() < settings.maxAttempts()) {
             deliveries.retryAt(claim, now.plus(wait(claim, later)), later.reason(), now);
@@ -136,11 +136,4 @@ class DeliveryWork {
         }
     }
 
-    /** A paid order whose every unit is SENT and that ships nothing is FULFILLED. */
-    private void fulfilIfComplete(Order order) {
-        boolean physical = order.lines().stream().anyMatch(line -> line.kind() == ProductKind.PHYSICAL);
-        if (order.status() == OrderStatus.PAID && !physical && deliveries.unsent(order.id()) == 0) {
-            orders.move(order, OrderStatus.FULFILLED, "every delivery sent");
-        }
-    }
 }

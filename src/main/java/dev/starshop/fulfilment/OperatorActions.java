@@ -20,11 +20,13 @@ class OperatorActions {
     private final OrderPayments orders;
     private final DeliveryRepository deliveries;
     private final DeliveryNudge nudge;
+    private final OrderCompletion completion;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     OperatorActions(OrderPayments orders, DeliveryRepository deliveries, DeliveryNudge nudge,
-                    TransactionOperations<Connection> transactions, Clock clock) {
+                    OrderCompletion completion, TransactionOperations<Connection> transactions, Clock clock) {
+        this.completion = completion;
         this.orders = orders;
         this.deliveries = deliveries;
         this.nudge = nudge;
@@ -43,7 +45,9 @@ class OperatorActions {
                 throw new ProblemException(ProblemCode.INVALID_STATE,
                         "Order " + id + " is " + order.status() + "; only an order under review can be approved");
             }
-            orders.move(order, OrderStatus.PAID, "approved by an operator: deliver anyway");
+            Order paid = orders.move(order, OrderStatus.PAID, "approved by an operator: deliver anyway");
+            // Under review after a second payment, its units may all be SENT already.
+            completion.fulfilIfComplete(paid);
             return null;
         });
     }

@@ -120,6 +120,25 @@ class PurchasesAndRevocationTest extends SandboxTelegramTestBase {
     }
 
     @Test
+    void anOrderPaidTwiceWhoseUnitsWereSentMeanwhileIsFulfilledWhenApproved() throws Exception {
+        String file = shop.fileProduct(null);
+        String orderId = shop.buy(ALICE, file, 1);
+        dev.starshop.support.Eventually.until(() -> Boolean.TRUE.equals(shop.adminOrder(orderId).get("deliveryFailed")));
+        payByUpdate(orderId, 40);
+        assertEquals("NEEDS_REVIEW", shop.adminOrder(orderId).get("status"), "a second payment");
+        shop.uploadFile(file, ProductFileTest.pdf(2_000));
+        assertEquals(200, shop.retry(orderId).status());
+        dev.starshop.support.Eventually.until(() -> "SENT".equals(deliveries(shop.adminOrder(orderId)).get(0).get("status")));
+        assertEquals("NEEDS_REVIEW", shop.adminOrder(orderId).get("status"), "sent, but still under review");
+
+        Api.Reply approved = api.admin(HttpRequest.POST("/api/admin/orders/" + orderId + "/approve", ""));
+
+        assertEquals(200, approved.status(), () -> String.valueOf(approved.body()));
+        assertEquals("FULFILLED", shop.adminOrder(orderId).get("status"));
+        assertEquals(1, shop.documentsNamed(ALICE, file + ".pdf").size(), "nothing sent again");
+    }
+
+    @Test
     void aRefundRevokesTheCodeAndRefusesTheDownloadLink() throws Exception {
         String codes = shop.codesProduct(2, "Key: {code}");
         String file = shop.fileProduct(ProductFileTest.pdf(4_000));
