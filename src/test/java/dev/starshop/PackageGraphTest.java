@@ -44,19 +44,21 @@ class PackageGraphTest {
      * (backoffice.links reads the product it links to).
      */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "backoffice", Set.of("buyer", "catalog", "checkout", "money", "order", "platform", "telegram"),
+            // backoffice -> fulfilment: the admin order view shows the order's deliveries.
+            "backoffice", Set.of("buyer", "catalog", "checkout", "fulfilment", "money", "order", "platform", "telegram"),
             "catalog", Set.of("money", "platform"),
             "checkout", Set.of("buyer", "catalog", "ledger", "money", "order", "platform", "telegram"),
-            // Fulfilment (docs/fulfilment.md) reads products and adds code-pool stock through the catalog;
-            // shipment steps lock orders and make them FULFILLED through order's OrderPayments.
-            "fulfilment", Set.of("catalog", "order", "platform"),
+            // Fulfilment (docs/fulfilment.md) reads products and adds code-pool stock through the catalog.
+            // It reacts to orders' moves (OrderTransitionListener), serves buyers their purchases, and
+            // shipment steps and the last delivery make orders FULFILLED through order's OrderPayments.
+            "fulfilment", Set.of("buyer", "catalog", "order", "platform"),
             "ledger", Set.of("money", "platform"),
             "miniapp", Set.of("platform"),
             "money", Set.of("platform"),
             "order", Set.of("buyer", "catalog", "money", "platform"),
             "sandbox", Set.of("money", "platform", "telegram"),
             // telegram -> catalog: the Mini App's Share prepares a product card (telegram.bot.ProductShareController);
-            // telegram -> fulfilment: the bot implements fulfilment's ShipmentNotices port (the outbox).
+            // telegram -> fulfilment: the bot implements fulfilment's ShipmentNotices and DeliveryChannel ports.
             "telegram", Set.of("buyer", "catalog", "checkout", "fulfilment", "money", "order", "platform"));
 
     /** Dependencies point inward (docs/architecture.md): the core never sees Telegram, checkout or the edges. */

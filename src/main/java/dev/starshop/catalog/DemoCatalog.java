@@ -1,6 +1,7 @@
 package dev.starshop.catalog;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -41,14 +42,28 @@ class DemoCatalog {
                     ProductKind.PHYSICAL, 25, 400, 1200, "merch"),
             new ProductInput("club-monthly", "Starshop Club (monthly)",
                     "Members-only drops and early access, renewed every 30 days.", picture("club-monthly"),
-                    ProductKind.SUBSCRIPTION, true, null, List.of(new PriceInput("XTR", 100)), null, "club"));
+                    ProductKind.SUBSCRIPTION, true, null, List.of(new PriceInput("XTR", 100)), null, "club"),
+            // One product per delivery kind, so a newcomer sees delivery in the sandbox's chat.
+            delivered("key-starfighter", "Starfighter game key", "A Steam-style key, one per copy, sent at once.",
+                    30, new Delivery(DeliveryKind.CODES, "Your Starfighter key: {code}", false)),
+            delivered("guide-pdf", "Shop owner's guide (PDF)", "A short PDF guide, sent to your chat as a file.",
+                    20, new Delivery(DeliveryKind.FILE, "Here is your guide, {buyerName}.", true)),
+            delivered("course-link", "Stars masterclass", "A private video course: the link arrives in the chat.",
+                    40, new Delivery(DeliveryKind.TEXT,
+                            "Welcome, {buyerName}! Your course: https://example.org/masterclass/{orderId}", true)));
+
+    /** The demo products a {@link DemoCatalogSeeded} listener fills (codes, a file). */
+    static final String CODES_SKU = "key-starfighter";
+    static final String FILE_SKU = "guide-pdf";
 
     private final CatalogService catalog;
     private final Categories categories;
+    private final ApplicationEventPublisher<DemoCatalogSeeded> events;
 
-    DemoCatalog(CatalogService catalog, Categories categories) {
+    DemoCatalog(CatalogService catalog, Categories categories, ApplicationEventPublisher<DemoCatalogSeeded> events) {
         this.catalog = catalog;
         this.categories = categories;
+        this.events = events;
     }
 
     @EventListener
@@ -58,7 +73,14 @@ class DemoCatalog {
                     .forEach(categories::create);
             PRODUCTS.forEach(catalog::create);
             LOG.info("Seeded the demo catalog ({} products)", PRODUCTS.size());
+            events.publishEvent(new DemoCatalogSeeded(CODES_SKU, FILE_SKU));
         }
+    }
+
+    private static ProductInput delivered(String sku, String title, String description, long stars,
+                                          Delivery delivery) {
+        return new ProductInput(sku, title, description, picture(sku), ProductKind.DIGITAL, true, null,
+                List.of(new PriceInput("XTR", stars), new PriceInput("USD", stars * 3)), delivery, "digital");
     }
 
     private static ProductInput product(String sku, String title, String description, ProductKind kind,

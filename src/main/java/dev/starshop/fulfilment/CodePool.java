@@ -1,14 +1,17 @@
 package dev.starshop.fulfilment;
 
+import dev.starshop.catalog.CatalogService;
 import dev.starshop.platform.db.Params;
 import dev.starshop.platform.db.Sql;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The pools of codes of CODES products, in {@code product_codes}. No statement here puts a code in
@@ -18,9 +21,11 @@ import java.util.UUID;
 public class CodePool {
 
     private final Sql sql;
+    private final CatalogService catalog;
 
-    CodePool(Sql sql) {
+    CodePool(Sql sql, CatalogService catalog) {
         this.sql = sql;
+        this.catalog = catalog;
     }
 
     /** Inserts the codes the pool does not have yet; returns how many were new. */
@@ -61,6 +66,34 @@ public class CodePool {
                 RETURNING id, code""",
                 Params.of("sku", sku).and("orderId", orderId).and("lineUnit", lineUnit),
                 row -> new ClaimedCode(row.getLong("id"), row.getString("code")));
+    }
+
+    /** Why a CODES unit has no code: the sku only, never a code. */
+    static String emptyPoolReason(String sku) {
+        return "the code pool of " + sku + " is empty: upload codes, then retry the delivery";
+    }
+
+    /** Marks the order's codes revoked; they stay claimed, so they are never handed out again. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void revoke(UUID orderId, Instant now) {
+        sql.update("UPDATE product_codes SET revoked_at = :now WHERE order_id = :orderId AND revoked_at IS NULL",
+                Params.of("now", now).and("orderId", orderId));
+    }
+
+    /**
+     * Gives the order's codes back to their pools, unclaimed, and their units back to the products'
+     * stock (a CODES product's stock counts unclaimed codes). The deliveries forget them first, so a
+     * refunded buyer's purchases never show a code someone else may get next.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void returnToPool(UUID orderId) {
+        sql.update("UPDATE deliveries SET code_id = NULL WHERE order_id = :orderId", Params.of("orderId", orderId));
+        List<Long> products = sql.list("""
+                UPDATE product_codes SET order_id = NULL, line_unit = NULL, claimed_at = NULL, revoked_at = NULL
+                WHERE order_id = :orderId RETURNING product_id""", Params.of("orderId", orderId),
+                row -> row.getLong("product_id"));
+        products.stream().collect(Collectors.groupingBy(id -> id, Collectors.counting()))
+                .forEach((productId, count) -> catalog.addStock(productId, count.intValue()));
     }
 
     @Transactional(readOnly = true)

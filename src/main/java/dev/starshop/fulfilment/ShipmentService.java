@@ -28,14 +28,16 @@ class ShipmentService {
     private final OrderPayments orders;
     private final Shipments shipments;
     private final ShipmentNotices notices;
+    private final OrderCompletion completion;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    ShipmentService(OrderPayments orders, Shipments shipments, ShipmentNotices notices,
+    ShipmentService(OrderPayments orders, Shipments shipments, ShipmentNotices notices, OrderCompletion completion,
                     TransactionOperations<Connection> transactions, Clock clock) {
         this.orders = orders;
         this.shipments = shipments;
         this.notices = notices;
+        this.completion = completion;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -71,9 +73,7 @@ class ShipmentService {
         shipments.insert(orderId, mark, now);
         notices.queue(dedupeKey(orderId, mark.step()), order.buyerId(),
                 ShipmentTexts.forLanguage(shipments.buyerLanguage(order.buyerId())).message(orderId, mark));
-        if (mark.step().fulfils()) {
-            orders.move(order, OrderStatus.FULFILLED, "shipment delivered");
-        } else {
+        if (!mark.step().fulfils() || !completion.fulfilIfComplete(order)) {
             orders.note(orderId, mark.step().name(), describe(mark));
         }
         return new ShipmentStatus(mark.step(), mark.carrier(), mark.trackingNumber(), mark.trackingUrl(), now);

@@ -49,6 +49,11 @@ public class Shipments {
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    /** Whether the order's goods reached the buyer (its DELIVERED step is written). */
+    boolean delivered(UUID orderId) {
+        return steps(orderId).stream().anyMatch(done -> done.step() == ShipmentStep.DELIVERED);
+    }
+
     void insert(UUID orderId, ShipmentMark mark, Instant at) {
         sql.update("""
                 INSERT INTO shipment_steps (order_id, step, carrier, tracking_number, tracking_url, at)

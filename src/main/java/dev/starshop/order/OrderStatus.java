@@ -11,7 +11,11 @@ import java.util.Set;
 public enum OrderStatus {
     PENDING_PAYMENT,
     PAID,
-    /** Everything bought has reached the buyer: a physical order's DELIVERED step (fulfilment.ShipmentService). */
+    /**
+     * Everything bought has reached the buyer: fulfilment moves a paid order here in the transaction
+     * that marks its last digital delivery SENT, or when the operator marks a physical order DELIVERED
+     * (docs/fulfilment.md). A refund still applies.
+     */
     FULFILLED,
     CANCELLED,
     EXPIRED,
@@ -21,14 +25,15 @@ public enum OrderStatus {
 
     static final Map<OrderStatus, Set<OrderStatus>> TRANSITIONS = Map.of(
             PENDING_PAYMENT, EnumSet.of(PAID, CANCELLED, EXPIRED, NEEDS_REVIEW),
-            // PAID → FULFILLED: the operator marks a physical order DELIVERED (fulfilment.ShipmentService).
+            // PAID → FULFILLED: the last digital delivery SENT (fulfilment.OrderCompletion) or a physical
+            // order's DELIVERED step (fulfilment.ShipmentService).
             PAID, EnumSet.of(FULFILLED, REFUNDED, NEEDS_REVIEW),
-            FULFILLED, EnumSet.noneOf(OrderStatus.class),
+            FULFILLED, EnumSet.of(REFUNDED),
             CANCELLED, EnumSet.of(NEEDS_REVIEW),
             EXPIRED, EnumSet.of(NEEDS_REVIEW),
             REFUNDED, EnumSet.of(NEEDS_REVIEW),
-            // Leaving review is a refund; an operator approval (NEEDS_REVIEW → PAID) is not built.
-            NEEDS_REVIEW, EnumSet.of(REFUNDED));
+            // Leaving review is a refund, or an operator's approval ("deliver anyway": → PAID).
+            NEEDS_REVIEW, EnumSet.of(PAID, REFUNDED));
 
     public boolean canBecome(OrderStatus next) {
         return TRANSITIONS.get(this).contains(next);

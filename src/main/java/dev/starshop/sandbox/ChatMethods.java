@@ -47,6 +47,7 @@ final class ChatMethods implements BotMethods {
         }
         Map<String, Object> message = Json.obj("message_id", chats.nextMessageId(user.id()), "from", botUser,
                 "chat", user.privateChat(), "date", clock.instant().getEpochSecond(), "text", text,
+                "has_protected_content", p.bool("protect_content") ? Boolean.TRUE : null,
                 "reply_markup", p.object("reply_markup"));
         chats.record(user.id(), message);
         return message;

@@ -41,6 +41,7 @@ public final class ShopFixture {
         private String kind = "DIGITAL";
         private Integer stock;
         private final List<Map<String, Object>> prices = new ArrayList<>();
+        private Map<String, Object> delivery;
 
         private Product(String sku) {
             this.sku = sku;
@@ -74,6 +75,17 @@ public final class ShopFixture {
             return this;
         }
 
+        /** What the product delivers: {@code delivery("CODES", "Your key: {code}", false)}; text may be null. */
+        public Product delivery(String deliveryKind, String text, boolean protectContent) {
+            delivery = new LinkedHashMap<>();
+            delivery.put("kind", deliveryKind);
+            if (text != null) {
+                delivery.put("text", text);
+            }
+            delivery.put("protectContent", protectContent);
+            return this;
+        }
+
         public String sku() {
             return sku;
         }
@@ -92,6 +104,9 @@ public final class ShopFixture {
                 body.put("stock", stock);
             }
             body.put("prices", List.copyOf(prices));
+            if (delivery != null) {
+                body.put("delivery", delivery);
+            }
             return body;
         }
 

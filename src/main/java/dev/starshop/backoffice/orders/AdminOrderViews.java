@@ -1,5 +1,6 @@
 package dev.starshop.backoffice.orders;
 
+import dev.starshop.fulfilment.OrderDeliveries.AdminDelivery;
 import dev.starshop.order.OrderEvent;
 import dev.starshop.order.OrderStatus;
 import io.micronaut.core.annotation.Nullable;
@@ -71,11 +72,16 @@ final class AdminOrderViews {
     record RefundOption(boolean possible, boolean needsReference) {
     }
 
+    /**
+     * @param deliveries     one per unit that delivers a text, code or file (docs/fulfilment.md)
+     * @param deliveryFailed true when a delivery is FAILED: the console offers "delivery failed — retry"
+     */
     @Serdeable
     record OrderDetail(UUID id, OrderStatus status, AmountView total, @Nullable AmountView charged,
                        BuyerView buyer, Instant createdAt, Instant expiresAt, Instant updatedAt,
                        @Nullable String invoiceLink, List<LineView> lines, List<PaymentView> payments,
                        List<LedgerTransactionRef> ledgerTransactions, List<OrderEvent> timeline,
-                       RefundOption refund, @Nullable AttributionView attribution) {
+                       RefundOption refund, @Nullable AttributionView attribution, List<AdminDelivery> deliveries,
+                       boolean deliveryFailed) {
     }
 }

@@ -6,6 +6,9 @@ import dev.starshop.backoffice.orders.AdminOrderViews.RefundOption;
 import dev.starshop.backoffice.orders.OrderDetailQuery.Header;
 import dev.starshop.backoffice.orders.OrderDetailQuery.OutboxMessage;
 import dev.starshop.checkout.PaymentFacts;
+import dev.starshop.fulfilment.DeliveryStatus;
+import dev.starshop.fulfilment.OrderDeliveries;
+import dev.starshop.fulfilment.OrderDeliveries.AdminDelivery;
 import dev.starshop.order.OrderEvent;
 import dev.starshop.order.OrderService;
 import dev.starshop.platform.problem.ProblemCode;
@@ -29,10 +32,12 @@ final class OrderDetails {
     private final OrderDetailQuery query;
     private final OrderService orders;
     private final PaymentFacts payments;
+    private final OrderDeliveries deliveries;
     private final TransactionOperations<Connection> transactions;
 
-    OrderDetails(OrderDetailQuery query, OrderService orders, PaymentFacts payments,
+    OrderDetails(OrderDetailQuery query, OrderService orders, PaymentFacts payments, OrderDeliveries deliveries,
                  TransactionOperations<Connection> transactions) {
+        this.deliveries = deliveries;
         this.query = query;
         this.orders = orders;
         this.payments = payments;
@@ -47,11 +52,13 @@ final class OrderDetails {
     private OrderDetail detail(Header order) {
         List<PaymentView> paymentViews = query.payments(order.id());
         PaymentFacts.Refundability refund = payments.refundability(order.id());
+        List<AdminDelivery> units = deliveries.forAdmin(order.id());
         return new OrderDetail(order.id(), order.status(), order.total(), order.charged(), order.buyer(),
                 order.createdAt(), order.expiresAt(), order.updatedAt(), order.invoiceLink(),
                 query.lines(order.id(), order.currency()), paymentViews, query.ledgerTransactions(order.id()),
                 timeline(order.id()), new RefundOption(refund.possible(), refund.needsReference()),
-                query.attribution(order.id()).orElse(null));
+                query.attribution(order.id()).orElse(null), units,
+                units.stream().anyMatch(unit -> unit.status() == DeliveryStatus.FAILED));
     }
 
     /** The order's own events plus the buyer's receipts, under the outbox keys checkout queued them with. */

@@ -3,7 +3,9 @@ package dev.starshop.telegram.botapi;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The typed Telegram Bot API client: one method per Bot API method, answering the typed result.
@@ -86,6 +88,39 @@ public class BotApiClient {
                     "text must be at most " + MESSAGE_MAX + " characters, is " + text.length());
         }
         return exchange.call(BotApiMethods.SEND_MESSAGE, request);
+    }
+
+    /** A document sent before, by its {@code file_id} ({@code request.document()}). */
+    public Message sendDocument(SendDocument request) {
+        if (request.document() == null || request.document().isBlank()) {
+            throw new BotApiRequestInvalidException("sendDocument", "document (a file_id) must not be empty");
+        }
+        checkCaption(request);
+        return exchange.call(BotApiMethods.SEND_DOCUMENT, request);
+    }
+
+    /** A new document, uploaded as multipart; {@code request.document()} is ignored. */
+    public Message sendDocument(SendDocument request, DocumentUpload upload) {
+        if (upload.content().length == 0) {
+            throw new BotApiRequestInvalidException("sendDocument", "the file must not be empty");
+        }
+        checkCaption(request);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("chat_id", Long.toString(request.chatId()));
+        if (request.caption() != null) {
+            fields.put("caption", request.caption());
+        }
+        if (request.protectContent() != null) {
+            fields.put("protect_content", request.protectContent().toString());
+        }
+        return exchange.callMultipart(BotApiMethods.SEND_DOCUMENT, MultipartForm.of(fields, "document", upload));
+    }
+
+    private static void checkCaption(SendDocument request) {
+        if (request.caption() != null && request.caption().length() > SendDocument.CAPTION_MAX) {
+            throw new BotApiRequestInvalidException("sendDocument",
+                    "caption must be at most " + SendDocument.CAPTION_MAX + " characters, is " + request.caption().length());
+        }
     }
 
     public boolean setChatMenuButton(SetChatMenuButton request) {

@@ -41,9 +41,20 @@ class BotApiExchange {
 
     <R> R call(BotApiMethod<R> method, Object request) {
         byte[] body = request == null ? EMPTY_OBJECT : serialize(method, request);
+        return repeat(method, url -> transport.post(url, body, method.longPoll()));
+    }
+
+    /** A multipart call (a file upload), retried by the same policy as a JSON one. */
+    <R> R callMultipart(BotApiMethod<R> method, MultipartForm form) {
+        String contentType = form.contentType();
+        byte[] body = form.bytes();
+        return repeat(method, url -> transport.postMultipart(url, body, contentType));
+    }
+
+    private <R> R repeat(BotApiMethod<R> method, Post post) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(method, body);
+                return attempt(method, post);
             } catch (BotApiException | BotApiUnavailableException failure) {
                 Duration delay = retryPolicy.delayAfter(method, attempt, failure);
                 if (delay == null) {
@@ -56,11 +67,17 @@ class BotApiExchange {
         }
     }
 
-    private <R> R attempt(BotApiMethod<R> method, byte[] body) {
+    /** One HTTP POST to the method's URL. */
+    @FunctionalInterface
+    private interface Post {
+        BotApiTransport.Raw to(String url) throws BotApiTransport.Failure;
+    }
+
+    private <R> R attempt(BotApiMethod<R> method, Post post) {
         long start = System.nanoTime();
         String outcome = "unavailable";
         try {
-            BotApiTransport.Raw raw = transport.post(url(method), body, method.longPoll());
+            BotApiTransport.Raw raw = post.to(url(method));
             BotApiResponse envelope = read(method, raw);
             outcome = envelope.ok() ? "ok" : String.valueOf(envelope.errorCode());
             LOG.debug("Bot API {} -> HTTP {} in {} ms", method.name(), raw.status(), millisSince(start));

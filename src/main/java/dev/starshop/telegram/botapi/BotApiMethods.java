@@ -8,7 +8,7 @@ import java.util.List;
  * Every method the client speaks, with its repeat-safety. "Once" methods have an effect a blind
  * repeat after a timeout could double or obscure:
  * <ul>
- *   <li>sendMessage: a second identical message to the buyer.</li>
+ *   <li>sendMessage, sendDocument: a second identical message to the buyer.</li>
  *   <li>refundStarPayment: Telegram may have refunded before the timeout; the caller must learn that
  *       the outcome is unknown and confirm it (a repeat answering CHARGE_ALREADY_REFUNDED, or
  *       getStarTransactions), not get a silent success or a misleading error.</li>
@@ -36,6 +36,8 @@ final class BotApiMethods {
     static final BotApiMethod<PreparedInlineMessage> SAVE_PREPARED_INLINE_MESSAGE = BotApiMethod.repeatable(
             "savePreparedInlineMessage", Argument.of(PreparedInlineMessage.class));
     static final BotApiMethod<Message> SEND_MESSAGE = BotApiMethod.once("sendMessage", Argument.of(Message.class));
+    /** Once, like sendMessage: a repeat after a timeout could put the document in the chat twice. */
+    static final BotApiMethod<Message> SEND_DOCUMENT = BotApiMethod.once("sendDocument", Argument.of(Message.class));
     static final BotApiMethod<Boolean> SET_CHAT_MENU_BUTTON =
             BotApiMethod.repeatable("setChatMenuButton", Argument.BOOLEAN);
     static final BotApiMethod<Boolean> SET_MY_COMMANDS = BotApiMethod.repeatable("setMyCommands", Argument.BOOLEAN);

@@ -15,5 +15,13 @@ public record Message(
         @Nullable String text,
         @Nullable Invoice invoice,
         @Nullable SuccessfulPayment successfulPayment,
-        @Nullable RefundedPayment refundedPayment) {
+        @Nullable RefundedPayment refundedPayment,
+        @Nullable Document document) {
+
+    /** A message without a document (updates, text messages). */
+    public Message(long messageId, @Nullable User sender, long date, Chat chat, @Nullable String text,
+                   @Nullable Invoice invoice, @Nullable SuccessfulPayment successfulPayment,
+                   @Nullable RefundedPayment refundedPayment) {
+        this(messageId, sender, date, chat, text, invoice, successfulPayment, refundedPayment, null);
+    }
 }

@@ -15,7 +15,12 @@ public record SendMessage(
         long chatId,
         String text,
         @Nullable String parseMode,
-        @Nullable InlineKeyboardMarkup replyMarkup) {
+        @Nullable InlineKeyboardMarkup replyMarkup,
+        @Nullable Boolean protectContent) {
+
+    public SendMessage(long chatId, String text, @Nullable String parseMode, @Nullable InlineKeyboardMarkup replyMarkup) {
+        this(chatId, text, parseMode, replyMarkup, null);
+    }
 
     public static SendMessage text(long chatId, String text) {
         return new SendMessage(chatId, text, null, null);
