@@ -4,6 +4,7 @@ import { h, problemBox } from './dom.js';
 import { ordersView } from './views/orders.js';
 import { orderDetailView } from './views/order-detail.js';
 import { productsView } from './views/products.js';
+import { promoCodesView } from './views/promo-codes.js';
 import { subscriptionsView } from './views/subscriptions.js';
 import { ledgerView } from './views/ledger.js';
 import { exportsView } from './views/exports.js';
@@ -15,6 +16,7 @@ const TABS = [
   { path: 'orders', label: 'Orders', render: (view) => ordersView(view, {}) },
   { path: 'review', label: 'Review queue', render: (view) => ordersView(view, { review: true }) },
   { path: 'products', label: 'Products', render: productsView },
+  { path: 'promo-codes', label: 'Promo codes', render: promoCodesView },
   { path: 'subscriptions', label: 'Subscriptions', render: subscriptionsView },
   { path: 'ledger', label: 'Ledger', render: ledgerView },
   { path: 'exports', label: 'Exports', render: exportsView },

@@ -65,6 +65,6 @@ final class AdminOrderViews {
                        BuyerView buyer, Instant createdAt, Instant expiresAt, Instant updatedAt,
                        @Nullable String invoiceLink, List<LineView> lines, List<PaymentView> payments,
                        List<LedgerTransactionRef> ledgerTransactions, List<OrderEvent> timeline,
-                       RefundOption refund) {
+                       RefundOption refund, AmountView discount, @Nullable String promoCode) {
     }
 }

@@ -50,7 +50,8 @@ final class OrderDetails {
         return new OrderDetail(order.id(), order.status(), order.total(), order.charged(), order.buyer(),
                 order.createdAt(), order.expiresAt(), order.updatedAt(), order.invoiceLink(),
                 query.lines(order.id(), order.currency()), paymentViews, query.ledgerTransactions(order.id()),
-                timeline(order.id()), new RefundOption(refund.possible(), refund.needsReference()));
+                timeline(order.id()), new RefundOption(refund.possible(), refund.needsReference()),
+                order.discount(), order.promoCode());
     }
 
     /** The order's own events plus the buyer's receipts, under the outbox keys checkout queued them with. */
