@@ -5,6 +5,7 @@ import dev.starshop.promo.PromoFixture;
 import dev.starshop.sandbox.PayOutcome;
 import dev.starshop.sandbox.PayRequest;
 import dev.starshop.support.Api;
+import dev.starshop.support.Db;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -12,6 +13,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +39,9 @@ class PromoCheckoutTest extends ThroughTelegramTestBase {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    DataSource dataSource;
 
     PromoFixture promo;
 
@@ -123,6 +129,29 @@ class PromoCheckoutTest extends ThroughTelegramTestBase {
         assertEquals(List.of(), shop.ledgerFor(order.get("id")));
         assertTrue(api.admin(HttpRequest.GET("/api/admin/orders/" + order.get("id"))).body().toString()
                 .contains("PRE_CHECKOUT_REFUSED"), "the refusal is on the timeline");
+    }
+
+    /**
+     * The window closing while the order waits: the end is moved into the past in the database,
+     * standing in for time passing (no clock is waited on).
+     */
+    @Test
+    void aCodeWhoseWindowClosedBeforePaymentRefusesThePayment() {
+        String sku = shop.product("DIGITAL", null, 100, 1200);
+        Map<String, Object> code = promo.code(PromoFixture.codeName("ends"), "percentOff", 10,
+                "endsAt", Instant.now().plusSeconds(3600).toString());
+        String alice = shop.buyer(ALICE, "en");
+        Map<String, Object> order = placed(promo.order(alice, "XTR", sku, 1, code.get("code").toString()));
+
+        new Db(dataSource).update("UPDATE promo_codes SET ends_at = now() - interval '1 second' WHERE id = ?",
+                ((Number) code.get("id")).longValue());
+        PayOutcome refused = telegram.pay((String) order.get("invoiceLink"), PayRequest.stars(ALICE));
+
+        assertFalse(refused.isPaid());
+        assertTrue(refused.reason().contains("no longer valid"), refused.reason());
+        assertEquals("PENDING_PAYMENT", shop.orderNow(alice, order.get("id")).get("status"));
+        assertTrue(api.admin(HttpRequest.GET("/api/admin/orders/" + order.get("id"))).body().toString()
+                .contains("lapsed: EXPIRED"), "the timeline names why");
     }
 
     private static Map<String, Object> placed(Api.Reply reply) {
