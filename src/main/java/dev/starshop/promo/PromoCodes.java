@@ -2,6 +2,7 @@ package dev.starshop.promo;
 
 import dev.starshop.money.Currency;
 import dev.starshop.money.CurrencyTable;
+import dev.starshop.money.Money;
 import dev.starshop.platform.problem.ProblemCode;
 import dev.starshop.platform.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -78,7 +79,7 @@ public class PromoCodes {
         PromoCode code = PromoCode.normalise(entered).flatMap(codes::lockByCode)
                 .orElseThrow(() -> new ProblemException(ProblemCode.PROMO_UNKNOWN,
                         "There is no promo code '" + shown(entered) + "'; check its spelling"));
-        var amount = PromoRules.discount(code, lines, currency, subscription, now);
+        Money amount = PromoRules.discount(code, lines, currency, subscription, now);
         if (code.maxUses() != null && codes.heldUses(code.id()) >= code.maxUses()) {
             throw new ProblemException(ProblemCode.PROMO_EXHAUSTED, "This code has been used up");
         }
