@@ -6,6 +6,7 @@ import { orderDetailView } from './views/order-detail.js';
 import { productsView } from './views/products.js';
 import { categoriesView } from './views/categories.js';
 import { sourcesView } from './views/sources.js';
+import { promoCodesView } from './views/promo-codes.js';
 import { subscriptionsView } from './views/subscriptions.js';
 import { ledgerView } from './views/ledger.js';
 import { exportsView } from './views/exports.js';
@@ -19,6 +20,7 @@ const TABS = [
   { path: 'products', label: 'Products', render: productsView },
   { path: 'categories', label: 'Categories', render: categoriesView },
   { path: 'sources', label: 'Sources', render: sourcesView },
+  { path: 'promo-codes', label: 'Promo codes', render: promoCodesView },
   { path: 'subscriptions', label: 'Subscriptions', render: subscriptionsView },
   { path: 'ledger', label: 'Ledger', render: ledgerView },
   { path: 'exports', label: 'Exports', render: exportsView },

@@ -30,6 +30,8 @@ function summary(order) {
   const row = (label, value) => [h('dt', {}, label), h('dd', {}, value)];
   return h('dl', { class: 'summary', id: 'order-summary' },
     row('Status', status(order.status)),
+    order.promoCode ? row('Promo code', h('span', { class: 'mono', id: 'order-promo-code' }, order.promoCode)) : null,
+    order.promoCode ? row('Discount', h('span', { id: 'order-discount' }, '−', amount(order.discount))) : null,
     row('Total', amount(order.total)),
     order.charged ? row('Charged', amount(order.charged)) : null,
     row('Buyer', buyerText(order.buyer)),

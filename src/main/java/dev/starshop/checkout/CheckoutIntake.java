@@ -2,9 +2,12 @@ package dev.starshop.checkout;
 
 import dev.starshop.order.Order;
 import dev.starshop.order.OrderPayments;
+import dev.starshop.promo.PromoCodes;
+import dev.starshop.promo.PromoLapse;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -21,10 +24,13 @@ class CheckoutIntake implements PaymentIntake {
     private final PaymentRecorder payments;
     private final RefundRecorder refunds;
     private final Receipts receipts;
+    private final PromoCodes promoCodes;
     private final Clock clock;
 
     CheckoutIntake(OrderPayments orders, CheckoutSettings settings, ShippingAnswers shipping,
-                   PaymentRecorder payments, RefundRecorder refunds, Receipts receipts, Clock clock) {
+                   PaymentRecorder payments, RefundRecorder refunds, Receipts receipts, PromoCodes promoCodes,
+                   Clock clock) {
+        this.promoCodes = promoCodes;
         this.orders = orders;
         this.settings = settings;
         this.shipping = shipping;
@@ -37,7 +43,9 @@ class CheckoutIntake implements PaymentIntake {
     @Override
     public PreCheckoutDecision preCheckout(PreCheckoutRequest request) {
         Optional<Order> order = InvoicePayload.orderId(request.invoicePayload()).flatMap(orders::lock);
-        PreCheckoutDecision decision = PreCheckoutDecision.decide(order, request, clock.instant(), settings);
+        Instant now = clock.instant();
+        Optional<PromoLapse> lapse = order.filter(Order::hasPromoCode).flatMap(o -> promoCodes.lapse(o.id(), now));
+        PreCheckoutDecision decision = PreCheckoutDecision.decide(order, request, now, settings, lapse);
         order.ifPresent(o -> orders.note(o.id(), decision.ok() ? "PRE_CHECKOUT_ACCEPTED" : "PRE_CHECKOUT_REFUSED",
                 decision.reason()));
         return decision;

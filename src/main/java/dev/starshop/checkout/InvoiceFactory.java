@@ -11,6 +11,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -24,6 +25,7 @@ class InvoiceFactory {
 
     static final int TITLE_MAX = 32;
     static final int DESCRIPTION_MAX = 255;
+    static final int LABEL_MAX = 64;
 
     private final CatalogService catalog;
     private final CheckoutSettings settings;
@@ -53,10 +55,18 @@ class InvoiceFactory {
         return isSubscription(order) ? invoice.withSubscriptionPeriod(CreateInvoiceLink.THIRTY_DAYS) : invoice;
     }
 
-    /** Cards: one price per line, tips and contact fields from the shop, shipping for physical goods. */
+    /**
+     * Cards: one price per line and, with a promo code, a negative discount line (Telegram sums
+     * the breakdown, so the total is what the order costs); tips and contact fields from the shop,
+     * shipping for physical goods.
+     */
     private CreateInvoiceLink card(Order order, String payload) {
-        List<LabeledPrice> prices = order.lines().stream()
-                .map(line -> new LabeledPrice(label(line), line.lineTotal().amount())).toList();
+        List<LabeledPrice> prices = new ArrayList<>(order.lines().stream()
+                .map(line -> new LabeledPrice(label(line), line.lineTotal().amount())).toList());
+        if (order.discount().isPositive()) {
+            prices.add(new LabeledPrice(truncate("Discount (" + order.promoCode() + ")", LABEL_MAX),
+                    -order.discount().amount()));
+        }
         String providerToken = provider.token().orElse("");
         CreateInvoiceLink plain = CreateInvoiceLink.card(title(order), description(order), payload, providerToken,
                         order.total().currency().code(), prices)

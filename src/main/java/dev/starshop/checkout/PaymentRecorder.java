@@ -57,7 +57,7 @@ class PaymentRecorder {
         if (!payments.insertIfNew(record, clock.instant())) {
             return false;
         }
-        ledger.post(entry(record, amounts));
+        ledger.post(entry(record, amounts, order.map(Order::discount)));
         order.ifPresent(o -> settle(o, record, amounts.isPresent()));
         order.filter(o -> amounts.isPresent()).ifPresent(o -> subscriptions.startIfSubscription(o, paid));
         receipts.paymentReceived(paid.buyer(), record);
@@ -76,16 +76,22 @@ class PaymentRecorder {
         }
     }
 
-    /** Everything received is posted; a payment under review keeps its whole total as sales. */
-    private static NewTransaction entry(PaymentRecord record, Optional<CardAmounts> amounts) {
+    /**
+     * Everything received is posted; a payment under review keeps its whole total as sales. A
+     * payment the order honours books the order's promo discount: sales gross, sales_discounts the
+     * discount (docs/ledger.md).
+     */
+    private static NewTransaction entry(PaymentRecord record, Optional<CardAmounts> amounts,
+                                        Optional<Money> orderDiscount) {
         Money total = record.total();
         EntryRef ref = new EntryRef(PaymentKeys.ledgerPayment(record.chargeId()), record.occurredAt(),
                 record.orderId(), record.buyerId(), record.chargeId(), record.providerChargeId());
-        if (total.currency().isStars()) {
-            return LedgerEntries.starsPayment(ref, total);
-        }
         Money zero = Money.zero(total.currency());
-        return amounts.map(a -> LedgerEntries.cardPayment(ref, a.items(), a.shipping(), a.tip()))
+        Money discount = amounts.isPresent() ? orderDiscount.orElse(zero) : zero;
+        if (total.currency().isStars()) {
+            return LedgerEntries.starsPayment(ref, total, discount);
+        }
+        return amounts.map(a -> LedgerEntries.cardPayment(ref, a.items(), a.shipping(), a.tip(), discount))
                 .orElseGet(() -> LedgerEntries.cardPayment(ref, total, zero, zero));
     }
 

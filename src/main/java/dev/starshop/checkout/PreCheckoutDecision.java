@@ -3,6 +3,7 @@ package dev.starshop.checkout;
 import dev.starshop.money.Money;
 import dev.starshop.order.Order;
 import dev.starshop.order.OrderStatus;
+import dev.starshop.promo.PromoLapse;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -21,6 +22,15 @@ public record PreCheckoutDecision(boolean ok, String reason, String buyerMessage
 
     static PreCheckoutDecision decide(Optional<Order> found, PreCheckoutRequest query, Instant now,
                                       CheckoutSettings settings) {
+        return decide(found, query, now, settings, Optional.empty());
+    }
+
+    /**
+     * @param promoLapse why the order's promo code no longer holds (deactivated, expired, its use
+     *                   given back), empty when it does or the order has none
+     */
+    static PreCheckoutDecision decide(Optional<Order> found, PreCheckoutRequest query, Instant now,
+                                      CheckoutSettings settings, Optional<PromoLapse> promoLapse) {
         CheckoutTexts texts = CheckoutTexts.forLanguage(query.languageCode());
         if (found.isEmpty()) {
             return refuse("unknown order", texts.unknownOrder);
@@ -31,6 +41,9 @@ public record PreCheckoutDecision(boolean ok, String reason, String buyerMessage
         }
         if (order.status() != OrderStatus.PENDING_PAYMENT || order.isExpiredAt(now)) {
             return refuse("order is " + (order.isExpiredAt(now) ? "past its expiry" : order.status()), texts.closed);
+        }
+        if (promoLapse.isPresent()) {
+            return refuse("promo code " + order.promoCode() + " lapsed: " + promoLapse.get(), texts.promoLapsed);
         }
         if (!order.total().currency().code().equals(query.currency())) {
             return refuse("currency " + query.currency() + " instead of " + order.total().currency().code(),

@@ -16,6 +16,8 @@ public enum Account {
     TIPS_REVENUE,
     /** Contra-revenue: refunds given back to buyers. */
     SALES_REFUNDS,
+    /** Contra-revenue: what promo codes took off sales (sales_revenue is booked gross). */
+    SALES_DISCOUNTS,
     /** Money Telegram took back after a dispute, found by reconciliation. */
     CHARGEBACKS;
 

@@ -9,13 +9,22 @@ import java.util.UUID;
 
 /**
  * An order and its lines. State changes go through {@link #transitionTo}, which refuses moves the
- * transition table does not allow.
+ * transition table does not allow. {@code total} is what the buyer pays for the items: the lines'
+ * sum less {@code discount}, the amount a promo code ({@code promoCode}) took off (zero without one).
  */
 public record Order(UUID id, long buyerId, OrderStatus status, Money total, @Nullable String invoiceLink,
-                    Instant createdAt, Instant expiresAt, List<OrderLine> lines, @Nullable Charge charge) {
+                    Instant createdAt, Instant expiresAt, List<OrderLine> lines, @Nullable Charge charge,
+                    Money discount, @Nullable String promoCode) {
 
     public Order {
         lines = List.copyOf(lines);
+    }
+
+    /** An order without a promo code. */
+    public Order(UUID id, long buyerId, OrderStatus status, Money total, @Nullable String invoiceLink,
+                 Instant createdAt, Instant expiresAt, List<OrderLine> lines, @Nullable Charge charge) {
+        this(id, buyerId, status, total, invoiceLink, createdAt, expiresAt, lines, charge,
+                Money.zero(total.currency()), null);
     }
 
     /** An order nobody has paid for yet. */
@@ -28,11 +37,25 @@ public record Order(UUID id, long buyerId, OrderStatus status, Money total, @Nul
         return status == OrderStatus.PENDING_PAYMENT && !now.isBefore(expiresAt);
     }
 
+    /** The lines' sum before the discount. */
+    public Money subtotal() {
+        return total.plus(discount);
+    }
+
+    public boolean hasPromoCode() {
+        return promoCode != null;
+    }
+
     /** The same order in {@code next} state, or an error naming the current one. */
     public Order transitionTo(OrderStatus next) {
         if (!status.canBecome(next)) {
             throw new IllegalTransitionException(id, status, next);
         }
-        return new Order(id, buyerId, next, total, invoiceLink, createdAt, expiresAt, lines, charge);
+        return new Order(id, buyerId, next, total, invoiceLink, createdAt, expiresAt, lines, charge, discount, promoCode);
+    }
+
+    Order withLines(List<OrderLine> newLines) {
+        return new Order(id, buyerId, status, total, invoiceLink, createdAt, expiresAt, newLines, charge, discount,
+                promoCode);
     }
 }

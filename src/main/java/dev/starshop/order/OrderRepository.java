@@ -24,7 +24,7 @@ class OrderRepository {
 
     private static final String ORDER_COLUMNS =
             "id, buyer_id, status, currency, total_amount, invoice_link, created_at, expires_at, "
-                    + "charged_amount, charged_shipping_amount, charged_tip_amount";
+                    + "charged_amount, charged_shipping_amount, charged_tip_amount, discount_amount, promo_code";
 
     private final Sql sql;
     private final CurrencyTable currencies;
@@ -60,15 +60,18 @@ class OrderRepository {
     boolean insert(Order order, IdempotencyKey key) {
         return sql.update("""
                 INSERT INTO orders (id, buyer_id, status, currency, total_amount, invoice_link,
-                                    idempotency_key, request_fingerprint, created_at, expires_at, updated_at)
+                                    idempotency_key, request_fingerprint, created_at, expires_at, updated_at,
+                                    discount_amount, promo_code)
                 VALUES (:id, :buyerId, :status, :currency, :totalAmount, :invoiceLink,
-                        :idempotencyKey, :requestFingerprint, :createdAt, :expiresAt, :createdAt)
+                        :idempotencyKey, :requestFingerprint, :createdAt, :expiresAt, :createdAt,
+                        :discountAmount, :promoCode)
                 ON CONFLICT (buyer_id, idempotency_key) DO NOTHING""",
                 Params.of("id", order.id()).and("buyerId", order.buyerId()).and("status", order.status())
                         .and("currency", order.total().currency().code()).and("totalAmount", order.total().amount())
                         .and("invoiceLink", order.invoiceLink()).and("idempotencyKey", key.value())
                         .and("requestFingerprint", key.fingerprint()).and("createdAt", order.createdAt())
-                        .and("expiresAt", order.expiresAt())) == 1;
+                        .and("expiresAt", order.expiresAt()).and("discountAmount", order.discount().amount())
+                        .and("promoCode", order.promoCode())) == 1;
     }
 
     void insertLines(Order order) {
@@ -159,9 +162,7 @@ class OrderRepository {
             return orders;
         }
         Map<UUID, List<OrderLine>> lines = linesOf(orders);
-        return orders.stream().map(order -> new Order(order.id(), order.buyerId(), order.status(), order.total(),
-                order.invoiceLink(), order.createdAt(), order.expiresAt(),
-                lines.getOrDefault(order.id(), List.of()), order.charge())).toList();
+        return orders.stream().map(order -> order.withLines(lines.getOrDefault(order.id(), List.of()))).toList();
     }
 
     private Map<UUID, List<OrderLine>> linesOf(List<Order> orders) {
@@ -186,7 +187,8 @@ class OrderRepository {
         Money total = currencies.money(row.getLong("total_amount"), row.getString("currency"));
         return new Order(row.getUuid("id"), row.getLong("buyer_id"), OrderStatus.valueOf(row.getString("status")),
                 total, row.getString("invoice_link"), row.getInstant("created_at"), row.getInstant("expires_at"),
-                List.of(), readCharge(row, total));
+                List.of(), readCharge(row, total), new Money(row.getLong("discount_amount"), total.currency()),
+                row.getString("promo_code"));
     }
 
     private static Charge readCharge(Row row, Money total) throws SQLException {

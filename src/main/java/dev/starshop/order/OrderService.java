@@ -1,8 +1,10 @@
 package dev.starshop.order;
 
 import dev.starshop.buyer.Buyer;
+import dev.starshop.money.Money;
 import dev.starshop.platform.problem.ProblemCode;
 import dev.starshop.platform.problem.ProblemException;
+import dev.starshop.promo.Discount;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
@@ -28,14 +30,16 @@ public class OrderService {
     private final OrderSettings settings;
     private final InvoiceLinks invoiceLinks;
     private final Clock clock;
+    private final OrderPromotions promotions;
     private final Counter unpaidRefused;
     private final OrderAttributions attributions;
 
     OrderService(OrderRepository orders, OrderPricing pricing, StockReservation stock,
                  TransactionOperations<Connection> transactions, OrderSettings settings, InvoiceLinks invoiceLinks,
-                 Clock clock, MeterRegistry meters, OrderAttributions attributions) {
+                 Clock clock, OrderPromotions promotions, MeterRegistry meters, OrderAttributions attributions) {
         this.attributions = attributions;
         this.orders = orders;
+        this.promotions = promotions;
         this.pricing = pricing;
         this.stock = stock;
         this.transactions = transactions;
@@ -58,7 +62,7 @@ public class OrderService {
             return earlier.get();
         }
         List<OrderLine> lines = pricing.price(request);
-        Optional<Order> placed = transactions.executeWrite(status -> insert(buyer, lines, key, attribution));
+        Optional<Order> placed = transactions.executeWrite(status -> insert(buyer, lines, request, key, attribution));
         // Empty: a concurrent request with the same key committed first; answer with its order.
         return placed.map(order -> new PlacedOrder(order, false))
                 .orElseGet(() -> replay(buyer, key).orElseThrow());
@@ -124,29 +128,44 @@ public class OrderService {
             throw new IllegalTransitionException(order.id(), current.status(), outcome);
         }
         stock.release(order.lines());
+        if (order.hasPromoCode()) {
+            promotions.release(order, now);
+        }
         orders.appendEvent(order.id(), now, outcome.name(), why);
         return closed;
     }
 
-    private Optional<Order> insert(Buyer buyer, List<OrderLine> lines, IdempotencyKey key,
+    /**
+     * Locks are taken in one order on every path: the buyer's row, then the promo code's row (inside
+     * {@link OrderPromotions#discountFor}), then products for stock; so two orders never deadlock.
+     */
+    private Optional<Order> insert(Buyer buyer, List<OrderLine> lines, OrderRequest request, IdempotencyKey key,
                                    Optional<Attribution> attribution) {
         Instant now = clock.instant();
-        Order order = new Order(UUID.randomUUID(), buyer.telegramUserId(), OrderStatus.PENDING_PAYMENT,
-                OrderPricing.total(lines, lines.get(0).unitPrice().currency()), null, now,
-                now.plus(settings.ttl()), lines);
         orders.upsertBuyer(buyer, now);
         if (orders.countUnpaid(buyer.telegramUserId(), now, settings.maxUnpaidPerBuyer())
                 >= settings.maxUnpaidPerBuyer()) {
             return refuseOverLimit(buyer, key);
         }
+        Optional<Discount> discount = promotions.discountFor(request, buyer, lines, now);
+        Order order = newOrder(buyer, lines, discount, now);
         if (!orders.insert(order, key)) {
             return Optional.empty();
         }
         orders.insertLines(order);
         attribution.ifPresent(found -> attributions.record(order.id(), found));
+        discount.ifPresent(d -> promotions.recordUse(order, d, now));
         stock.reserve(lines);
-        orders.appendEvent(order.id(), now, "CREATED", lines.size() + " line(s), total " + order.total().display());
+        orders.appendEvent(order.id(), now, "CREATED", lines.size() + " line(s), total " + order.total().display()
+                + discount.map(d -> " after " + d.amount().display() + " off with code " + d.code()).orElse(""));
         return Optional.of(order);
+    }
+
+    private Order newOrder(Buyer buyer, List<OrderLine> lines, Optional<Discount> discount, Instant now) {
+        Money subtotal = OrderPricing.total(lines, lines.get(0).unitPrice().currency());
+        Money off = discount.map(Discount::amount).orElse(Money.zero(subtotal.currency()));
+        return new Order(UUID.randomUUID(), buyer.telegramUserId(), OrderStatus.PENDING_PAYMENT, subtotal.minus(off),
+                null, now, now.plus(settings.ttl()), lines, null, off, discount.map(Discount::code).orElse(null));
     }
 
     /**

@@ -8,16 +8,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An order as its buyer sees it. Amounts are minor units; {@code *Display} is for people. */
+/**
+ * An order as its buyer sees it. Amounts are minor units; {@code *Display} is for people.
+ * {@code subtotalAmount} is the lines' sum, {@code discountAmount} what {@code promoCode} took off
+ * (0 and null without a code), {@code totalAmount} what is left to pay for the items.
+ */
 @Serdeable
 public record OrderView(UUID id, OrderStatus status, String currency, long totalAmount, String totalDecimal,
-                        String totalDisplay, @Nullable String invoiceLink, Instant createdAt, Instant expiresAt,
-                        List<LineView> lines, @Nullable ChargeView payment) {
+                        String totalDisplay, long subtotalAmount, String subtotalDisplay, long discountAmount,
+                        String discountDisplay, @Nullable String promoCode, @Nullable String invoiceLink,
+                        Instant createdAt, Instant expiresAt, List<LineView> lines, @Nullable ChargeView payment) {
 
     public static OrderView of(Order order) {
         return new OrderView(order.id(), order.status(), order.total().currency().code(), order.total().amount(),
-                order.total().decimalText(), order.total().display(), order.invoiceLink(), order.createdAt(),
-                order.expiresAt(), order.lines().stream().map(LineView::of).toList(),
+                order.total().decimalText(), order.total().display(), order.subtotal().amount(),
+                order.subtotal().display(), order.discount().amount(), order.discount().display(), order.promoCode(),
+                order.invoiceLink(), order.createdAt(), order.expiresAt(),
+                order.lines().stream().map(LineView::of).toList(),
                 order.charge() == null ? null : ChargeView.of(order.charge()));
     }
 

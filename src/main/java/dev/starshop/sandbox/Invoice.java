@@ -6,10 +6,11 @@ import java.util.Map;
 /**
  * An invoice created by createInvoiceLink, kept as the bot sent it.
  *
- * @param prices amounts of the price components in minor units
+ * @param prices      amounts of the price components in minor units (a discount is negative)
+ * @param priceLabels the components' labels, in the same order
  */
 record Invoice(String slug, String title, String description, String payload, String currency,
-               List<Long> prices, long maxTipAmount, List<Long> suggestedTipAmounts, Long subscriptionPeriod, boolean needName,
+               List<Long> prices, List<String> priceLabels, long maxTipAmount, List<Long> suggestedTipAmounts, Long subscriptionPeriod, boolean needName,
                boolean needPhoneNumber, boolean needEmail, boolean needShippingAddress,
                boolean isFlexible) {
 
@@ -26,9 +27,14 @@ record Invoice(String slug, String title, String description, String payload, St
         return !isStars() && isFlexible && needShippingAddress;
     }
 
+    private List<Map<String, Object>> labeledPrices() {
+        return java.util.stream.IntStream.range(0, prices.size())
+                .mapToObj(i -> Json.obj("label", priceLabels.get(i), "amount", prices.get(i))).toList();
+    }
+
     Map<String, Object> view() {
         return Json.obj("slug", slug, "title", title, "description", description, "payload", payload,
-                "currency", currency, "totalAmount", priceTotal(), "subscriptionPeriod", subscriptionPeriod,
+                "currency", currency, "totalAmount", priceTotal(), "prices", labeledPrices(), "subscriptionPeriod", subscriptionPeriod,
                 "isFlexible", isFlexible, "needShippingAddress", needShippingAddress, "maxTipAmount", maxTipAmount,
                 "suggestedTipAmounts", suggestedTipAmounts, "needName", needName, "needPhoneNumber", needPhoneNumber,
                 "needEmail", needEmail);

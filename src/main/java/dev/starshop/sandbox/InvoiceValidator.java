@@ -4,7 +4,6 @@ import dev.starshop.money.Currency;
 import dev.starshop.money.CurrencyTable;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,13 +31,16 @@ final class InvoiceValidator {
         checkLength(payload.getBytes(StandardCharsets.UTF_8).length, 128, "INVOICE_PAYLOAD_INVALID");
         Currency currency = currencies.find(p.requiredString("currency"))
                 .orElseThrow(() -> BotApiError.badRequest("CURRENCY_INVALID"));
-        List<Long> prices = prices(p);
+        List<Object> labeled = labeledPrices(p);
+        List<Long> prices = labeled.stream().map(price -> ((Number) ((Map<?, ?>) price).get("amount")).longValue())
+                .toList();
+        List<String> labels = labeled.stream().map(price -> (String) ((Map<?, ?>) price).get("label")).toList();
         long maxTip = p.longValue("max_tip_amount") == null ? 0 : p.longValue("max_tip_amount");
         checkProvider(p, currency, prices, maxTip);
         checkTips(p, maxTip);
         Long period = subscriptionPeriod(p, currency, prices);
         checkTotal(currency, prices.stream().mapToLong(Long::longValue).sum());
-        return new Invoice(slug, title, description, payload, currency.code(), prices, maxTip, suggestedTips(p), period,
+        return new Invoice(slug, title, description, payload, currency.code(), prices, labels, maxTip, suggestedTips(p), period,
                 p.bool("need_name"), p.bool("need_phone_number"), p.bool("need_email"),
                 p.bool("need_shipping_address"), p.bool("is_flexible"));
     }
@@ -56,23 +58,26 @@ final class InvoiceValidator {
         }
     }
 
-    private static List<Long> prices(Params p) {
+    /**
+     * The price breakdown as sent, each a {@code LabeledPrice}. A component may be negative (the
+     * Bot API names "discount" among them); only the sum is held to the currency's limits, in
+     * {@link #checkTotal}, and Stars invoices carry exactly one component.
+     */
+    private static List<Object> labeledPrices(Params p) {
         List<Object> raw = p.list("prices");
         if (raw == null) {
             throw BotApiError.badRequest("parameter \"prices\" is required");
         }
-        List<Long> amounts = new ArrayList<>();
         for (Object item : raw) {
-            if (!(item instanceof Map<?, ?> price) || !(price.get("amount") instanceof Number amount)
+            if (!(item instanceof Map<?, ?> price) || !(price.get("amount") instanceof Number)
                     || !(price.get("label") instanceof String)) {
                 throw BotApiError.badRequest("can't parse prices JSON object");
             }
-            amounts.add(amount.longValue());
         }
-        if (amounts.isEmpty()) {
+        if (raw.isEmpty()) {
             throw BotApiError.badRequest("CURRENCY_TOTAL_AMOUNT_INVALID");
         }
-        return amounts;
+        return raw;
     }
 
     /** Stars: no provider token, exactly one price, no tips. Fiat: a provider token. */

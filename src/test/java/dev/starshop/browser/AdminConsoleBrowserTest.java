@@ -282,11 +282,52 @@ class AdminConsoleBrowserTest extends BrowserTestBase {
         return telegram.createUser(new SandboxUser(id, "Console", "console" + id, "en", 1_000));
     }
 
+    @Test
+    void anOperatorCreatesAPromoCodeSeesItUsedAndDeactivatesIt() {
+        String code = "CONSOLE-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        signIn();
+        page.locator("a[data-tab=promo-codes]").click();
+        page.getByLabel("Code").fill(code.toLowerCase());
+        page.getByLabel("Percent off (1–100)").fill("10");
+        page.getByLabel("Uses in total").fill("5");
+        button("Create code").click();
+        assertThat(page.locator(".notice")).containsText("Created " + code);
+        Locator row = page.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(code));
+        assertThat(row).containsText("10%");
+        assertThat(row).containsText("0 / 0");
+
+        SandboxUser buyer = newSandboxBuyer();
+        Map<String, Object> order = paidOrder(buyer, host.product("DIGITAL", 90, 300), "XTR",
+                PayRequest.stars(buyer.id()), code);
+        page.navigate(server.getURL() + "/admin/#/orders/" + order.get("id"));
+        assertThat(page.locator("#order-promo-code")).hasText(code);
+        assertThat(page.locator("#order-discount")).containsText("9 ⭐");
+        assertThat(page.locator("#order-summary")).containsText("81 ⭐");
+        Browser.screenshot(page, "admin-order-with-promo-code");
+
+        page.navigate(server.getURL() + "/admin/#/promo-codes");
+        assertThat(row).containsText("1 / 1");
+        row.locator("[data-deactivate]").click();
+        row.locator("[data-deactivate]").click();
+        assertThat(page.locator(".notice")).containsText("Deactivated " + code);
+        assertThat(row).not().containsText("Deactivate");
+        Browser.screenshot(page, "admin-promo-codes");
+    }
+
     private Map<String, Object> paidOrder(SandboxUser buyer, String sku, String currency, PayRequest payment) {
+        return paidOrder(buyer, sku, currency, payment, null);
+    }
+
+    private Map<String, Object> paidOrder(SandboxUser buyer, String sku, String currency, PayRequest payment,
+                                          String promoCode) {
         Eventually.value(() -> Optional.ofNullable(telegram.botSettings().get("menuButton")));
         String tma = InitDataSigner.forToken(bot.token()).header(buyer.id(), buyer.username(), "en");
-        Api.Reply placed = new Api(http).send(HttpRequest.POST("/api/orders", Map.of("currency", currency,
-                "items", List.of(Map.of("sku", sku, "quantity", 1)))).header("Authorization", tma));
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("currency", currency,
+                "items", List.of(Map.of("sku", sku, "quantity", 1))));
+        if (promoCode != null) {
+            body.put("promoCode", promoCode);
+        }
+        Api.Reply placed = new Api(http).send(HttpRequest.POST("/api/orders", body).header("Authorization", tma));
         assertEquals(201, placed.status(), () -> String.valueOf(placed.body()));
         assertTrue(telegram.pay((String) placed.json().get("invoiceLink"), payment).isPaid());
         Eventually.until(() -> "PAID".equals(host.orderStatus((String) placed.json().get("id"))));

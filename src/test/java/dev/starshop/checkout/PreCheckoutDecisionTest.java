@@ -2,6 +2,7 @@ package dev.starshop.checkout;
 
 import dev.starshop.order.Order;
 import dev.starshop.order.OrderStatus;
+import dev.starshop.promo.PromoLapse;
 import io.micronaut.core.annotation.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -109,6 +110,25 @@ class PreCheckoutDecisionTest {
                 query("XTR", 400, null), NOW, SHOP);
         assertFalse(decision.ok(), status + " was accepted");
         assertFalse(decision.buyerMessage().isBlank(), "a refusal must tell the buyer why");
+    }
+
+    /** A code withdrawn or expired after the order was placed refuses the payment, in the buyer's language. */
+    @ParameterizedTest
+    @EnumSource(PromoLapse.class)
+    void aLapsedPromoCodeRefusesThePayment(PromoLapse lapse) {
+        Order order = order(OrderStatus.PENDING_PAYMENT, "XTR", 400);
+        PreCheckoutDecision english = PreCheckoutDecision.decide(Optional.of(order), query("XTR", 400, null), NOW,
+                SHOP, Optional.of(lapse));
+        PreCheckoutDecision chinese = PreCheckoutDecision.decide(Optional.of(order),
+                new PreCheckoutRequest("q-2", "zh-hans", "XTR", 400, "00000000-0000-0000-0000-000000000042", null),
+                NOW, SHOP, Optional.of(lapse));
+
+        assertFalse(english.ok());
+        assertTrue(english.reason().contains(lapse.name()), english.reason());
+        assertTrue(english.buyerMessage().startsWith("The promo code on this order is no longer valid"));
+        assertTrue(chinese.buyerMessage().contains("优惠码已失效"), chinese.buyerMessage());
+        assertTrue(PreCheckoutDecision.decide(Optional.of(order), query("XTR", 400, null), NOW, SHOP,
+                Optional.empty()).ok(), "a code that still holds changes nothing");
     }
 
     private static PreCheckoutRequest query(String currency, long total, @Nullable String shippingOption) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import static dev.starshop.ledger.Account.CHARGEBACKS;
 import static dev.starshop.ledger.Account.PROVIDER_RECEIVABLE;
+import static dev.starshop.ledger.Account.SALES_DISCOUNTS;
 import static dev.starshop.ledger.Account.SALES_REFUNDS;
 import static dev.starshop.ledger.Account.SALES_REVENUE;
 import static dev.starshop.ledger.Account.SHIPPING_REVENUE;
@@ -44,6 +45,35 @@ class LedgerEntriesTest {
 
         assertEquals(List.of(new Posting(PROVIDER_RECEIVABLE, 1600), new Posting(SALES_REVENUE, -1200),
                 new Posting(SHIPPING_REVENUE, -300), new Posting(TIPS_REVENUE, -100)), tx.postings());
+    }
+
+    @Test
+    void aDiscountedPaymentBooksGrossSalesAndTheDiscount() {
+        NewTransaction stars = LedgerEntries.starsPayment(ref("d1"), new Money(150, XTR), new Money(50, XTR));
+        NewTransaction card = LedgerEntries.cardPayment(ref("d2"), usd(1000), usd(300), usd(0), usd(200));
+
+        assertEquals(List.of(new Posting(TELEGRAM_STARS_RECEIVABLE, 150), new Posting(SALES_DISCOUNTS, 50),
+                new Posting(SALES_REVENUE, -200)), stars.postings());
+        assertEquals(List.of(new Posting(PROVIDER_RECEIVABLE, 1300), new Posting(SALES_DISCOUNTS, 200),
+                new Posting(SALES_REVENUE, -1200), new Posting(SHIPPING_REVENUE, -300)), card.postings());
+        assertEquals(LedgerEntries.starsPayment(ref("d3"), new Money(150, XTR)).postings(),
+                LedgerEntries.starsPayment(ref("d3"), new Money(150, XTR), new Money(0, XTR)).postings(),
+                "no discount, no sales_discounts posting");
+    }
+
+    @Test
+    void aRefundOfADiscountedPaymentGivesBackWhatWasPaidAndReversesTheDiscount() {
+        LedgerTransaction paid = stored(11, LedgerEntries.starsPayment(ref("d4"), new Money(150, XTR),
+                new Money(50, XTR)));
+
+        NewTransaction refund = LedgerEntries.refundOf(paid, new Money(150, XTR), "refund:d4", AT);
+
+        assertEquals(List.of(new Posting(SALES_REFUNDS, 200), new Posting(TELEGRAM_STARS_RECEIVABLE, -150),
+                new Posting(SALES_DISCOUNTS, -50)), refund.postings());
+        assertThrows(IllegalArgumentException.class,
+                () -> LedgerEntries.refundOf(paid, new Money(200, XTR), "refund:d4", AT), "the gross was not paid");
+        assertEquals(List.of(new Posting(CHARGEBACKS, 150), new Posting(TELEGRAM_STARS_RECEIVABLE, -150)),
+                LedgerEntries.chargeback(paid, new Money(150, XTR), "chargeback:d4", AT).postings());
     }
 
     @Test

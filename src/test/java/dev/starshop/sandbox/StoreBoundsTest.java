@@ -155,7 +155,7 @@ class StoreBoundsTest {
     }
 
     private static Invoice invoice(String slug) {
-        return new Invoice(slug, "t", "d", "p", "XTR", List.of(10L), 0, List.of(), null, false, false, false,
+        return new Invoice(slug, "t", "d", "p", "XTR", List.of(10L), List.of("t"), 0, List.of(), null, false, false, false,
                 false, false);
     }
 }

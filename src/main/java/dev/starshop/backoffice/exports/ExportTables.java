@@ -36,10 +36,12 @@ final class ExportTables {
      */
     private static final String LEDGER_SQL = """
             SELECT t.id, t.external_key, t.kind, t.occurred_at, p.account, t.currency, p.amount,
-                   t.order_id, t.buyer_id, b.username, t.telegram_charge_id, t.provider_charge_id, t.reverses_id
+                   t.order_id, t.buyer_id, b.username, t.telegram_charge_id, t.provider_charge_id, t.reverses_id,
+                   o.promo_code
             FROM ledger_transactions t
             JOIN ledger_postings p ON p.transaction_id = t.id
             LEFT JOIN buyers b ON b.telegram_user_id = t.buyer_id
+            LEFT JOIN orders o ON o.id = t.order_id
             WHERE t.occurred_at >= %1$s AND t.occurred_at < %2$s AND (%3$s::text IS NULL OR t.currency = %3$s)
             %4$s
             ORDER BY t.occurred_at, t.id, p.id""";
@@ -51,7 +53,7 @@ final class ExportTables {
             Column.integer("amount_minor"), Column.decimal("amount"), Column.text("side"),
             Column.text("order_id"), Column.integer("buyer_id"), Column.text("buyer_username"),
             Column.text("telegram_charge_id"), Column.text("provider_charge_id"),
-            Column.integer("reverses_transaction_id"));
+            Column.integer("reverses_transaction_id"), Column.text("promo_code"));
 
     private final CurrencyTable currencies;
 
@@ -82,6 +84,7 @@ final class ExportTables {
                 SELECT o.id, o.created_at, o.status, o.buyer_id, b.username, o.currency, o.total_amount,
                        o.charged_amount, o.charged_shipping_amount, o.charged_tip_amount,
                        (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) AS line_count,
+                       o.promo_code, o.discount_amount,
                        """ + Attribution.SOURCE_SQL + """
                         AS source, a.campaign, a.referrer, a.start_param
                 FROM orders o
@@ -97,25 +100,33 @@ final class ExportTables {
                 Column.integer("charged_total_minor"), Column.decimal("charged_total"),
                 Column.integer("charged_shipping_minor"), Column.decimal("charged_shipping"),
                 Column.integer("charged_tip_minor"), Column.decimal("charged_tip"),
-                Column.integer("line_count"), Column.text("source"), Column.text("campaign"),
-                Column.text("referrer"), Column.text("start_param")), row -> {
+                Column.integer("line_count"), Column.text("promo_code"),
+                Column.integer("subtotal_minor"), Column.decimal("subtotal"),
+                Column.integer("discount_minor"), Column.decimal("discount"), Column.text("source"),
+                Column.text("campaign"), Column.text("referrer"), Column.text("start_param")), row -> {
                     String currency = row.getString("currency");
                     long total = row.getLong("total_amount");
                     Long charged = row.getLongOrNull("charged_amount");
                     Long shipping = row.getLongOrNull("charged_shipping_amount");
                     Long tip = row.getLongOrNull("charged_tip_amount");
+                    long discount = row.getLong("discount_amount");
+                    long subtotal = Math.addExact(total, discount);
                     return new Object[] {row.getUuid("id").toString(), row.getInstant("created_at"),
                             row.getString("status"), row.getLong("buyer_id"), row.getString("username"), currency,
                             total, decimal(total, currency), charged, decimal(charged, currency), shipping,
                             decimal(shipping, currency), tip, decimal(tip, currency), row.getLong("line_count"),
-                            row.getString("source"), row.getString("campaign"), row.getString("referrer"),
-                            row.getString("start_param")};
+                            row.getString("promo_code"), subtotal, decimal(subtotal, currency), discount,
+                            decimal(discount, currency), row.getString("source"), row.getString("campaign"),
+                            row.getString("referrer"), row.getString("start_param")};
                 });
     }
 
     /**
      * Per currency, from postings by account. Revenue accounts are credit-normal, so their sums are
-     * negated; net is what the receivables gained: gross + shipping + tips - refunds - chargebacks.
+     * negated. Gross sales are before promo discounts; discounts are sales_discounts (net of the
+     * discounts refunds reversed); sales after discounts = gross - discounts. Net is what the
+     * receivables gained: gross - discounts + shipping + tips - refunds - chargebacks. The discount
+     * columns come last so the earlier columns keep their places.
      */
     Table summary() {
         return new Table("summary", """
@@ -125,7 +136,8 @@ final class ExportTables {
                        coalesce(-sum(p.amount) FILTER (WHERE p.account = 'shipping_revenue'), 0)::bigint AS shipping,
                        coalesce(-sum(p.amount) FILTER (WHERE p.account = 'tips_revenue'), 0)::bigint AS tips,
                        coalesce(sum(p.amount) FILTER (WHERE p.account = 'sales_refunds'), 0)::bigint AS refunds,
-                       coalesce(sum(p.amount) FILTER (WHERE p.account = 'chargebacks'), 0)::bigint AS chargebacks
+                       coalesce(sum(p.amount) FILTER (WHERE p.account = 'chargebacks'), 0)::bigint AS chargebacks,
+                       coalesce(sum(p.amount) FILTER (WHERE p.account = 'sales_discounts'), 0)::bigint AS discounts
                 FROM ledger_transactions t
                 JOIN ledger_postings p ON p.transaction_id = t.id
                 WHERE t.occurred_at >= :from AND t.occurred_at < :until
@@ -138,19 +150,24 @@ final class ExportTables {
                 Column.integer("tips_minor"), Column.decimal("tips"),
                 Column.integer("refunds_minor"), Column.decimal("refunds"),
                 Column.integer("chargebacks_minor"), Column.decimal("chargebacks"),
-                Column.integer("net_minor"), Column.decimal("net")), row -> {
+                Column.integer("net_minor"), Column.decimal("net"),
+                Column.integer("discounts_minor"), Column.decimal("discounts"),
+                Column.integer("sales_after_discounts_minor"), Column.decimal("sales_after_discounts")), row -> {
                     String currency = row.getString("currency");
                     long gross = row.getLong("gross");
                     long shipping = row.getLong("shipping");
                     long tips = row.getLong("tips");
                     long refunds = row.getLong("refunds");
                     long chargebacks = row.getLong("chargebacks");
-                    long net = Math.subtractExact(Math.addExact(Math.addExact(gross, shipping), tips),
+                    long discounts = row.getLong("discounts");
+                    long afterDiscounts = Math.subtractExact(gross, discounts);
+                    long net = Math.subtractExact(Math.addExact(Math.addExact(afterDiscounts, shipping), tips),
                             Math.addExact(refunds, chargebacks));
                     return new Object[] {currency, row.getLong("transactions"), gross, decimal(gross, currency),
                             shipping, decimal(shipping, currency), tips, decimal(tips, currency), refunds,
                             decimal(refunds, currency), chargebacks, decimal(chargebacks, currency), net,
-                            decimal(net, currency)};
+                            decimal(net, currency), discounts, decimal(discounts, currency), afterDiscounts,
+                            decimal(afterDiscounts, currency)};
                 });
     }
 
@@ -162,7 +179,8 @@ final class ExportTables {
                 row.getInstant("occurred_at"), row.getString("account"), currency, amount, decimal(amount, currency),
                 amount > 0 ? "DEBIT" : "CREDIT", orderId == null ? null : orderId.toString(),
                 row.getLongOrNull("buyer_id"), row.getString("username"), row.getString("telegram_charge_id"),
-                emptyToNull(row.getString("provider_charge_id")), row.getLongOrNull("reverses_id")};
+                emptyToNull(row.getString("provider_charge_id")), row.getLongOrNull("reverses_id"),
+                row.getString("promo_code")};
     }
 
     /** Minor units as a decimal with the currency's exponent: 1234 USD → 12.34, 50 XTR → 50. */

@@ -35,7 +35,8 @@ final class LedgerCsvLines {
     static final int TELEGRAM_CHARGE_ID = 10;
     static final int PROVIDER_CHARGE_ID = 11;
     static final int REVERSES_ID = 12;
-    static final int FIELDS = 13;
+    static final int PROMO_CODE = 13;
+    static final int FIELDS = 14;
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final byte[] CRLF = {'\r', '\n'};
@@ -92,6 +93,7 @@ final class LedgerCsvLines {
         text(USERNAME);
         text(TELEGRAM_CHARGE_ID);
         text(PROVIDER_CHARGE_ID);
+        text(PROMO_CODE);
         copyThrough(row.length());
         put(CRLF, 0, CRLF.length);
     }

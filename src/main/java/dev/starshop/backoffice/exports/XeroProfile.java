@@ -9,13 +9,14 @@ import java.util.Map;
 
 /**
  * Xero's sales-invoice import: one invoice per payment or renewal transaction, one line per revenue
- * posting (items, shipping, tip). The invoice is dated and due on the local day of the payment (it is
+ * posting (items, shipping, tip) and a negative line for a promo discount, so the invoice totals
+ * what was paid. The invoice is dated and due on the local day of the payment (it is
  * already paid). Account codes are the Xero demo chart's defaults; see docs/accounting.md.
  */
 final class XeroProfile {
 
     static final Map<String, String> ACCOUNT_CODES = Map.of(
-            "sales_revenue", "200", "shipping_revenue", "260", "tips_revenue", "260");
+            "sales_revenue", "200", "shipping_revenue", "260", "tips_revenue", "260", "sales_discounts", "200");
     static final String TAX_TYPE = "Tax Exempt";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
@@ -24,7 +25,7 @@ final class XeroProfile {
 
     static Table table(ExportTables tables, ZoneId zone) {
         String sql = ExportTables.ledgerSql("AND t.kind IN ('PAYMENT', 'RENEWAL') AND p.account IN "
-                + "('sales_revenue', 'shipping_revenue', 'tips_revenue')");
+                + "('sales_revenue', 'shipping_revenue', 'tips_revenue', 'sales_discounts')");
         return new Table("xero", sql, List.of(
                 Column.text("ContactName"), Column.text("InvoiceNumber"), Column.text("InvoiceDate"),
                 Column.text("DueDate"), Column.text("Description"), Column.integer("Quantity"),
@@ -38,16 +39,18 @@ final class XeroProfile {
                     String contact = username != null ? username
                             : buyerId == null ? "Telegram buyer" : "Telegram user " + buyerId;
                     return new Object[] {contact, "SS-" + row.getLong("id"), day, day,
-                            description(row.getString("kind"), account, row.getString("telegram_charge_id")), 1L,
+                            description(row.getString("kind"), account, row.getString("telegram_charge_id"),
+                                    row.getString("promo_code")), 1L,
                             tables.decimal(-row.getLong("amount"), currency), ACCOUNT_CODES.get(account), TAX_TYPE,
                             currency};
                 });
     }
 
-    private static String description(String kind, String account, String telegramChargeId) {
+    private static String description(String kind, String account, String telegramChargeId, String promoCode) {
         String what = switch (account) {
             case "shipping_revenue" -> "Shipping";
             case "tips_revenue" -> "Tip";
+            case "sales_discounts" -> "Discount" + (promoCode == null ? "" : " (promo code " + promoCode + ")");
             default -> "RENEWAL".equals(kind) ? "Subscription renewal" : "Sale";
         };
         return telegramChargeId == null ? what : what + " (Telegram charge " + telegramChargeId + ")";

@@ -82,6 +82,6 @@ final class AdminOrderViews {
                        @Nullable String invoiceLink, List<LineView> lines, List<PaymentView> payments,
                        List<LedgerTransactionRef> ledgerTransactions, List<OrderEvent> timeline,
                        RefundOption refund, @Nullable AttributionView attribution, List<AdminDelivery> deliveries,
-                       boolean deliveryFailed) {
+                       boolean deliveryFailed, AmountView discount, @Nullable String promoCode) {
     }
 }

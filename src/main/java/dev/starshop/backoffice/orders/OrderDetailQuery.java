@@ -30,7 +30,8 @@ final class OrderDetailQuery {
     /** The reads, by name: {@code OrderQueriesContractTest} checks each against the migrated schema. */
     static final String HEADER = """
             SELECT o.id, o.status, o.currency, o.total_amount, o.charged_amount, o.created_at, o.expires_at,
-                   o.updated_at, o.invoice_link, b.telegram_user_id, b.username, b.first_name, b.last_name
+                   o.updated_at, o.invoice_link, o.discount_amount, o.promo_code,
+                   b.telegram_user_id, b.username, b.first_name, b.last_name
             FROM orders o JOIN buyers b ON b.telegram_user_id = o.buyer_id WHERE o.id = :id""";
     static final String LINES = """
             SELECT line_no, sku, title, kind, quantity, unit_amount, line_amount FROM order_lines
@@ -132,7 +133,8 @@ final class OrderDetailQuery {
         return new Header(row.getUuid("id"), OrderStatus.valueOf(row.getString("status")), currency,
                 amount(row.getLong("total_amount"), currency), charged == null ? null : amount(charged, currency),
                 row.getInstant("created_at"), row.getInstant("expires_at"), row.getInstant("updated_at"),
-                row.getString("invoice_link"), OrderListQuery.buyer(row));
+                row.getString("invoice_link"), OrderListQuery.buyer(row),
+                amount(row.getLong("discount_amount"), currency), row.getString("promo_code"));
     }
 
     private AmountView amount(long minor, String currency) {
@@ -141,7 +143,7 @@ final class OrderDetailQuery {
 
     record Header(UUID id, OrderStatus status, String currency, AmountView total, @Nullable AmountView charged,
                   Instant createdAt, Instant expiresAt, Instant updatedAt, @Nullable String invoiceLink,
-                  BuyerView buyer) {
+                  BuyerView buyer, AmountView discount, @Nullable String promoCode) {
     }
 
     record OutboxMessage(String dedupeKey, String status, Instant createdAt, @Nullable Instant finishedAt) {

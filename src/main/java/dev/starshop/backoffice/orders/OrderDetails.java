@@ -58,7 +58,8 @@ final class OrderDetails {
                 query.lines(order.id(), order.currency()), paymentViews, query.ledgerTransactions(order.id()),
                 timeline(order.id()), new RefundOption(refund.possible(), refund.needsReference()),
                 query.attribution(order.id()).orElse(null), units,
-                units.stream().anyMatch(unit -> unit.status() == DeliveryStatus.FAILED));
+                units.stream().anyMatch(unit -> unit.status() == DeliveryStatus.FAILED),
+                order.discount(), order.promoCode());
     }
 
     /** The order's own events plus the buyer's receipts, under the outbox keys checkout queued them with. */

@@ -1,0 +1,148 @@
+package dev.starshop.backoffice.exports;
+
+import dev.starshop.promo.PromoFixture;
+import dev.starshop.support.Api;
+import dev.starshop.support.InitDataSigner;
+import dev.starshop.support.TelegramUpdates;
+import dev.starshop.telegram.BotCredentials;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A discounted Stars sale (100 ⭐ less a 20% code = 80 ⭐) and a discounted sale refunded, booked on
+ * a day of 2011 chosen at random (no other test books there), as the exports show them: the code,
+ * the discount, and revenue before and after discounts.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PromoExportsTest {
+
+    private static final AtomicLong NEXT_UPDATE = new AtomicLong(System.currentTimeMillis() * 10 + 3);
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    BotCredentials bot;
+
+    Api api;
+    LocalDate day;
+    String code;
+    String keptOrder;
+    String refundedOrder;
+
+    @BeforeAll
+    void sellTwoDiscountedOrdersAndRefundOne() {
+        api = new Api(http);
+        PromoFixture promo = new PromoFixture(api, InitDataSigner.forToken(bot.token()));
+        day = LocalDate.of(2011, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(365));
+        long at = day.atTime(12, 0).toEpochSecond(ZoneOffset.UTC);
+        code = PromoFixture.codeName("export20").toUpperCase();
+        promo.code(code, "percentOff", 20);
+        String sku = promo.product(100, 1200);
+        long keeper = promo.newBuyerId();
+        long returner = promo.newBuyerId();
+        keptOrder = placed(promo.order(promo.buyer(keeper), "XTR", sku, 1, code));
+        refundedOrder = placed(promo.order(promo.buyer(returner), "XTR", sku, 1, code));
+        String refundedCharge = "stx-promo-" + UUID.randomUUID();
+        deliver(TelegramUpdates.successfulPayment().date(at).buyer(keeper).currency("XTR").total(80)
+                .payload(keptOrder).charge("stx-promo-" + UUID.randomUUID()));
+        deliver(TelegramUpdates.successfulPayment().date(at).buyer(returner).currency("XTR").total(80)
+                .payload(refundedOrder).charge(refundedCharge));
+        deliver(TelegramUpdates.refundedPayment().date(at + 60).buyer(returner).currency("XTR").total(80)
+                .payload(refundedOrder).charge(refundedCharge));
+    }
+
+    @Test
+    void theSummaryShowsRevenueBeforeAndAfterDiscounts() {
+        CSVRecord xtr = parse(get("summary.csv", "from=" + day + "&to=" + day + "&currency=XTR")).get(0);
+
+        assertEquals("200", xtr.get("gross_sales"), "two sales of 100 before discounts");
+        assertEquals("20", xtr.get("discounts"), "the kept sale's 20; the refund reversed the other's");
+        assertEquals("180", xtr.get("sales_after_discounts"));
+        assertEquals("100", xtr.get("refunds"), "the refunded sale, gross");
+        assertEquals("80", xtr.get("net"), "what Telegram owes: the one kept payment");
+    }
+
+    @Test
+    void theLedgerShowsTheDiscountPostingsWithTheirCode() {
+        List<CSVRecord> rows = parse(get("ledger.csv", "from=" + day + "&to=" + day + "&currency=XTR"));
+
+        List<String> discounts = rows.stream().filter(r -> r.get("account").equals("sales_discounts"))
+                .map(r -> r.get("kind") + " " + r.get("side") + " " + r.get("amount") + " " + r.get("promo_code"))
+                .sorted().toList();
+        assertEquals(List.of("PAYMENT DEBIT 20 " + code, "PAYMENT DEBIT 20 " + code, "REFUND CREDIT -20 " + code),
+                discounts);
+        assertEquals(0L, rows.stream().mapToLong(r -> Long.parseLong(r.get("amount_minor"))).sum(), "balanced");
+    }
+
+    @Test
+    void theOrdersExportShowsTheCodeSubtotalAndDiscount() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<CSVRecord> rows = parse(get("orders.csv", "from=" + today.minusDays(1) + "&to=" + today.plusDays(1)
+                + "&currency=XTR"));
+
+        CSVRecord kept = rows.stream().filter(r -> r.get("order_id").equals(keptOrder)).findFirst().orElseThrow();
+        assertEquals(List.of("PAID", code, "100", "20", "80", "80"), List.of(kept.get("status"), kept.get("promo_code"),
+                kept.get("subtotal"), kept.get("discount"), kept.get("items_total"), kept.get("charged_total")));
+    }
+
+    @Test
+    void xeroInvoicesCarryANegativeDiscountLine() {
+        List<CSVRecord> xero = parse(get("ledger.csv", "from=" + day + "&to=" + day + "&currency=XTR&profile=xero"));
+
+        assertEquals(4, xero.size(), "two sales, each a sale line and a discount line");
+        assertEquals(2, xero.stream().filter(r -> r.get("UnitAmount").equals("-20")
+                && r.get("Description").startsWith("Discount (promo code " + code + ")")).count());
+    }
+
+    private String placed(Api.Reply reply) {
+        assertEquals(201, reply.status(), () -> String.valueOf(reply.body()));
+        return reply.json().get("id").toString();
+    }
+
+    private String get(String file, String query) {
+        HttpResponse<byte[]> response = http.toBlocking().exchange(
+                HttpRequest.GET("/api/admin/exports/" + file + "?" + query).bearerAuth(Api.ADMIN_TOKEN), byte[].class);
+        assertEquals(200, response.code());
+        return response.body() == null ? "" : new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    private static List<CSVRecord> parse(String csv) {
+        try {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new StringReader(csv)).getRecords();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void deliver(TelegramUpdates.Update update) {
+        String json = update.updateId(NEXT_UPDATE.incrementAndGet()).json();
+        assertEquals(200, api.send(HttpRequest.POST("/telegram/webhook", json).contentType("application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", "test-webhook-secret")).status());
+    }
+}
