@@ -29,6 +29,7 @@ public enum ProblemCode {
     FILE_TYPE_REFUSED(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The file's content is not of a type the shop sends"),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY,
             "The Idempotency-Key was already used with a different request"),
+    INVALID_EVENT_ENDPOINT(HttpStatus.UNPROCESSABLE_ENTITY, "The event endpoint URL is not accepted"),
     INVALID_STATE(HttpStatus.CONFLICT, "The resource is not in a state that allows this"),
     TOO_MANY_UNPAID_ORDERS(HttpStatus.TOO_MANY_REQUESTS,
             "Too many unpaid orders; pay or cancel one before placing another"),
