@@ -63,6 +63,11 @@ class EndpointRepository {
                 Params.of("urls", urls.toArray(String[]::new)));
     }
 
+    void disableBuiltInsExcept(String url) {
+        sql.update("UPDATE event_endpoints SET enabled = FALSE WHERE origin = 'SANDBOX' AND url <> :url",
+                Params.of("url", url));
+    }
+
     void disable(long id) {
         sql.update("UPDATE event_endpoints SET enabled = FALSE WHERE id = :id", Params.of("id", id));
     }

@@ -74,11 +74,17 @@ public class EventEndpoints {
         });
     }
 
-    /** The sandbox's receiver page: an endpoint on the engine itself, allowed because the engine makes it. */
+    /**
+     * The sandbox's receiver page: an endpoint on the engine itself, allowed because the engine makes
+     * it. The receiver of an earlier run on another port is switched off.
+     */
     public long ensureBuiltIn(String url) {
-        return transactions.executeWrite(status -> endpoints.byUrl(url).filter(EventEndpoint::enabled)
-                .orElseGet(() -> endpoints.upsert(url, EventSignature.newSecret(), EventEndpoint.Origin.SANDBOX,
-                        clock.instant()))).id();
+        return transactions.executeWrite(status -> {
+            endpoints.disableBuiltInsExcept(url);
+            return endpoints.byUrl(url).filter(EventEndpoint::enabled)
+                    .orElseGet(() -> endpoints.upsert(url, EventSignature.newSecret(), EventEndpoint.Origin.SANDBOX,
+                            clock.instant()));
+        }).id();
     }
 
     /** The current secret of an endpoint (the sandbox receiver verifies with it). */

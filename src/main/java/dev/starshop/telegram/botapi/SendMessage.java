@@ -15,9 +15,19 @@ public record SendMessage(
         long chatId,
         String text,
         @Nullable String parseMode,
-        @Nullable InlineKeyboardMarkup replyMarkup) {
+        @Nullable InlineKeyboardMarkup replyMarkup,
+        @Nullable Integer messageThreadId) {
+
+    public SendMessage(long chatId, String text, @Nullable String parseMode, @Nullable InlineKeyboardMarkup replyMarkup) {
+        this(chatId, text, parseMode, replyMarkup, null);
+    }
 
     public static SendMessage text(long chatId, String text) {
-        return new SendMessage(chatId, text, null, null);
+        return new SendMessage(chatId, text, null, null, null);
+    }
+
+    /** A plain text into a forum topic of a group ({@code message_thread_id}), or the chat itself when null. */
+    public static SendMessage inTopic(long chatId, @Nullable Integer topicId, String text) {
+        return new SendMessage(chatId, text, null, null, topicId);
     }
 }
