@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * Which endpoint URLs the engine will send events to (docs/events.md, "Endpoint URLs and SSRF").
  * http(s) only, no credentials in the URL, a host that resolves, never the engine itself, and no
- * loopback, private, link-local (cloud metadata), multicast or unspecified address unless
- * {@code starshop.events.allow-private-targets} says the shop's receivers live there.
+ * link-local (cloud metadata), multicast or unspecified address ever; no loopback or private address
+ * unless {@code starshop.events.allow-private-targets} says the shop's receivers live there.
  */
 final class EndpointUrls {
 
@@ -49,23 +49,31 @@ final class EndpointUrls {
         if (pointsAtSelf(host, port, addresses, self)) {
             throw refused(url, "the URL points at this engine itself");
         }
-        if (!allowPrivate && (LOCAL_NAMES.contains(host) || anyInternal(addresses))) {
-            throw refused(url, "the host is a loopback, private or link-local address; set "
+        if (anyMatch(addresses, EndpointUrls::isNeverAReceiver)) {
+            throw refused(url, "the host is a link-local (cloud metadata), multicast or unspecified address");
+        }
+        if (!allowPrivate && (LOCAL_NAMES.contains(host) || anyMatch(addresses, EndpointUrls::isInternal))) {
+            throw refused(url, "the host is a loopback or private address; set "
                     + "starshop.events.allow-private-targets=true if your receivers live there");
         }
         return uri.toString();
     }
 
+    /** Where a shop's own receivers may live, allowed by {@code allow-private-targets}: loopback, RFC 1918, fc00::/7. */
     static boolean isInternal(InetAddress address) {
         byte[] raw = address.getAddress();
         boolean uniqueLocalV6 = raw.length == 16 && (raw[0] & 0xfe) == 0xfc;
-        return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocalV6;
+        return address.isLoopbackAddress() || address.isSiteLocalAddress() || uniqueLocalV6;
     }
 
-    private static boolean anyInternal(InetAddress[] addresses) {
+    /** Never a receiver, whatever the configuration: link-local (169.254.169.254 is cloud metadata), multicast, 0.0.0.0. */
+    static boolean isNeverAReceiver(InetAddress address) {
+        return address.isLinkLocalAddress() || address.isMulticastAddress() || address.isAnyLocalAddress();
+    }
+
+    private static boolean anyMatch(InetAddress[] addresses, java.util.function.Predicate<InetAddress> test) {
         for (InetAddress address : addresses) {
-            if (isInternal(address)) {
+            if (test.test(address)) {
                 return true;
             }
         }

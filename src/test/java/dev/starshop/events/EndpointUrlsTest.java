@@ -23,14 +23,14 @@ class EndpointUrlsTest {
         refused("https://user:pw@example.com/hook", "credentials");
         refused("not a url", "not a URL");
         refused("", "required");
-        refused("http://127.0.0.1:9000/hook", "loopback, private or link-local");
-        refused("http://localhost:9000/hook", "loopback, private or link-local");
-        refused("http://10.1.2.3/hook", "loopback, private or link-local");
-        refused("http://192.168.0.10/hook", "loopback, private or link-local");
-        refused("http://169.254.169.254/latest/meta-data", "loopback, private or link-local");
-        refused("http://[::1]:9000/hook", "loopback, private or link-local");
-        refused("http://[fd00::1]/hook", "loopback, private or link-local");
-        refused("http://0.0.0.0:9000/hook", "loopback, private or link-local");
+        refused("http://127.0.0.1:9000/hook", "loopback or private");
+        refused("http://localhost:9000/hook", "loopback or private");
+        refused("http://10.1.2.3/hook", "loopback or private");
+        refused("http://192.168.0.10/hook", "loopback or private");
+        refused("http://169.254.169.254/latest/meta-data", "link-local (cloud metadata)");
+        refused("http://[::1]:9000/hook", "loopback or private");
+        refused("http://[fd00::1]/hook", "loopback or private");
+        refused("http://0.0.0.0:9000/hook", "unspecified");
         refused("https://no-such-host.invalid/hook", "does not resolve");
     }
 
@@ -45,6 +45,13 @@ class EndpointUrlsTest {
     void privateTargetsPassWhenConfigured() {
         assertEquals("http://127.0.0.1:9000/hook", EndpointUrls.check("http://127.0.0.1:9000/hook", true, SELF));
         assertEquals("http://10.1.2.3/hook", EndpointUrls.check("http://10.1.2.3/hook", true, SELF));
+    }
+
+    @Test
+    void cloudMetadataIsRefusedEvenWhenPrivateTargetsAreAllowed() {
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> EndpointUrls.check("http://169.254.169.254/latest/meta-data", true, SELF));
+        assertTrue(e.getMessage().contains("link-local"), e.getMessage());
     }
 
     private static void refused(String url, String why) {
