@@ -72,7 +72,7 @@ class OperatorChat {
 
     @Scheduled(fixedDelay = "${starshop.operator.interval:1s}", initialDelay = "${starshop.operator.interval:1s}")
     void tick() {
-        if (target.chatId().isEmpty()) {
+        if (target.chatId().isEmpty() || !serverKnown()) {
             return;
         }
         try {
@@ -98,7 +98,10 @@ class OperatorChat {
             transactions.executeWrite(s -> {
                 if (outcome.status().equals("FAILED")) {
                     alerts.backToWaiting(outcome.key());
-                    refused(outcome.error());
+                    // a message to another chat (the configuration changed since) says nothing about this one
+                    if (outcome.key().startsWith(keyPrefix())) {
+                        refused(outcome.error());
+                    }
                 } else {
                     alerts.sent(outcome.key(), clock.instant());
                     writable();
@@ -136,10 +139,15 @@ class OperatorChat {
     }
 
     private void enqueue(AlertBatcher.Planned message) {
-        String key = "operator:" + message.alertIds().get(0) + ":" + message.alertIds().size();
+        String key = keyPrefix() + message.alertIds().get(0) + ":" + message.alertIds().size();
         outbox.enqueue(key, SendMessage.inTopic(target.chatId().getAsLong(), target.topicId().orElse(null),
                 message.text()));
         alerts.queued(message.alertIds(), key);
+    }
+
+    /** Bot outbox keys of this chat's messages: {@code operator:<chat id>:<first alert id>:<alerts>}. */
+    private String keyPrefix() {
+        return "operator:" + target.chatId().getAsLong() + ":";
     }
 
     private void refused(@Nullable String error) {
@@ -156,6 +164,11 @@ class OperatorChat {
         if (!before.writable()) {
             LOG.info("The operator chat {} takes messages again", target.chatId().getAsLong());
         }
+    }
+
+    /** The console link needs the engine's address when no base is configured: wait for the server. */
+    private boolean serverKnown() {
+        return !configuredBase.isBlank() || (server.isPresent() && server.get().isRunning());
     }
 
     /** Where the console's orders are: the configured base, else the public URL, else this engine's address. */
