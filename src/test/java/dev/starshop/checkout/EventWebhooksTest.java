@@ -4,7 +4,10 @@ import dev.starshop.events.EventSignature;
 import dev.starshop.events.OperatorSettings;
 import dev.starshop.sandbox.PayOutcome;
 import dev.starshop.sandbox.PayRequest;
+import dev.starshop.sandbox.SandboxUser;
 import dev.starshop.support.Api;
+import dev.starshop.support.Db;
+import dev.starshop.support.ShopFixture;
 import dev.starshop.support.EventReceiverServer;
 import dev.starshop.support.Eventually;
 import io.micronaut.context.annotation.Property;
@@ -40,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "starshop.events.secret", value = EventWebhooksTest.SECRET)
 @Property(name = "starshop.operator.off", value = "")
 @Property(name = "starshop.operator.interval", value = "200ms")
+@Property(name = "starshop.checkout.subscription-expiry-interval", value = "200ms")
 class EventWebhooksTest extends ThroughTelegramTestBase implements TestPropertyProvider {
 
     static final String SECRET = "whsec_events_test";
@@ -50,6 +54,9 @@ class EventWebhooksTest extends ThroughTelegramTestBase implements TestPropertyP
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    javax.sql.DataSource dataSource;
 
     @Override
     public Map<String, String> getProperties() {
@@ -149,6 +156,29 @@ class EventWebhooksTest extends ThroughTelegramTestBase implements TestPropertyP
         assertEquals(400, forged.status());
         assertTrue(received().stream().anyMatch(e -> String.valueOf(e.get("body")).contains("\"forged\"")
                 && Boolean.FALSE.equals(e.get("signatureValid"))));
+    }
+
+    @Test
+    void aSubscriptionIsAnnouncedWhenItStartsAndOnceWhenItLapses() {
+        long buyerId = 200_000 + new java.util.Random().nextInt(700_000);
+        telegram.createUser(new SandboxUser(buyerId, "Sub", "sub" + buyerId, "en", 1_000));
+        String buyer = shop.buyer(buyerId, "en");
+        String sku = ShopFixture.product("club").title("Events club").kind("SUBSCRIPTION").price("XTR", 90).create(api);
+        Map<String, Object> order = shop.order(buyer, "XTR", sku, 1);
+        assertTrue(telegram.pay((String) order.get("invoiceLink"), PayRequest.stars(buyerId)).isPaid());
+        String orderId = (String) order.get("id");
+
+        String started = awaitAccepted("subscription.started", orderId);
+        assertTrue(started.contains("\"status\":\"ACTIVE\""), started);
+        new Db(dataSource).update("UPDATE subscriptions SET expires_at = now() - interval '1 second' "
+                + "WHERE first_order_id = ?::uuid", orderId);
+
+        String expired = awaitAccepted("subscription.expired", orderId);
+        assertTrue(expired.contains("\"status\":\"EXPIRED\""), expired);
+        List<String> types = RECEIVER.wire().stream().filter(a -> a.body().contains(orderId))
+                .map(EventReceiverServer.Arrival::type).toList();
+        assertEquals(List.of("order.paid", "subscription.started", "subscription.expired"), types,
+                "in order, each once");
     }
 
     private List<Map<String, Object>> received() {
