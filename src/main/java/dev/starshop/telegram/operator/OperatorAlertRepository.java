@@ -20,6 +20,12 @@ class OperatorAlertRepository {
     record Outcome(String key, String status, String error) {
     }
 
+    /** Reads bot_outbox (telegram.outbox's table; EventQueriesContractTest holds it to the schema). */
+    static final String SETTLED_MESSAGES = """
+            SELECT DISTINCT a.sent_in, o.status, o.last_error FROM operator_alerts a
+            JOIN bot_outbox o ON o.dedupe_key = a.sent_in
+            WHERE a.status = 'QUEUED' AND o.status IN ('SENT', 'FAILED', 'UNKNOWN')""";
+
     private final Sql sql;
     private final JsonMapper json;
 
@@ -44,10 +50,7 @@ class OperatorAlertRepository {
 
     /** Messages queued for the chat whose send is settled (SENT, FAILED or UNKNOWN in bot_outbox). */
     List<Outcome> settledMessages() {
-        return sql.list("""
-                SELECT DISTINCT a.sent_in, o.status, o.last_error FROM operator_alerts a
-                JOIN bot_outbox o ON o.dedupe_key = a.sent_in
-                WHERE a.status = 'QUEUED' AND o.status IN ('SENT', 'FAILED', 'UNKNOWN')""", Params.none(),
+        return sql.list(SETTLED_MESSAGES, Params.none(),
                 row -> new Outcome(row.getString("sent_in"), row.getString("status"), row.getString("last_error")));
     }
 
