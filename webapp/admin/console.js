@@ -12,6 +12,7 @@ import { ledgerView } from './views/ledger.js';
 import { exportsView } from './views/exports.js';
 import { reconciliationView } from './views/reconciliation.js';
 import { systemView } from './views/system.js';
+import { eventsView } from './views/events.js';
 
 // Views are addressed by the URL fragment (#/orders, #/orders/<id>, …) so reload and back work.
 const TABS = [
@@ -25,6 +26,7 @@ const TABS = [
   { path: 'ledger', label: 'Ledger', render: ledgerView },
   { path: 'exports', label: 'Exports', render: exportsView },
   { path: 'reconciliation', label: 'Reconciliation', render: reconciliationView },
+  { path: 'events', label: 'Events', render: eventsView },
   { path: 'system', label: 'System', render: systemView },
 ];
 

@@ -47,11 +47,12 @@ public class ReconciliationBook {
     private final CurrencyTable currencies;
     private final FoundPayments found;
     private final Sql sql;
+    private final ChargebackEvents chargebacks;
     private final Clock clock;
 
     ReconciliationBook(PaymentRecorder paymentRecorder, RefundRecorder refundRecorder, PaymentRepository payments,
                        OrderPayments orders, Ledger ledger, CurrencyTable currencies, FoundPayments found, Sql sql,
-                       Clock clock) {
+                       ChargebackEvents chargebacks, Clock clock) {
         this.paymentRecorder = paymentRecorder;
         this.refundRecorder = refundRecorder;
         this.payments = payments;
@@ -60,6 +61,7 @@ public class ReconciliationBook {
         this.currencies = currencies;
         this.found = found;
         this.sql = sql;
+        this.chargebacks = chargebacks;
         this.clock = clock;
     }
 
@@ -107,6 +109,7 @@ public class ReconciliationBook {
                 occurredAt)));
         Optional.ofNullable(chargeback.orderId()).ifPresent(id -> orders.note(id, "CHARGEBACK",
                 "Telegram charged back " + taken.display() + " (charge " + chargeId + "), found by reconciliation"));
+        chargebacks.recorded(chargeback);
         return result(chargeback);
     }
 

@@ -64,9 +64,20 @@ class SubscriptionRepository {
         if (expiresAt == null) {
             return;
         }
-        sql.update("UPDATE subscriptions SET expires_at = GREATEST(expires_at, :expiresAt), updated_at = :now "
+        sql.update("UPDATE subscriptions SET expires_at = GREATEST(expires_at, :expiresAt), updated_at = :now, "
+                        + "expiry_published_at = CASE WHEN :expiresAt > expires_at THEN NULL ELSE expiry_published_at END "
                         + "WHERE id = :id",
                 Params.of("expiresAt", expiresAt).and("now", now).and("id", id));
+    }
+
+    /** Subscriptions whose paid period ended and whose lapse is not announced yet; marks them announced. */
+    List<Subscription> takeLapsed(Instant now, int limit) {
+        return sql.list("""
+                UPDATE subscriptions SET expiry_published_at = :now
+                WHERE id IN (SELECT id FROM subscriptions WHERE expiry_published_at IS NULL AND expires_at <= :now
+                             ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                RETURNING id, buyer_id, first_order_id, telegram_payment_charge_id, currency, amount, expires_at,
+                          cancelled""", Params.of("now", now).and("limit", limit), SubscriptionRepository::read);
     }
 
     void setCancelled(UUID id, boolean cancelled, Instant now) {

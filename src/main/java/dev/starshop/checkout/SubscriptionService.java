@@ -24,13 +24,15 @@ class SubscriptionService {
     private final SubscriptionRepository subscriptions;
     private final BotApiClient telegram;
     private final TransactionOperations<Connection> transactions;
+    private final SubscriptionEvents events;
     private final Clock clock;
 
     SubscriptionService(SubscriptionRepository subscriptions, BotApiClient telegram,
-                        TransactionOperations<Connection> transactions, Clock clock) {
+                        TransactionOperations<Connection> transactions, SubscriptionEvents events, Clock clock) {
         this.subscriptions = subscriptions;
         this.telegram = telegram;
         this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -51,7 +53,11 @@ class SubscriptionService {
                 subscription.firstChargeId(), cancelled));
         return transactions.executeWrite(status -> {
             subscriptions.setCancelled(id, cancelled, clock.instant());
-            return subscriptions.byId(id).orElseThrow();
+            Subscription changed = subscriptions.byId(id).orElseThrow();
+            if (cancelled && !subscription.cancelled()) {
+                events.cancelled(changed);
+            }
+            return changed;
         });
     }
 }

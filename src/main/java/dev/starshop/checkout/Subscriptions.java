@@ -23,15 +23,17 @@ class Subscriptions {
     private final OrderPayments orders;
     private final Ledger ledger;
     private final Receipts receipts;
+    private final SubscriptionEvents events;
     private final Clock clock;
 
     Subscriptions(SubscriptionRepository subscriptions, PaymentRepository payments, OrderPayments orders,
-                  Ledger ledger, Receipts receipts, Clock clock) {
+                  Ledger ledger, Receipts receipts, SubscriptionEvents events, Clock clock) {
         this.subscriptions = subscriptions;
         this.payments = payments;
         this.orders = orders;
         this.ledger = ledger;
         this.receipts = receipts;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -39,9 +41,11 @@ class Subscriptions {
         if (paid.subscriptionExpiresAt() == null) {
             return;
         }
-        subscriptions.insert(new Subscription(UUID.randomUUID(), paid.buyer().telegramUserId(), order.id(),
+        Subscription started = new Subscription(UUID.randomUUID(), paid.buyer().telegramUserId(), order.id(),
                 paid.chargeId(), paid.total().currency().code(), paid.total().amount(), paid.subscriptionExpiresAt(),
-                false), clock.instant());
+                false);
+        subscriptions.insert(started, clock.instant());
+        events.started(started);
     }
 
     /** Returns false for a renewal already on file; the report's source says who reported it. */
@@ -63,7 +67,10 @@ class Subscriptions {
         ledger.post(LedgerEntries.starsRenewal(new EntryRef(PaymentKeys.ledgerPayment(record.chargeId()),
                 paid.occurredAt(), record.orderId(), record.buyerId(), record.chargeId(), record.providerChargeId()),
                 paid.total()));
-        subscription.ifPresent(s -> subscriptions.extend(s.id(), paid.subscriptionExpiresAt(), clock.instant()));
+        subscription.ifPresent(s -> {
+            subscriptions.extend(s.id(), paid.subscriptionExpiresAt(), clock.instant());
+            subscriptions.byId(s.id()).ifPresent(events::renewed);
+        });
         receipts.paymentReceived(paid.buyer(), record);
         return true;
     }

@@ -1,5 +1,6 @@
 package dev.starshop.sandbox;
 
+import dev.starshop.events.OperatorSettings;
 import dev.starshop.telegram.BotCredentials;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -37,8 +38,11 @@ final class ChatMethods implements BotMethods {
     }
 
     private Object sendMessage(Params p) {
-        SandboxUser user = chat(p.requiredString("chat_id"));
         String text = p.string("text");
+        if (String.valueOf(OperatorSettings.SANDBOX_CHAT_ID).equals(p.requiredString("chat_id"))) {
+            return sendToOperators(p, text);
+        }
+        SandboxUser user = chat(p.requiredString("chat_id"));
         if (text == null || text.isBlank()) {
             throw BotApiError.badRequest("message text is empty");
         }
@@ -50,6 +54,26 @@ final class ChatMethods implements BotMethods {
                 "has_protected_content", p.bool("protect_content") ? Boolean.TRUE : null,
                 "reply_markup", p.object("reply_markup"));
         chats.record(user.id(), message);
+        return message;
+    }
+
+    /**
+     * The "Shop operators" forum group, where the bot is a member: the sandbox's default operator chat
+     * (docs/operations.md). Messages keep their topic ({@code message_thread_id}).
+     */
+    private Object sendToOperators(Params p, String text) {
+        if (text == null || text.isBlank()) {
+            throw BotApiError.badRequest("message text is empty");
+        }
+        if (text.length() > 4096) {
+            throw BotApiError.badRequest("message is too long");
+        }
+        long chatId = OperatorSettings.SANDBOX_CHAT_ID;
+        Map<String, Object> message = Json.obj("message_id", chats.nextMessageId(chatId), "from", botUser,
+                "chat", Json.obj("id", chatId, "type", "supergroup", "title", "Shop operators", "is_forum", true),
+                "date", clock.instant().getEpochSecond(), "text", text,
+                "message_thread_id", p.has("message_thread_id") ? p.requiredString("message_thread_id") : null);
+        chats.record(chatId, message);
         return message;
     }
 

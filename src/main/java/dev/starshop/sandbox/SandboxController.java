@@ -106,6 +106,12 @@ final class SandboxController {
         return HttpResponse.ok(Map.of("updateId", sandbox.sendAsUser(id, text)));
     }
 
+    /** The operator group's messages: the alerts the shop sends its operators (docs/operations.md). */
+    @Get("/operator-chat/messages")
+    List<Map<String, Object>> operatorMessages() {
+        return sandbox.messages(dev.starshop.events.OperatorSettings.SANDBOX_CHAT_ID);
+    }
+
     @Get("/invoices/{slug}")
     HttpResponse<Map<String, Object>> invoice(@PathVariable String slug) {
         return sandbox.invoice(slug).map(HttpResponse::ok).orElseGet(HttpResponse::notFound);

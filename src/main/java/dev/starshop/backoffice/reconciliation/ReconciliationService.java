@@ -1,16 +1,22 @@
 package dev.starshop.backoffice.reconciliation;
 
+import dev.starshop.events.AlertKind;
+import dev.starshop.events.OperatorAlerts;
 import dev.starshop.telegram.botapi.BotApiClient;
 import dev.starshop.telegram.botapi.GetStarTransactions;
 import dev.starshop.telegram.botapi.StarTransaction;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,14 +31,18 @@ class ReconciliationService {
     private final Reconciler reconciler;
     private final ReconciliationRepository runs;
     private final RunLock lock;
+    private final OperatorAlerts alerts;
+    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     ReconciliationService(BotApiClient telegram, Reconciler reconciler, ReconciliationRepository runs, RunLock lock,
-                          Clock clock) {
+                          OperatorAlerts alerts, TransactionOperations<Connection> transactions, Clock clock) {
         this.telegram = telegram;
         this.reconciler = reconciler;
         this.runs = runs;
         this.lock = lock;
+        this.alerts = alerts;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -53,7 +63,28 @@ class ReconciliationService {
                 failure = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
             runs.finish(id, clock.instant(), counts, failure);
+            tellTheOperator(id, counts, failure);
             return runs.find(id);
+        }
+    }
+
+    /** A run that recorded or flagged something, or failed, is news for the operator chat. */
+    private void tellTheOperator(long runId, RunCounts counts, String failure) {
+        if (counts.recorded() == 0 && counts.flagged() == 0 && failure == null) {
+            return;
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("runId", runId);
+        facts.put("recorded", counts.recorded());
+        facts.put("flagged", counts.flagged());
+        facts.put("failure", failure == null ? "" : failure);
+        try {
+            transactions.executeWrite(status -> {
+                alerts.raise(AlertKind.RECONCILIATION, "reconciliation:" + runId, facts);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Reconciliation run {}: the operator alert could not be kept: {}", runId, e.getMessage());
         }
     }
 

@@ -41,6 +41,7 @@ public enum ProblemCode {
     INVALID_START_PARAM(HttpStatus.UNPROCESSABLE_ENTITY, "The Mini App's start parameter is malformed"),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY,
             "The Idempotency-Key was already used with a different request"),
+    INVALID_EVENT_ENDPOINT(HttpStatus.UNPROCESSABLE_ENTITY, "The event endpoint URL is not accepted"),
     INVALID_STATE(HttpStatus.CONFLICT, "The resource is not in a state that allows this"),
     ORDER_NOT_SHIPPABLE(HttpStatus.CONFLICT, "The order is not a paid order with goods to ship"),
     STEP_OUT_OF_ORDER(HttpStatus.CONFLICT, "This shipment step is not the order's next one"),

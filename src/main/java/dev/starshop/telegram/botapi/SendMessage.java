@@ -16,13 +16,19 @@ public record SendMessage(
         String text,
         @Nullable String parseMode,
         @Nullable InlineKeyboardMarkup replyMarkup,
-        @Nullable Boolean protectContent) {
+        @Nullable Boolean protectContent,
+        @Nullable Integer messageThreadId) {
 
     public SendMessage(long chatId, String text, @Nullable String parseMode, @Nullable InlineKeyboardMarkup replyMarkup) {
-        this(chatId, text, parseMode, replyMarkup, null);
+        this(chatId, text, parseMode, replyMarkup, null, null);
     }
 
     public static SendMessage text(long chatId, String text) {
-        return new SendMessage(chatId, text, null, null);
+        return new SendMessage(chatId, text, null, null, null, null);
+    }
+
+    /** A plain text into a forum topic of a group ({@code message_thread_id}), or the chat itself when null. */
+    public static SendMessage inTopic(long chatId, @Nullable Integer topicId, String text) {
+        return new SendMessage(chatId, text, null, null, null, topicId);
     }
 }

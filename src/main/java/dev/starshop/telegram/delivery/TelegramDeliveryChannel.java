@@ -33,7 +33,7 @@ class TelegramDeliveryChannel implements DeliveryChannel {
 
     @Override
     public SendOutcome sendText(long chatId, String text, boolean protectContent) {
-        return outcome(() -> client.sendMessage(new SendMessage(chatId, text, null, null, protectContent)));
+        return outcome(() -> client.sendMessage(new SendMessage(chatId, text, null, null, protectContent, null)));
     }
 
     @Override

@@ -1,0 +1,79 @@
+package dev.starshop.events;
+
+import dev.starshop.order.Order;
+import dev.starshop.order.OrderStatus;
+import dev.starshop.order.OrderTransition;
+import dev.starshop.order.OrderTransitionListener;
+import dev.starshop.order.OrderView;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Order moves become events and operator alerts, in the move's transaction: PAID → order.paid,
+ * NEEDS_REVIEW → order.needs_review, REFUNDED → order.refunded, FULFILLED → order.fulfilled.
+ */
+@Singleton
+class OrderEvents implements OrderTransitionListener {
+
+    /** An order event's data: the order as {@code GET /api/orders/{id}} shows it, and its buyer. */
+    @Serdeable
+    record OrderEventData(OrderView order, OrderFacts.BuyerRef buyer, String reason) {
+    }
+
+    private final ShopEvents events;
+    private final OperatorAlerts alerts;
+    private final OrderFacts facts;
+
+    OrderEvents(ShopEvents events, OperatorAlerts alerts, OrderFacts facts) {
+        this.events = events;
+        this.alerts = alerts;
+        this.facts = facts;
+    }
+
+    @Override
+    public void onTransition(OrderTransition transition) {
+        EventType type = typeOf(transition.to());
+        if (type == null) {
+            return;
+        }
+        Order order = facts.withCharge(transition.order());
+        OrderFacts.BuyerRef buyer = facts.buyer(order.buyerId());
+        events.publish(type, order.id().toString(), new OrderEventData(OrderView.of(order), buyer, transition.why()));
+        alert(transition, order, buyer);
+    }
+
+    private static EventType typeOf(OrderStatus to) {
+        return switch (to) {
+            case PAID -> EventType.ORDER_PAID;
+            case NEEDS_REVIEW -> EventType.ORDER_NEEDS_REVIEW;
+            case REFUNDED -> EventType.ORDER_REFUNDED;
+            case FULFILLED -> EventType.ORDER_FULFILLED;
+            case PENDING_PAYMENT, CANCELLED, EXPIRED -> null;
+        };
+    }
+
+    private void alert(OrderTransition transition, Order order, OrderFacts.BuyerRef buyer) {
+        AlertKind kind = switch (transition.to()) {
+            case PAID -> AlertKind.ORDER_PAID;
+            case NEEDS_REVIEW -> AlertKind.NEEDS_REVIEW;
+            case REFUNDED -> AlertKind.REFUND;
+            default -> null;
+        };
+        if (kind == null) {
+            return;
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("orderId", order.id().toString());
+        f.put("buyer", buyer.display());
+        f.put("total", (order.charge() == null ? order.total() : order.charge().total()).display());
+        f.put("lines", OrderFacts.lines(order));
+        f.put("why", transition.why());
+        if (kind == AlertKind.ORDER_PAID) {
+            facts.shippingAddress(order).ifPresent(address -> f.put("shippingAddress", address));
+        }
+        alerts.raise(kind, null, f);
+    }
+}

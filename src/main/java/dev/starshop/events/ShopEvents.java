@@ -1,0 +1,80 @@
+package dev.starshop.events;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Publishes an event to every enabled endpoint, in the caller's transaction: the rows commit with
+ * the change they report, or not at all, and {@link EventSender} sends them after commit. This is
+ * how any domain publishes (docs/events.md, "Publishing an event from code").
+ */
+@Singleton
+public class ShopEvents {
+
+    private final EndpointRepository endpoints;
+    private final DeliveryRepository deliveries;
+    private final EventSettings settings;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ShopEvents(EndpointRepository endpoints, DeliveryRepository deliveries, EventSettings settings, JsonMapper json,
+               Clock clock) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * @param orderingKey the order the event belongs to (its id), or null when order does not matter;
+     *                    an order's events reach each endpoint in the order they were published
+     * @param data        the resources, as the public API shows them (a {@code @Serdeable} record or a map)
+     * @return the event's id (the same on every endpoint)
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public UUID publish(EventType type, @Nullable String orderingKey, Object data) {
+        return publishTo(endpoints.enabled(), type, orderingKey, data);
+    }
+
+    /** One event to the given endpoints only (the console's test event). */
+    UUID publishTo(List<EventEndpoint> targets, EventType type, @Nullable String orderingKey, Object data) {
+        UUID id = UUID.randomUUID();
+        if (targets.isEmpty()) {
+            return id;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String body = body(id, type, now, data);
+        Instant retryUntil = now.plus(settings.retryFor());
+        for (EventEndpoint endpoint : targets) {
+            deliveries.insert(id, endpoint.id(), type.wireName(), orderingKey, body, now, retryUntil);
+        }
+        return id;
+    }
+
+    /** {@code {"id","type","createdAt","data"}}, the contract's envelope, written once and sent as is. */
+    private String body(UUID id, EventType type, Instant createdAt, Object data) {
+        return "{\"id\":\"" + id + "\",\"type\":\"" + type.wireName() + "\",\"createdAt\":" + write(createdAt)
+                + ",\"data\":" + write(data) + "}";
+    }
+
+    private String write(Object value) {
+        try {
+            return new String(json.writeValueAsBytes(value), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write event data of " + value.getClass().getSimpleName(), e);
+        }
+    }
+}
