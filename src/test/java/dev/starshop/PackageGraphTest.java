@@ -57,7 +57,8 @@ class PackageGraphTest {
             // Fulfilment (docs/fulfilment.md) reads products and adds code-pool stock through the catalog.
             // It reacts to orders' moves (OrderTransitionListener), serves buyers their purchases, and
             // shipment steps and the last delivery make orders FULFILLED through order's OrderPayments.
-            Map.entry("fulfilment", Set.of("buyer", "catalog", "order", "platform")),
+            // fulfilment -> events: delivery.failed and the code pool's alert (DeliveryNews).
+            Map.entry("fulfilment", Set.of("buyer", "catalog", "events", "order", "platform")),
             Map.entry("ledger", Set.of("money", "platform")),
             Map.entry("miniapp", Set.of("platform")),
             Map.entry("money", Set.of("platform")),

@@ -68,6 +68,15 @@ public class CodePool {
                 row -> new ClaimedCode(row.getLong("id"), row.getString("code")));
     }
 
+    /** How many codes of {@code sku} no order has claimed yet. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    long unclaimed(String sku) {
+        return sql.one("""
+                SELECT count(*) AS n FROM product_codes c JOIN products p ON p.id = c.product_id
+                WHERE p.sku = :sku AND c.order_id IS NULL""", Params.of("sku", sku), row -> row.getLong("n"))
+                .orElse(0L);
+    }
+
     /** Why a CODES unit has no code: the sku only, never a code. */
     static String emptyPoolReason(String sku) {
         return "the code pool of " + sku + " is empty: upload codes, then retry the delivery";

@@ -38,10 +38,12 @@ class DeliveryDecisions implements OrderTransitionListener {
     /** Lazily: the sender reaches OrderPayments, whose listeners include this bean. */
     private final BeanProvider<DeliveryNudge> nudge;
     private final TransactionOperations<Connection> transactions;
+    private final DeliveryNews news;
     private final Clock clock;
 
     DeliveryDecisions(DeliveryRepository deliveries, CodePool codes, Revocation revocation, BeanProvider<DeliveryNudge> nudge,
-                      TransactionOperations<Connection> transactions, Clock clock) {
+                      DeliveryNews news, TransactionOperations<Connection> transactions, Clock clock) {
+        this.news = news;
         this.deliveries = deliveries;
         this.codes = codes;
         this.revocation = revocation;
@@ -69,11 +71,19 @@ class DeliveryDecisions implements OrderTransitionListener {
         boolean any = false;
         for (OrderLine line : lines) {
             DeliveryKind kind = kinds.getOrDefault(line.productId(), DeliveryKind.NONE);
+            int claimed = 0;
             for (int i = 0; i < line.quantity(); i++, unit++) {
                 if (DELIVERED.contains(kind)) {
-                    deliveries.insert(delivery(order, line, unit, kind), clock.instant());
+                    NewDelivery decided = delivery(order, line, unit, kind);
+                    Optional<Long> id = deliveries.insert(decided, clock.instant());
+                    claimed += decided.codeId() == null ? 0 : 1;
+                    id.filter(x -> decided.status() == DeliveryStatus.FAILED).ifPresent(failedId -> news.failed(
+                            new DeliveryNews.DeliveryFailed(order.id(), failedId, line.sku(), 0, decided.error())));
                     any = true;
                 }
+            }
+            if (claimed > 0) {
+                news.codesClaimed(line.sku(), claimed);
             }
         }
         if (any) {

@@ -39,18 +39,20 @@ class DeliveryRepository {
     }
 
     /** One unit's delivery; a unit that has one already keeps it (returns false). */
-    boolean insert(NewDelivery delivery, Instant now) {
-        return sql.update("""
+    /** The new row's id, or empty when the unit already has its delivery (a redelivered payment). */
+    Optional<Long> insert(NewDelivery delivery, Instant now) {
+        return sql.one("""
                 INSERT INTO deliveries (order_id, line_no, line_unit, product_id, kind, code_id, chat_id, status,
                                         last_error, next_attempt_at, created_at, updated_at)
                 VALUES (:orderId, :lineNo, :lineUnit, :productId, :kind, :codeId, :chatId, :status,
                         :error, :now, :now, :now)
-                ON CONFLICT (order_id, line_unit) DO NOTHING""",
+                ON CONFLICT (order_id, line_unit) DO NOTHING
+                RETURNING id""",
                 Params.of("orderId", delivery.orderId()).and("lineNo", delivery.lineNo())
                         .and("lineUnit", delivery.lineUnit()).and("productId", delivery.productId())
                         .and("kind", delivery.kind()).and("codeId", delivery.codeId())
                         .and("chatId", delivery.chatId()).and("status", delivery.status())
-                        .and("error", delivery.error()).and("now", now)) == 1;
+                        .and("error", delivery.error()).and("now", now), row -> row.getLong("id"));
     }
 
     /**

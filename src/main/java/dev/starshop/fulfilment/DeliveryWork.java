@@ -1,5 +1,6 @@
 package dev.starshop.fulfilment;
 
+import io.micronaut.core.annotation.Nullable;
 import dev.starshop.catalog.DeliveryKind;
 import dev.starshop.fulfilment.DeliveryRepository.Claim;
 import dev.starshop.order.Order;
@@ -31,19 +32,21 @@ class DeliveryWork {
     private final CodePool codes;
     private final OrderPayments orders;
     private final OrderCompletion completion;
+    private final DeliveryNews news;
     private final DeliverySettings settings;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     DeliveryWork(DeliveryRepository deliveries, DeliveryMessages messages, DeliveryChannel channel, CodePool codes,
-                 OrderPayments orders, OrderCompletion completion, DeliverySettings settings, TransactionOperations<Connection> transactions,
-                 Clock clock) {
+                 OrderPayments orders, OrderCompletion completion, DeliveryNews news, DeliverySettings settings,
+                 TransactionOperations<Connection> transactions, Clock clock) {
         this.deliveries = deliveries;
         this.messages = messages;
         this.channel = channel;
         this.codes = codes;
         this.orders = orders;
         this.completion = completion;
+        this.news = news;
         this.settings = settings;
         this.transactions = transactions;
         this.clock = clock;
@@ -73,16 +76,18 @@ class DeliveryWork {
     private Optional<DeliveryJob> prepare(Claim claim) {
         Instant now = clock.instant();
         if (claim.attempts() > settings.maxAttempts()) {
-            deliveries.fail(claim, "gave up after " + settings.maxAttempts() + " attempts", now);
+            fail(claim, null, "gave up after " + settings.maxAttempts() + " attempts", now);
             return Optional.empty();
         }
         if (claim.kind() == DeliveryKind.CODES && claim.codeId() == null) {
             Optional<DeliveryJob> unclaimed = deliveries.job(claim);
             Optional<ClaimedCode> code = unclaimed.flatMap(j -> codes.claim(j.sku(), claim.orderId(), claim.lineUnit()));
+            String sku = unclaimed.map(DeliveryJob::sku).orElse(null);
             if (code.isEmpty()) {
-                deliveries.fail(claim, CodePool.emptyPoolReason(unclaimed.map(DeliveryJob::sku).orElse("?")), now);
+                fail(claim, sku, CodePool.emptyPoolReason(sku == null ? "?" : sku), now);
                 return Optional.empty();
             }
+            news.codesClaimed(sku, 1);
             deliveries.attachCode(claim.id(), code.get().id());
         }
         return deliveries.job(claim);
@@ -115,13 +120,20 @@ class DeliveryWork {
         } else if (outcome instanceof SendOutcome.RetryLater later && claim.attempts() < settings.maxAttempts()) {
             deliveries.retryAt(claim, now.plus(wait(claim, later)), later.reason(), now);
         } else if (outcome instanceof SendOutcome.RetryLater later) {
-            deliveries.fail(claim, later.reason() + " (gave up after " + claim.attempts() + " attempts)", now);
+            fail(claim, job.sku(), later.reason() + " (gave up after " + claim.attempts() + " attempts)", now);
         } else if (outcome instanceof SendOutcome.Refused refused) {
-            deliveries.fail(claim, refused.reason(), now);
+            fail(claim, job.sku(), refused.reason(), now);
         }
         if (!(outcome instanceof SendOutcome.Sent)) {
             LOG.warn("Delivery {} of order {} not sent (attempt {}): {}", claim.id(), claim.orderId(),
                     claim.attempts(), outcome);
+        }
+    }
+
+    /** FAILED, and the shop told (delivery.failed, the operator chat) when this claim made it so. */
+    private void fail(Claim claim, @Nullable String sku, String reason, Instant now) {
+        if (deliveries.fail(claim, reason, now)) {
+            news.failed(new DeliveryNews.DeliveryFailed(claim.orderId(), claim.id(), sku, claim.attempts(), reason));
         }
     }
 
