@@ -61,6 +61,8 @@ ALTER TABLE reconciliation_findings
 -- Tie-outs: each comparison of getMyStarBalance with the ledger, kept for the console.
 CREATE TABLE stars_tie_outs (
     id                  BIGSERIAL PRIMARY KEY,
+    -- The reconciliation run whose findings explain the difference.
+    run_id              BIGINT      NOT NULL REFERENCES reconciliation_runs (id),
     trigger             TEXT        NOT NULL CHECK (trigger IN ('ON_DEMAND', 'SCHEDULE')),
     checked_at          TIMESTAMPTZ NOT NULL,
     telegram_nanostars  BIGINT      NOT NULL,
