@@ -93,7 +93,7 @@ final class StarSeeds {
             case "telegram_api" -> Json.obj("type", "telegram_api", "request_count",
                     required(seed.requestCount(), "requestCount"));
             case "unknown" -> Json.obj("type", seed.partnerType());
-            default -> Json.obj("type", seed.kind()); // withdrawal (state added when read), telegram_ads, other
+            default -> Json.obj("type", partnerType(seed)); // fragment (state added when read), telegram_ads, other
         };
     }
 
