@@ -8,6 +8,7 @@ import { subscriptionsView } from './views/subscriptions.js';
 import { ledgerView } from './views/ledger.js';
 import { exportsView } from './views/exports.js';
 import { reconciliationView } from './views/reconciliation.js';
+import { treasuryView } from './views/treasury.js';
 import { systemView } from './views/system.js';
 
 // Views are addressed by the URL fragment (#/orders, #/orders/<id>, …) so reload and back work.
@@ -19,6 +20,7 @@ const TABS = [
   { path: 'ledger', label: 'Ledger', render: ledgerView },
   { path: 'exports', label: 'Exports', render: exportsView },
   { path: 'reconciliation', label: 'Reconciliation', render: reconciliationView },
+  { path: 'treasury', label: 'Treasury', render: treasuryView },
   { path: 'system', label: 'System', render: systemView },
 ];
 
