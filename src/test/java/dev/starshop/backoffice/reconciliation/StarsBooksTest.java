@@ -60,7 +60,10 @@ class StarsBooksTest {
     @BeforeAll
     static void start() {
         engine = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                // Not the JVM's shared ephemeral server: a server of its own in its own directory.
                 "starshop.embedded-postgres.data-dir", dataDir.toString(),
+                "starshop.embedded-postgres.ephemeral", false,
+                "starshop.embedded-postgres.durable", false,
                 "starshop.telegram.setup", true,
                 "micronaut.server.port", -1), "test");
         http = engine.getApplicationContext().createBean(HttpClient.class, engine.getURL());
@@ -133,6 +136,9 @@ class StarsBooksTest {
         assertEquals(0, count("SELECT count(*) FROM payments WHERE kind IN ('REFUND', 'CHARGEBACK')"),
                 "no gift or withdrawal became an outside refund or a chargeback");
         assertTreasuryToday("300.75", "152.95", "100", "0");
+        assertEquals("telegram_stars_receivable,XTR,0,0,DEBIT,,,," + income + ",,,750000000",
+                exportedRow("affiliate-income:" + income, "telegram_stars_receivable"),
+                "the ledger export keeps the fraction and the side of a posting below one Star");
     }
 
     @Test
@@ -177,6 +183,16 @@ class StarsBooksTest {
         assertEquals(422, badDate.status());
         assertEquals(before, telegram.botBalanceNanostars());
         assertEquals(401, api.send(HttpRequest.GET("/api/admin/treasury/tie-outs")).status());
+    }
+
+    /** The canonical ledger CSV's row for this posting, from the account on. */
+    private static String exportedRow(String key, String account) {
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String body = new String(http.toBlocking().retrieve(HttpRequest.GET("/api/admin/exports/ledger.csv?from="
+                + today + "&to=" + today + "&currency=XTR").bearerAuth(Api.ADMIN_TOKEN), byte[].class),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return body.lines().filter(l -> l.contains("," + key + ",") && l.contains("," + account + ","))
+                .map(l -> l.substring(l.indexOf(account))).findFirst().orElse(body);
     }
 
     private static void assertTieOut(Map<String, Object> run, String status, String telegramBalance,
