@@ -11,6 +11,7 @@ import { subscriptionsView } from './views/subscriptions.js';
 import { ledgerView } from './views/ledger.js';
 import { exportsView } from './views/exports.js';
 import { reconciliationView } from './views/reconciliation.js';
+import { treasuryView } from './views/treasury.js';
 import { systemView } from './views/system.js';
 import { eventsView } from './views/events.js';
 
@@ -27,6 +28,7 @@ const TABS = [
   { path: 'exports', label: 'Exports', render: exportsView },
   { path: 'reconciliation', label: 'Reconciliation', render: reconciliationView },
   { path: 'events', label: 'Events', render: eventsView },
+  { path: 'treasury', label: 'Treasury', render: treasuryView },
   { path: 'system', label: 'System', render: systemView },
 ];
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The event_deliveries table (V22): the event outbox. */
+/** The event_deliveries table (V20): the event outbox. */
 @Singleton
 class DeliveryRepository {
 

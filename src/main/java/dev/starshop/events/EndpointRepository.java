@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The event_endpoints table (V22). */
+/** The event_endpoints table (V20). */
 @Singleton
 class EndpointRepository {
 

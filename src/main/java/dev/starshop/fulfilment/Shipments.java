@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The shipment steps of physical orders, in {@code shipment_steps} (migration V16). Callers own the
+ * The shipment steps of physical orders, in {@code shipment_steps} (migration V15). Callers own the
  * transaction; {@link #latest} is what My purchases shows for a physical line.
  */
 @Singleton

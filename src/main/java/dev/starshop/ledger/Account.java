@@ -19,7 +19,19 @@ public enum Account {
     /** Contra-revenue: what promo codes took off sales (sales_revenue is booked gross). */
     SALES_DISCOUNTS,
     /** Money Telegram took back after a dispute, found by reconciliation. */
-    CHARGEBACKS;
+    CHARGEBACKS,
+    /** Expense: commission affiliates earned out of our Stars sales. */
+    AFFILIATE_COMMISSIONS,
+    /** Income: commission we earned as another bot's affiliate. */
+    AFFILIATE_INCOME,
+    /** Expense: Telegram's fees (paid broadcasts over the API) and Telegram Ads top-ups. */
+    TELEGRAM_FEES,
+    /** Expense: gifts and Telegram Premium the bot bought for users or chats. */
+    GIFTS_EXPENSE,
+    /** Stars on their way to Fragment: a withdrawal started and not yet succeeded or failed. */
+    STARS_IN_TRANSIT,
+    /** Stars withdrawn to Fragment for good (they left Telegram). */
+    STARS_WITHDRAWN;
 
     private final String dbName = name().toLowerCase(Locale.ROOT);
 

@@ -39,14 +39,15 @@ class InvariantChecks {
 
     private List<InvariantViolation> unbalanced() {
         return sql.list("""
-                SELECT t.id, count(p.id) AS postings, coalesce(sum(p.amount), 0) AS total
+                SELECT t.id, count(p.id) AS postings,
+                       coalesce(sum(p.amount::numeric * 1000000000 + p.nanos), 0) AS total
                 FROM ledger_transactions t LEFT JOIN ledger_postings p ON p.transaction_id = t.id
                 GROUP BY t.id
-                HAVING count(p.id) = 0 OR coalesce(sum(p.amount), 0) <> 0
+                HAVING count(p.id) = 0 OR coalesce(sum(p.amount::numeric * 1000000000 + p.nanos), 0) <> 0
                 ORDER BY t.id""", Params.none(), row -> row.getLong("postings") == 0
                 ? new InvariantViolation(LedgerInvariant.NON_EMPTY, row.getLong("id"), "no postings")
                 : new InvariantViolation(LedgerInvariant.BALANCED, row.getLong("id"),
-                        "postings sum to " + row.getBigDecimal("total")));
+                        "postings sum to " + row.getBigDecimal("total") + " billionths of a unit"));
     }
 
     private List<InvariantViolation> foreignCurrency() {

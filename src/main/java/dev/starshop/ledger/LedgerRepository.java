@@ -1,5 +1,6 @@
 package dev.starshop.ledger;
 
+import dev.starshop.money.StarQuantity;
 import dev.starshop.platform.db.Params;
 import dev.starshop.platform.db.Row;
 import dev.starshop.platform.db.Sql;
@@ -51,12 +52,14 @@ class LedgerRepository {
     void insertPostings(long transactionId, NewTransaction tx) {
         String[] accounts = tx.postings().stream().map(p -> p.account().dbName()).toArray(String[]::new);
         Long[] amounts = tx.postings().stream().map(Posting::amount).toArray(Long[]::new);
+        Long[] nanos = tx.postings().stream().map(p -> (long) p.nanos()).toArray(Long[]::new);
         sql.update("""
-                INSERT INTO ledger_postings (transaction_id, account, currency, amount)
-                SELECT :transactionId, p.account, :currency, p.amount
-                FROM unnest(:accounts::text[], :amounts::bigint[]) WITH ORDINALITY AS p(account, amount, n)
+                INSERT INTO ledger_postings (transaction_id, account, currency, amount, nanos)
+                SELECT :transactionId, p.account, :currency, p.amount, p.nanos
+                FROM unnest(:accounts::text[], :amounts::bigint[], :nanos::integer[])
+                     WITH ORDINALITY AS p(account, amount, nanos, n)
                 ORDER BY p.n""", Params.of("transactionId", transactionId).and("currency", tx.currency().code())
-                .and("accounts", accounts).and("amounts", amounts));
+                .and("accounts", accounts).and("amounts", amounts).and("nanos", nanos));
     }
 
     Optional<LedgerTransaction> findByKey(String externalKey) {
@@ -76,19 +79,27 @@ class LedgerRepository {
                 + "ORDER BY id", Params.of("orderId", orderId), LedgerRepository::readTransaction));
     }
 
-    /** Per account and currency; the database sums as NUMERIC, the cast fails loudly on overflow. */
+    /**
+     * Per account and currency; the database sums as NUMERIC, the cast fails loudly on overflow.
+     * Stars balances are also summed exactly in nanostars.
+     */
     List<AccountBalance> balances() {
         return sql.list("""
                 SELECT account, currency,
                        coalesce(sum(amount) FILTER (WHERE amount > 0), 0)::bigint AS debits,
                        coalesce(-sum(amount) FILTER (WHERE amount < 0), 0)::bigint AS credits,
-                       sum(amount)::bigint AS balance
+                       sum(amount)::bigint AS balance,
+                       CASE WHEN currency = 'XTR' THEN sum(amount::numeric * 1000000000 + nanos)::bigint END
+                           AS balance_nanostars
                 FROM ledger_postings
                 GROUP BY currency, account
-                ORDER BY currency, account""", Params.none(),
-                row -> new AccountBalance(Account.fromDbName(row.getString("account")),
-                        row.getString("currency"), row.getLong("debits"), row.getLong("credits"),
-                        row.getLong("balance")));
+                ORDER BY currency, account""", Params.none(), row -> {
+                    Long nanostars = row.getLongOrNull("balance_nanostars");
+                    StarQuantity stars = nanostars == null ? null : new StarQuantity(nanostars);
+                    return new AccountBalance(Account.fromDbName(row.getString("account")),
+                            row.getString("currency"), row.getLong("debits"), row.getLong("credits"),
+                            stars == null ? row.getLong("balance") : stars.wholeStars(), stars);
+                });
     }
 
     private List<LedgerTransaction> withPostings(List<LedgerTransaction> transactions) {
@@ -104,10 +115,11 @@ class LedgerRepository {
     private Map<Long, List<Posting>> postingsOf(List<LedgerTransaction> transactions) {
         Long[] ids = transactions.stream().map(LedgerTransaction::id).toArray(Long[]::new);
         Map<Long, List<Posting>> postings = new HashMap<>();
-        sql.list("SELECT transaction_id, account, amount FROM ledger_postings "
+        sql.list("SELECT transaction_id, account, amount, nanos FROM ledger_postings "
                         + "WHERE transaction_id = ANY(:ids) ORDER BY transaction_id, id", Params.of("ids", ids),
                 row -> Map.entry(row.getLong("transaction_id"),
-                        new Posting(Account.fromDbName(row.getString("account")), row.getLong("amount"))))
+                        new Posting(Account.fromDbName(row.getString("account")), row.getLong("amount"),
+                                row.getInt("nanos"))))
                 .forEach(e -> postings.computeIfAbsent(e.getKey(), id -> new ArrayList<>()).add(e.getValue()));
         return postings;
     }

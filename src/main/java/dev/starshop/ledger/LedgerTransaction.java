@@ -1,5 +1,6 @@
 package dev.starshop.ledger;
 
+import dev.starshop.money.StarQuantity;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
@@ -20,7 +21,7 @@ public record LedgerTransaction(long id, String externalKey, EntryKind kind, Str
                                 @Nullable Long reversesTransactionId, List<Posting> postings) {
 
     private static final Comparator<Posting> CANONICAL =
-            Comparator.comparing(Posting::account).thenComparingLong(Posting::amount);
+            Comparator.comparing(Posting::account).thenComparingLong(Posting::amount).thenComparingInt(Posting::nanos);
 
     public LedgerTransaction {
         postings = List.copyOf(postings);
@@ -29,6 +30,11 @@ public record LedgerTransaction(long id, String externalKey, EntryKind kind, Str
     /** The sum of the debits (equal to the sum of the credits): the amount the transaction moved. */
     public long total() {
         return postings.stream().filter(Posting::isDebit).mapToLong(Posting::amount).sum();
+    }
+
+    /** The Stars the transaction moved (sum of its debits), fractions included; XTR transactions only. */
+    public StarQuantity starsTotal() {
+        return postings.stream().filter(Posting::isDebit).map(Posting::stars).reduce(StarQuantity.ZERO, StarQuantity::plus);
     }
 
     /**

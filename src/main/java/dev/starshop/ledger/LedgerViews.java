@@ -20,14 +20,16 @@ final class LedgerViews {
     record BalanceView(String account, String currency, long debits, long credits, long balance,
                        String balanceDecimal) {
 
+        /** For Stars, {@code balanceDecimal} is exact, fractions of a Star included ("12.5"). */
         static BalanceView of(AccountBalance b, CurrencyTable currencies) {
             return new BalanceView(b.account().dbName(), b.currency(), b.debits(), b.credits(), b.balance(),
-                    decimal(b.balance(), b.currency(), currencies));
+                    b.stars() != null ? b.stars().decimalText() : decimal(b.balance(), b.currency(), currencies));
         }
     }
 
+    /** {@code nanos}: the nanostars beyond {@code amount} (Stars only, else 0); {@code amountDecimal} is exact. */
     @Serdeable
-    record PostingView(String account, long amount, String side, String amountDecimal) {
+    record PostingView(String account, long amount, int nanos, String side, String amountDecimal) {
     }
 
     @Serdeable
@@ -38,7 +40,8 @@ final class LedgerViews {
 
         static TransactionView of(LedgerTransaction t, CurrencyTable currencies) {
             List<PostingView> postings = t.postings().stream().map(p -> new PostingView(p.account().dbName(),
-                    p.amount(), p.isDebit() ? "debit" : "credit", decimal(p.amount(), t.currency(), currencies)))
+                    p.amount(), p.nanos(), p.isDebit() ? "debit" : "credit", p.nanos() != 0
+                            ? p.stars().decimalText() : decimal(p.amount(), t.currency(), currencies)))
                     .toList();
             return new TransactionView(t.id(), t.externalKey(), t.kind().name(), t.currency(), t.occurredAt(),
                     t.recordedAt(), t.orderId(), t.buyerId(), t.telegramChargeId(), t.providerChargeId(),

@@ -1,6 +1,7 @@
 package dev.starshop.ledger;
 
 import dev.starshop.money.Currency;
+import dev.starshop.money.StarQuantity;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
@@ -41,6 +42,9 @@ public record NewTransaction(String externalKey, EntryKind kind, Currency curren
         occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
         postings = List.copyOf(postings);
         requireBalanced(postings, externalKey);
+        if (!currency.isStars() && postings.stream().anyMatch(p -> p.nanos() != 0)) {
+            throw new IllegalArgumentException(externalKey + ": only Stars postings carry nanostars");
+        }
     }
 
     private static void requireBalanced(List<Posting> postings, String externalKey) {
@@ -48,13 +52,16 @@ public record NewTransaction(String externalKey, EntryKind kind, Currency curren
             throw new UnbalancedTransactionException(LedgerInvariant.NON_EMPTY, externalKey + " has no postings");
         }
         long sum = 0;
+        long nanos = 0;
         for (Posting posting : postings) {
             // addExact: an overflow that wraps back to zero must not pass for "balanced".
             sum = Math.addExact(sum, posting.amount());
+            nanos = Math.addExact(nanos, posting.nanos());
         }
-        if (sum != 0) {
+        // Balanced when sum * 10^9 + nanos = 0, checked without multiplying (which could overflow).
+        if (nanos % StarQuantity.NANOS_PER_STAR != 0 || sum != -(nanos / StarQuantity.NANOS_PER_STAR)) {
             throw new UnbalancedTransactionException(LedgerInvariant.BALANCED,
-                    externalKey + " debits exceed credits by " + sum);
+                    externalKey + " debits exceed credits by " + sum + " and " + nanos + " nanos");
         }
     }
 }

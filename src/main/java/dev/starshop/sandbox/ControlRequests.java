@@ -48,6 +48,41 @@ final class ControlRequests {
         }
     }
 
+    /** A Stars history entry to seed; each kind's own required fields are checked by {@link StarSeeds}. */
+    static StarSeed starSeed(JsonNode node) {
+        ControlBody body = ControlBody.of(node, "kind", "amount", "nanostarAmount", "userId", "chatId",
+                "commissionPerMille", "affiliateAmount", "affiliateNanostarAmount", "requestCount", "incoming",
+                "partnerType");
+        String kind = body.requiredString("kind", 32);
+        if (!StarSeeds.KINDS.contains(kind)) {
+            throw ControlBody.malformed("kind: must be one of " + StarSeeds.KINDS.stream().sorted().toList());
+        }
+        Long amount = body.requiredLong("amount", 0, MAX_STARS);
+        Long nanos = body.optionalLong("nanostarAmount", 0, 999_999_999);
+        if (amount == 0 && (nanos == null || nanos == 0)) {
+            throw ControlBody.limit("amount: a transaction moves more than 0 Stars");
+        }
+        Boolean incoming = body.optionalBoolean("incoming");
+        String partnerType = body.optionalString("partnerType", 32);
+        boolean directed = kind.equals("other") || kind.equals("unknown");
+        if (directed != (incoming != null)) {
+            throw ControlBody.malformed("incoming: " + (directed ? "required" : "only") + " for kinds other and unknown");
+        }
+        if (kind.equals("unknown") != (partnerType != null)) {
+            throw ControlBody.malformed("partnerType: required for kind unknown, and only for it");
+        }
+        return new StarSeed(kind, amount, nanos, body.optionalLong("userId", 1, MAX_USER_ID),
+                body.optionalLong("chatId", -MAX_USER_ID * 1000, MAX_USER_ID * 1000),
+                (Integer) intOrNull(body.optionalLong("commissionPerMille", 1, 1000)),
+                body.optionalLong("affiliateAmount", 0, MAX_STARS),
+                body.optionalLong("affiliateNanostarAmount", 0, 999_999_999),
+                (Integer) intOrNull(body.optionalLong("requestCount", 1, 1_000_000)), incoming, partnerType);
+    }
+
+    private static Integer intOrNull(Long value) {
+        return value == null ? null : value.intValue();
+    }
+
     static long balance(JsonNode node) {
         return ControlBody.of(node, "starBalance").requiredLong("starBalance", 0, MAX_STARS);
     }

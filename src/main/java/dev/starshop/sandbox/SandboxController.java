@@ -127,6 +127,24 @@ final class SandboxController {
         return sandbox.renewSubscription(chargeId);
     }
 
+    /** Adds a Stars history entry of a kind invoices do not make (paid media, gift, withdrawal, fee, …). */
+    @Post("/stars/transactions")
+    HttpResponse<Map<String, Object>> addStarTransaction(@Body JsonNode body) {
+        return HttpResponse.created(Map.of("id", sandbox.addStarTransaction(ControlRequests.starSeed(body))));
+    }
+
+    @Post("/stars/withdrawals/{id}/succeed")
+    Map<String, Object> withdrawalSucceeds(@PathVariable String id) {
+        sandbox.withdrawalSucceeds(id);
+        return Map.of("id", id, "state", "succeeded");
+    }
+
+    @Post("/stars/withdrawals/{id}/fail")
+    Map<String, Object> withdrawalFails(@PathVariable String id) {
+        sandbox.withdrawalFails(id);
+        return Map.of("id", id, "state", "failed");
+    }
+
     @Get("/updates")
     List<Map<String, Object>> updates() {
         return sandbox.updates();

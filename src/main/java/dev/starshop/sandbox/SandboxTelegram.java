@@ -33,10 +33,13 @@ public final class SandboxTelegram {
     private final SandboxSettings settings;
     private final ServiceMessages messages;
     private final Clock clock;
+    private final StarSeeds starSeeds;
 
     SandboxTelegram(SandboxUsers users, Invoices invoices, PaymentFlow payments, UpdateStore updates,
                     WebhookDispatcher webhook, Queries queries, StarBook book, Chats chats, ChatMethods chatMethods,
-                    CallLog calls, FaultKnobs faults, SandboxSettings settings, ServiceMessages messages, Clock clock) {
+                    CallLog calls, FaultKnobs faults, SandboxSettings settings, ServiceMessages messages, Clock clock,
+                    StarSeeds starSeeds) {
+        this.starSeeds = starSeeds;
         this.messages = messages;
         this.clock = clock;
         this.users = users;
@@ -107,6 +110,26 @@ public final class SandboxTelegram {
         return book.charge(telegramChargeId).filter(Charge::isStars)
                 .map(charge -> book.recordChargeback(charge, clock.instant().getEpochSecond()))
                 .orElse(false);
+    }
+
+    /** Adds a Stars history entry of a kind invoices do not make; answers its id. */
+    public String addStarTransaction(StarSeed seed) {
+        return starSeeds.add(seed);
+    }
+
+    /** A pending withdrawal to Fragment succeeds (404 unknown, 409 not pending). */
+    public void withdrawalSucceeds(String withdrawalId) {
+        starSeeds.succeed(withdrawalId);
+    }
+
+    /** A pending withdrawal fails; Fragment's refund comes in with the same id. */
+    public void withdrawalFails(String withdrawalId) {
+        starSeeds.fail(withdrawalId);
+    }
+
+    /** The bot's Stars balance in nanostars, as getMyStarBalance reports it. */
+    public long botBalanceNanostars() {
+        return book.balanceNanostars();
     }
 
     public PayOutcome renewSubscription(String firstChargeId) {

@@ -24,10 +24,21 @@ final class StarBook {
 
     /**
      * A history entry; a refund reuses the id of the payment it reverses, as Telegram's do.
-     * {@code partnerType} is "user" except for a chargeback, whose receiver is "other".
+     * {@code partnerType} is "user" except for a chargeback, whose receiver is "other". A seeded
+     * entry ({@link StarSeeds}) carries its partner as Telegram's JSON in {@code partner} and may
+     * have {@code nanos} (nanostar_amount); invoice entries have neither.
      */
-    record Entry(String id, long amount, long date, boolean incoming, long userId, String payload,
-                 Long subscriptionPeriod, String partnerType) {
+    record Entry(String id, long amount, long nanos, long date, boolean incoming, long userId, String payload,
+                 Long subscriptionPeriod, String partnerType, Map<String, Object> partner) {
+
+        Entry(String id, long amount, long date, boolean incoming, long userId, String payload,
+              Long subscriptionPeriod, String partnerType) {
+            this(id, amount, 0, date, incoming, userId, payload, subscriptionPeriod, partnerType, null);
+        }
+
+        long nanostars() {
+            return amount * StarSeeds.NANOS + nanos;
+        }
     }
 
     /** A subscription identified by the charge id of its first payment. */
@@ -46,6 +57,8 @@ final class StarBook {
     private final Map<String, Subscription> subscriptions;
     private final Set<String> refunded;
     private final Ring<Entry> history;
+    private final Map<String, Map<String, Object>> withdrawalStates;
+    /** In nanostars: Telegram's balance can hold fractions (affiliate commissions, API fees). */
     private long balance;
 
     StarBook(SandboxSettings settings) {
@@ -54,6 +67,7 @@ final class StarBook {
         this.subscriptions = Ring.boundedMap(keep);
         this.refunded = Collections.newSetFromMap(Ring.boundedMap(keep));
         this.history = new Ring<>(keep);
+        this.withdrawalStates = Ring.boundedMap(keep);
     }
 
     synchronized void recordPayment(Charge charge) {
@@ -105,7 +119,56 @@ final class StarBook {
 
     private void append(Entry entry) {
         history.add(entry);
-        balance += entry.incoming() ? entry.amount() : -entry.amount();
+        balance += entry.incoming() ? entry.nanostars() : -entry.nanostars();
+    }
+
+    /**
+     * A seeded entry (paid media, gift, withdrawal, fee, …); an outgoing one needs the balance to
+     * cover it, as Telegram's does. False when it does not.
+     */
+    synchronized boolean recordSeeded(Entry entry) {
+        if (!entry.incoming() && balance < entry.nanostars()) {
+            return false;
+        }
+        append(entry);
+        if ("fragment".equals(entry.partnerType()) && !entry.incoming()) {
+            withdrawalStates.put(entry.id(), Json.obj("type", "pending"));
+        }
+        return true;
+    }
+
+    /** A pending withdrawal's state, or null for an unknown or finished one. */
+    synchronized Map<String, Object> withdrawalState(String id) {
+        return withdrawalStates.get(id);
+    }
+
+    /** Fragment confirmed a pending withdrawal; false unless it was pending. */
+    synchronized boolean withdrawalSucceeded(String id, long date, String url) {
+        if (!isPending(id)) {
+            return false;
+        }
+        withdrawalStates.put(id, Json.obj("type", "succeeded", "date", date, "url", url));
+        return true;
+    }
+
+    /**
+     * A pending withdrawal failed: its state becomes "failed" and Fragment's refund comes in as an
+     * incoming entry with the same id (Telegram: "the transaction was refunded"), restoring the balance.
+     */
+    synchronized boolean withdrawalFailed(String id, long date) {
+        if (!isPending(id)) {
+            return false;
+        }
+        Entry out = history.all().stream().filter(e -> e.id().equals(id) && !e.incoming()).findFirst().orElseThrow();
+        withdrawalStates.put(id, Json.obj("type", "failed"));
+        append(new Entry(id, out.amount(), out.nanos(), date, true, 0, null, null, "fragment",
+                Json.obj("type", "fragment")));
+        return true;
+    }
+
+    private boolean isPending(String id) {
+        Map<String, Object> state = withdrawalStates.get(id);
+        return state != null && "pending".equals(state.get("type"));
     }
 
     synchronized List<Entry> history() {
@@ -117,8 +180,11 @@ final class StarBook {
         return history.page(offset, limit);
     }
 
-    /** Stars received minus Stars refunded (Telegram's withdrawal hold is not modelled). */
-    synchronized long balance() {
+    /**
+     * In nanostars: every incoming entry minus every outgoing one (payments, refunds, chargebacks,
+     * seeded kinds); Telegram's withdrawal hold is not modelled.
+     */
+    synchronized long balanceNanostars() {
         return balance;
     }
 
@@ -132,6 +198,7 @@ final class StarBook {
         subscriptions.clear();
         history.clear();
         refunded.clear();
+        withdrawalStates.clear();
         balance = 0;
     }
 }

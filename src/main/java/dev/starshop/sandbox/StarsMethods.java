@@ -29,7 +29,7 @@ final class StarsMethods implements BotMethods {
         registry.put("refundStarPayment", this::refundStarPayment);
         registry.put("getStarTransactions", this::getStarTransactions);
         registry.put("editUserStarSubscription", this::editUserStarSubscription);
-        registry.put("getMyStarBalance", p -> Json.obj("amount", book.balance()));
+        registry.put("getMyStarBalance", p -> starAmount(book.balanceNanostars()));
     }
 
     private Object refundStarPayment(Params p) {
@@ -56,7 +56,23 @@ final class StarsMethods implements BotMethods {
         return Json.obj("transactions", page);
     }
 
+    /** Telegram's StarAmount: whole Stars rounded towards zero, the rest as nanostar_amount (same sign). */
+    static Map<String, Object> starAmount(long nanostars) {
+        long nanos = nanostars % StarSeeds.NANOS;
+        return Json.obj("amount", nanostars / StarSeeds.NANOS, "nanostar_amount", nanos == 0 ? null : nanos);
+    }
+
     private Map<String, Object> transaction(StarBook.Entry entry) {
+        if (entry.partner() != null) {
+            Map<String, Object> partner = new java.util.LinkedHashMap<>(entry.partner());
+            Map<String, Object> state = book.withdrawalState(entry.id());
+            if (state != null && !entry.incoming()) {
+                partner.put("withdrawal_state", state);
+            }
+            return Json.obj("id", entry.id(), "amount", entry.amount(),
+                    "nanostar_amount", entry.nanos() == 0 ? null : entry.nanos(), "date", entry.date(),
+                    entry.incoming() ? "source" : "receiver", partner);
+        }
         if (!"user".equals(entry.partnerType())) {
             return Json.obj("id", entry.id(), "amount", entry.amount(), "date", entry.date(),
                     entry.incoming() ? "source" : "receiver", Json.obj("type", entry.partnerType()));

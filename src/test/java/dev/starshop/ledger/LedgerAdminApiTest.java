@@ -78,10 +78,10 @@ class LedgerAdminApiTest {
         assertEquals(List.of("PAYMENT", "REFUND"), list.stream().map(t -> t.get("kind")).toList());
         assertEquals(order.toString(), list.get(0).get("orderId"));
         assertEquals(List.of(
-                Map.of("account", "provider_receivable", "amount", 1600, "side", "debit", "amountDecimal", "16.00"),
-                Map.of("account", "sales_revenue", "amount", -1200, "side", "credit", "amountDecimal", "-12.00"),
-                Map.of("account", "shipping_revenue", "amount", -300, "side", "credit", "amountDecimal", "-3.00"),
-                Map.of("account", "tips_revenue", "amount", -100, "side", "credit", "amountDecimal", "-1.00")),
+                Map.of("account", "provider_receivable", "amount", 1600, "nanos", 0, "side", "debit", "amountDecimal", "16.00"),
+                Map.of("account", "sales_revenue", "amount", -1200, "nanos", 0, "side", "credit", "amountDecimal", "-12.00"),
+                Map.of("account", "shipping_revenue", "amount", -300, "nanos", 0, "side", "credit", "amountDecimal", "-3.00"),
+                Map.of("account", "tips_revenue", "amount", -100, "nanos", 0, "side", "credit", "amountDecimal", "-1.00")),
                 list.get(0).get("postings"));
         assertEquals(((Number) list.get(0).get("id")).longValue(),
                 ((Number) list.get(1).get("reversesTransactionId")).longValue());

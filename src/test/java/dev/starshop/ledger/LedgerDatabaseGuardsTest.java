@@ -51,6 +51,35 @@ class LedgerDatabaseGuardsTest {
     }
 
     @Test
+    void fractionalStarsBalanceInNanostarsAndAnUnbalancedFractionIsRefused() throws SQLException {
+        String balanced = key();
+        commit(transaction(balanced, "AFFILIATE_INCOME", "XTR", "NULL"),
+                posting(balanced, "telegram_stars_receivable", "XTR", 0, 750_000_000),
+                posting(balanced, "affiliate_income", "XTR", 0, -750_000_000));
+        String off = key();
+        SQLException refused = assertThrows(SQLException.class, () -> commit(
+                transaction(off, "TELEGRAM_FEE", "XTR", "NULL"),
+                posting(off, "telegram_fees", "XTR", 3, 300_000_000),
+                posting(off, "telegram_stars_receivable", "XTR", -3, -300_000_001)));
+
+        assertEquals(2, count("SELECT count(*) FROM ledger_postings p JOIN ledger_transactions t "
+                + "ON t.id = p.transaction_id WHERE t.external_key = '" + balanced + "'"));
+        assertTrue(refused.getMessage().contains("ledger invariant BALANCED"), refused.getMessage());
+        assertEquals(0, transactionsWithKey(off));
+    }
+
+    @Test
+    void nanosOutsideStarsOrAgainstTheAmountsSignAreRefused() {
+        String usd = key();
+        assertRefused(CHECK, () -> commit(transaction(usd, "PAYMENT", "USD", "NULL"),
+                posting(usd, "provider_receivable", "USD", 1, 5), posting(usd, "sales_revenue", "USD", -1, -5)));
+        String sign = key();
+        assertRefused(CHECK, () -> commit(transaction(sign, "GIFT", "XTR", "NULL"),
+                posting(sign, "gifts_expense", "XTR", 1, -500_000_000),
+                posting(sign, "telegram_stars_receivable", "XTR", 0, -500_000_000)));
+    }
+
+    @Test
     void aTransactionWithoutPostingsIsRefusedAtCommit() throws SQLException {
         String key = key();
         SQLException refused = assertThrows(SQLException.class, () -> commit(transaction(key, "PAYMENT", "XTR", "NULL")));
@@ -129,8 +158,13 @@ class LedgerDatabaseGuardsTest {
     }
 
     private static String posting(String key, String account, String currency, long amount) {
-        return "INSERT INTO ledger_postings (transaction_id, account, currency, amount) SELECT id, '" + account
-                + "', '" + currency + "', " + amount + " FROM ledger_transactions WHERE external_key = '" + key + "'";
+        return posting(key, account, currency, amount, 0);
+    }
+
+    private static String posting(String key, String account, String currency, long amount, long nanos) {
+        return "INSERT INTO ledger_postings (transaction_id, account, currency, amount, nanos) SELECT id, '" + account
+                + "', '" + currency + "', " + amount + ", " + nanos
+                + " FROM ledger_transactions WHERE external_key = '" + key + "'";
     }
 
     /** Runs the statements as one database transaction on a raw connection and commits it. */

@@ -83,7 +83,7 @@ class StoreBoundsTest {
         assertEquals(N, book.history().size());
         assertEquals("stx7", book.history(0, 100).get(0).id());
         assertEquals(List.of("stx10", "stx11"), book.history(3, 100).stream().map(StarBook.Entry::id).toList());
-        assertEquals(MORE * 10L, book.balance());
+        assertEquals(MORE * 10L * 1_000_000_000L, book.balanceNanostars());
         assertTrue(book.charge("stx0").isEmpty(), "the oldest charge is forgotten");
         assertTrue(book.charge("stx11").isPresent());
         assertEquals(Map.of("starTransactions", N, "charges", N, "subscriptions", 0, "refundMarks", 0), book.sizes());

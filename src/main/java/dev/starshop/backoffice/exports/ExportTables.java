@@ -37,7 +37,7 @@ final class ExportTables {
     private static final String LEDGER_SQL = """
             SELECT t.id, t.external_key, t.kind, t.occurred_at, p.account, t.currency, p.amount,
                    t.order_id, t.buyer_id, b.username, t.telegram_charge_id, t.provider_charge_id, t.reverses_id,
-                   o.promo_code
+                   o.promo_code, p.nanos
             FROM ledger_transactions t
             JOIN ledger_postings p ON p.transaction_id = t.id
             LEFT JOIN buyers b ON b.telegram_user_id = t.buyer_id
@@ -53,7 +53,7 @@ final class ExportTables {
             Column.integer("amount_minor"), Column.decimal("amount"), Column.text("side"),
             Column.text("order_id"), Column.integer("buyer_id"), Column.text("buyer_username"),
             Column.text("telegram_charge_id"), Column.text("provider_charge_id"),
-            Column.integer("reverses_transaction_id"), Column.text("promo_code"));
+            Column.integer("reverses_transaction_id"), Column.text("promo_code"), Column.integer("amount_nanos"));
 
     private final CurrencyTable currencies;
 
@@ -174,13 +174,15 @@ final class ExportTables {
     private Object[] ledgerRow(Row row) throws SQLException {
         String currency = row.getString("currency");
         long amount = row.getLong("amount");
+        long nanos = row.getLong("nanos");
         UUID orderId = row.getUuid("order_id");
         return new Object[] {row.getLong("id"), row.getString("external_key"), row.getString("kind"),
                 row.getInstant("occurred_at"), row.getString("account"), currency, amount, decimal(amount, currency),
-                amount > 0 ? "DEBIT" : "CREDIT", orderId == null ? null : orderId.toString(),
+                amount > 0 || (amount == 0 && nanos > 0) ? "DEBIT" : "CREDIT",
+                orderId == null ? null : orderId.toString(),
                 row.getLongOrNull("buyer_id"), row.getString("username"), row.getString("telegram_charge_id"),
                 emptyToNull(row.getString("provider_charge_id")), row.getLongOrNull("reverses_id"),
-                row.getString("promo_code")};
+                row.getString("promo_code"), nanos};
     }
 
     /** Minor units as a decimal with the currency's exponent: 1234 USD → 12.34, 50 XTR → 50. */

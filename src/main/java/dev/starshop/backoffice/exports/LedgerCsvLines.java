@@ -36,7 +36,8 @@ final class LedgerCsvLines {
     static final int PROVIDER_CHARGE_ID = 11;
     static final int REVERSES_ID = 12;
     static final int PROMO_CODE = 13;
-    static final int FIELDS = 14;
+    static final int NANOS = 14;
+    static final int FIELDS = 15;
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final byte[] CRLF = {'\r', '\n'};
@@ -88,7 +89,7 @@ final class LedgerCsvLines {
         int exponent = exponent();
         room(row.end(AMOUNT) - row.start(AMOUNT) + exponent + 3 + LONGEST_SIDE); // "-5" can become "-0.005,"
         decimal(row.bytes(), row.start(AMOUNT), row.end(AMOUNT), exponent, buffer);
-        buffer.put((byte) ',').put(positive(row.bytes(), row.start(AMOUNT), row.end(AMOUNT)) ? DEBIT : CREDIT);
+        buffer.put((byte) ',').put(isDebit() ? DEBIT : CREDIT);
         text(ORDER_ID);
         text(USERNAME);
         text(TELEGRAM_CHARGE_ID);
@@ -184,6 +185,16 @@ final class LedgerCsvLines {
             lastExponent = exponents.computeIfAbsent(code, c -> currencies.require(c).exponent());
         }
         return lastExponent;
+    }
+
+    /** The row path's side: a positive amount, or a zero one with positive nanos (a fraction of a Star). */
+    private boolean isDebit() {
+        byte[] b = row.bytes();
+        if (positive(b, row.start(AMOUNT), row.end(AMOUNT))) {
+            return true;
+        }
+        boolean zero = row.end(AMOUNT) - row.start(AMOUNT) == 1 && b[row.start(AMOUNT)] == '0';
+        return zero && positive(b, row.start(NANOS), row.end(NANOS));
     }
 
     /** Whether a bigint as PostgreSQL writes it is above zero: the row path's {@code amount > 0}. */

@@ -1,10 +1,13 @@
 package dev.starshop.backoffice.reconciliation;
 
+import dev.starshop.checkout.stars.StarMovement;
 import dev.starshop.events.AlertKind;
 import dev.starshop.events.OperatorAlerts;
+import dev.starshop.money.StarQuantity;
 import dev.starshop.telegram.botapi.BotApiClient;
 import dev.starshop.telegram.botapi.GetStarTransactions;
 import dev.starshop.telegram.botapi.StarTransaction;
+import dev.starshop.telegram.payments.StarHistoryDecoder;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -20,7 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Runs reconciliation under the run lock and stores the run with its findings as they are made. */
+/**
+ * Runs reconciliation under the run lock, stores the run with its findings as they are made, and
+ * ends a successful run with the tie-out of Telegram's balance against the ledger.
+ */
 @Singleton
 class ReconciliationService {
 
@@ -30,16 +36,19 @@ class ReconciliationService {
     private final BotApiClient telegram;
     private final Reconciler reconciler;
     private final ReconciliationRepository runs;
+    private final TieOuts tieOuts;
     private final RunLock lock;
     private final OperatorAlerts alerts;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    ReconciliationService(BotApiClient telegram, Reconciler reconciler, ReconciliationRepository runs, RunLock lock,
-                          OperatorAlerts alerts, TransactionOperations<Connection> transactions, Clock clock) {
+    ReconciliationService(BotApiClient telegram, Reconciler reconciler, ReconciliationRepository runs,
+                          TieOuts tieOuts, RunLock lock, OperatorAlerts alerts,
+                          TransactionOperations<Connection> transactions, Clock clock) {
         this.telegram = telegram;
         this.reconciler = reconciler;
         this.runs = runs;
+        this.tieOuts = tieOuts;
         this.lock = lock;
         this.alerts = alerts;
         this.transactions = transactions;
@@ -57,7 +66,9 @@ class ReconciliationService {
             RunCounts counts = new RunCounts();
             String failure = null;
             try {
-                reconciler.reconcile(history(), counts, (finding, c) -> runs.addFinding(id, finding));
+                List<Unbooked> unbooked = reconciler.reconcile(history(), counts,
+                        (finding, c) -> runs.addFinding(id, finding));
+                tieOut(id, trigger, counts, unbooked);
             } catch (RuntimeException e) {
                 LOG.warn("Reconciliation run {} failed", id, e);
                 failure = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -88,16 +99,37 @@ class ReconciliationService {
         }
     }
 
-    /** Every page of the history; an entry seen twice (the list shifted while paging) counts once. */
-    private List<StarTransaction> history() {
-        List<StarTransaction> all = new ArrayList<>();
+
+    /**
+     * Telegram's balance against the ledger's position once the run has booked what it could; a
+     * difference is a finding. Payments made between reading the history and the balance show as a
+     * difference the next run explains.
+     */
+    private void tieOut(long runId, String trigger, RunCounts counts, List<Unbooked> unbooked) {
+        StarQuantity balance = StarHistoryDecoder.balance(telegram.getMyStarBalance());
+        TieOut tieOut = tieOuts.record(runId, trigger, clock.instant(), balance, tieOuts.ledgerPosition(), unbooked);
+        if (!"TIED".equals(tieOut.status())) {
+            Finding finding = new Finding(FindingKind.TIE_OUT, "(balance)", "Telegram holds "
+                    + tieOut.telegramBalance() + " XTR, the ledger " + tieOut.ledgerPosition() + ": "
+                    + tieOut.difference() + " apart, " + tieOut.explained() + " explained by "
+                    + tieOut.explanation().size() + " entries (tie-out " + tieOut.id() + ", " + tieOut.status() + ")",
+                    FindingAction.FLAGGED);
+            counts.add(finding.action());
+            runs.addFinding(runId, finding);
+        }
+    }
+
+    /** Every page of the history, decoded; an entry seen twice (the list shifted while paging) counts once. */
+    private List<StarMovement> history() {
+        List<StarMovement> all = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int offset = 0; ; offset += PAGE) {
             List<StarTransaction> page = telegram.getStarTransactions(new GetStarTransactions(offset, PAGE))
                     .transactions();
             for (StarTransaction tx : page) {
-                if (seen.add((tx.source() != null ? "in:" : "out:") + tx.id())) {
-                    all.add(tx);
+                StarMovement movement = StarHistoryDecoder.decode(tx);
+                if (seen.add((movement.incoming() ? "in:" : "out:") + movement.id())) {
+                    all.add(movement);
                 }
             }
             if (page.size() < PAGE) {

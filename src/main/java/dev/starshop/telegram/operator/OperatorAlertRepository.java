@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The operator_alerts table (V22) as the chat worker sees it, and the outcome of the messages it queued. */
+/** The operator_alerts table (V20) as the chat worker sees it, and the outcome of the messages it queued. */
 @Singleton
 class OperatorAlertRepository {
 

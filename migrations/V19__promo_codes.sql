@@ -59,4 +59,5 @@ ALTER TABLE orders
 ALTER TABLE ledger_postings DROP CONSTRAINT ledger_postings_account_check;
 ALTER TABLE ledger_postings ADD CONSTRAINT ledger_postings_account_check
     CHECK (account IN ('telegram_stars_receivable', 'provider_receivable', 'sales_revenue', 'shipping_revenue',
-                       'tips_revenue', 'sales_refunds', 'chargebacks', 'sales_discounts'));
+                       'tips_revenue', 'sales_refunds', 'chargebacks', 'affiliate_commissions', 'affiliate_income',
+                       'telegram_fees', 'gifts_expense', 'stars_in_transit', 'stars_withdrawn', 'sales_discounts'));
