@@ -8,6 +8,8 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.starshop.support.Api;
 import dev.starshop.support.Db;
 import dev.starshop.support.ShopFixture;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +40,20 @@ final class HostFixture {
         ShopFixture.Product product = ShopFixture.product("browser").description("Bought in a real browser.")
                 .kind(kind).stock(50).price("XTR", stars).price("USD", usdCents);
         return product.title("Browser " + product.sku().substring(8)).create(api);
+    }
+
+    /** A Stars product delivered by CODES, its pool filled with {@code codes}. */
+    String codesProduct(long stars, String... codes) {
+        ShopFixture.Product product = ShopFixture.product("browser").description("A key, delivered at once.")
+                .kind("DIGITAL").price("XTR", stars).price("USD", stars * 3)
+                .delivery("CODES", "Your key: {code}", false);
+        String sku = product.title("Browser key " + product.sku().substring(8)).create(api);
+        Api.Reply added = api.admin(HttpRequest.POST("/api/admin/products/" + sku + "/codes", String.join("\n", codes))
+                .contentType(MediaType.TEXT_PLAIN_TYPE));
+        if (added.status() != 200 && added.status() != 201) {
+            throw new IllegalStateException("codes not added: " + added.status() + " " + added.body());
+        }
+        return sku;
     }
 
     /** Opens the host as a user, with the probe Mini App (selling {@code sku}) served at /app/. */

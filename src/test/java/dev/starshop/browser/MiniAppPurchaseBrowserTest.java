@@ -1,6 +1,8 @@
 package dev.starshop.browser;
 
 import com.microsoft.playwright.FrameLocator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Tag;
@@ -19,6 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Property(name = "starshop.telegram.setup", value = "true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MiniAppPurchaseBrowserTest extends BrowserTestBase {
+
+    private static final LocatorAssertions.HasTextOptions SLOW_TEXT =
+            new LocatorAssertions.HasTextOptions().setTimeout(20_000);
 
     @Test
     void aStarsPurchaseEndsWithAReceiptAPaidOrderAndABalancedLedger() {
@@ -45,6 +50,30 @@ class MiniAppPurchaseBrowserTest extends BrowserTestBase {
                 .containsText("Payment received: 90 ⭐ for order #" + orderId.substring(0, 8), SLOW);
         assertThat(page.locator("#chat li.bot .copy").last()).isVisible();
         Browser.screenshot(page, "sandbox-chat-receipt");
+    }
+
+    @Test
+    void aBoughtCodeArrivesInTheChatAndInMyPurchases() {
+        String code = "KEY-" + System.nanoTime();
+        String sku = host.codesProduct(30, code);
+        FrameLocator app = host.openMiniApp(page, ALICE);
+        String title = "Browser key " + sku.substring(8);
+
+        app.getByLabel("Add " + title + " to the cart").click();
+        page.locator("#main-button").click(); // View cart
+        page.locator("#main-button").click(); // Pay
+        assertThat(sheet(page).locator(".pay")).hasText("Pay ⭐ 30");
+        sheet(page).locator(".pay").click();
+        assertThat(app.locator("body")).containsText("Thank you! Payment received.", SLOW);
+
+        // Delivered by the bot after the payment's commit: the code is in Alice's chat pane…
+        assertThat(page.locator("#chat")).containsText("Your key: " + code, SLOW);
+        // …and in My purchases, with a copy button; the order is FULFILLED once the code was sent.
+        app.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("My purchases")).click();
+        assertThat(app.locator(".purchases code.code").first()).hasText(code, SLOW_TEXT);
+        assertThat(app.locator(".purchases")).containsText(title);
+        Browser.screenshot(page, "miniapp-my-purchases-code");
+        assertEquals("FULFILLED", host.orderStatus(host.orderOf(sku)));
     }
 
     @Test
