@@ -107,7 +107,7 @@ public class ReconciliationBook {
         }
         booked.ifPresent(p -> ledger.post(LedgerEntries.chargeback(p, taken, PaymentKeys.ledgerChargeback(chargeId),
                 occurredAt)));
-        Optional.ofNullable(chargeback.orderId()).ifPresent(id -> orders.note(id, "CHARGEBACK",
+        Optional.ofNullable(chargeback.orderId()).ifPresent(id -> orders.chargedBack(id,
                 "Telegram charged back " + taken.display() + " (charge " + chargeId + "), found by reconciliation"));
         chargebacks.recorded(chargeback);
         return result(chargeback);

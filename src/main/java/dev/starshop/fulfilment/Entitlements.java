@@ -20,11 +20,13 @@ class Entitlements {
             FROM subscriptions s JOIN orders o ON o.id = s.first_order_id
             JOIN order_lines l ON l.order_id = o.id
             WHERE s.buyer_id = :buyerId AND s.expires_at > :now AND o.status IN ('PAID', 'FULFILLED')
+              AND NOT EXISTS (SELECT 1 FROM payments c WHERE c.order_id = o.id AND c.kind = 'CHARGEBACK')
             ORDER BY s.expires_at""";
     static final String PRODUCTS = """
             SELECT l.sku, l.title, o.id AS order_id, l.quantity
             FROM orders o JOIN order_lines l ON l.order_id = o.id
             WHERE o.buyer_id = :buyerId AND o.status IN ('PAID', 'FULFILLED') AND l.kind = 'DIGITAL'
+              AND NOT EXISTS (SELECT 1 FROM payments c WHERE c.order_id = o.id AND c.kind = 'CHARGEBACK')
             ORDER BY o.created_at, l.line_no""";
 
     private final Sql sql;

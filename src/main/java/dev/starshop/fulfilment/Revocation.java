@@ -1,5 +1,6 @@
 package dev.starshop.fulfilment;
 
+import dev.starshop.order.ChargebackListener;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -16,7 +17,7 @@ import java.util.UUID;
  * back to the pool (and the product's stock) for the next buyer.
  */
 @Singleton
-class Revocation {
+class Revocation implements ChargebackListener {
 
     private final DeliveryRepository deliveries;
     private final CodePool codes;
@@ -30,6 +31,13 @@ class Revocation {
         this.codes = codes;
         this.returnToPool = returnToPool;
         this.clock = clock;
+    }
+
+    /** A chargeback takes what the order delivered back, as a refund does. */
+    @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void onChargeback(UUID orderId) {
+        revoke(orderId);
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

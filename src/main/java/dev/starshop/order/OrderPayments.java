@@ -19,11 +19,14 @@ public class OrderPayments {
 
     private final OrderRepository orders;
     private final List<OrderTransitionListener> listeners;
+    private final List<ChargebackListener> chargebackListeners;
     private final Clock clock;
 
-    OrderPayments(OrderRepository orders, List<OrderTransitionListener> listeners, Clock clock) {
+    OrderPayments(OrderRepository orders, List<OrderTransitionListener> listeners,
+                  List<ChargebackListener> chargebackListeners, Clock clock) {
         this.orders = orders;
         this.listeners = List.copyOf(listeners);
+        this.chargebackListeners = List.copyOf(chargebackListeners);
         this.clock = clock;
     }
 
@@ -59,6 +62,16 @@ public class OrderPayments {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void recordCharge(UUID orderId, Charge charge) {
         orders.recordCharge(orderId, charge);
+    }
+
+    /**
+     * Telegram took the order's money back: the timeline says so and the {@link ChargebackListener}s
+     * react in this transaction; the state is unchanged.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void chargedBack(UUID orderId, String why) {
+        orders.appendEvent(orderId, clock.instant(), "CHARGEBACK", why);
+        chargebackListeners.forEach(listener -> listener.onChargeback(orderId));
     }
 
     /** A decision or a hint that does not change the state (pre-checkout answers, invoiceClosed). */

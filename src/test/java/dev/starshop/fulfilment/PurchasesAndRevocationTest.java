@@ -33,6 +33,7 @@ import static dev.starshop.fulfilment.DeliveryShop.ALICE;
 import static dev.starshop.fulfilment.DeliveryShop.deliveries;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -164,6 +165,36 @@ class PurchasesAndRevocationTest extends SandboxTelegramTestBase {
         assertEquals(410, refused.statusCode());
         assertTrue(new String(refused.body(), StandardCharsets.UTF_8).contains("delivery-revoked"));
         assertNull(delivery(purchases(shop.buyer(ALICE)), fileOrder).get("url"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aChargebackFoundByReconciliationRevokesTheCodeAndTheEntitlement() {
+        String codes = shop.codesProduct(1, "Key: {code}");
+        String order = shop.buy(ALICE, codes, 1);
+        String code = (String) deliveries(shop.awaitStatus(order, "FULFILLED")).get(0).get("code");
+        assertTrue(entitledOrders().contains(order));
+        String charge = db.text("SELECT telegram_payment_charge_id FROM payments WHERE order_id = ?::uuid "
+                + "AND kind = 'PAYMENT'", order);
+
+        assertTrue(telegram.chargeback(charge));
+        Api.Reply run = api.admin(HttpRequest.POST("/api/admin/reconciliation/runs", ""));
+        assertEquals(201, run.status(), () -> String.valueOf(run.body()));
+
+        assertEquals(1, db.count("SELECT count(*) FROM payments WHERE order_id = ?::uuid AND kind = 'CHARGEBACK'",
+                order));
+        Map<String, Object> revoked = delivery(purchases(shop.buyer(ALICE)), order);
+        assertEquals("REVOKED", revoked.get("status"));
+        assertNull(revoked.get("value"), "the code is no longer shown to the buyer");
+        assertEquals(1, db.count("SELECT count(*) FROM product_codes WHERE code = ? AND revoked_at IS NOT NULL", code));
+        assertFalse(entitledOrders().contains(order), "a charged-back order entitles to nothing");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> entitledOrders() {
+        Api.Reply reply = api.send(HttpRequest.GET("/api/me/entitlements").header("Authorization", shop.buyer(ALICE)));
+        assertEquals(200, reply.status(), () -> String.valueOf(reply.body()));
+        return ((List<Map<String, Object>>) reply.json().get("products")).stream().map(p -> p.get("orderId")).toList();
     }
 
     @Test

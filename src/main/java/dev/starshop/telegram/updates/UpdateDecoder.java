@@ -54,6 +54,9 @@ class UpdateDecoder {
     }
 
     private JsonNode tree(byte[] raw) {
+        if (JsonNesting.deeperThan(raw, JsonNesting.MAX_DEPTH)) {
+            throw new UnreadableUpdate("The update nests deeper than " + JsonNesting.MAX_DEPTH + " levels");
+        }
         JsonNode update;
         try {
             update = json.readValue(raw, JsonNode.class);
