@@ -2,7 +2,7 @@ import { getJson, postJson } from '../api.js';
 import { h, table, amount, money, when, status, problemBox, section } from '../dom.js';
 import { buyerText } from './orders.js';
 import { refreshReviewCount } from '../badges.js';
-import { shippingSection, deliveriesSection } from './shipment.js';
+import { shippingSection, deliveriesSection, approvePanel } from './shipment.js';
 
 /** One order: what was bought, by whom, the money, the books and everything that happened. */
 export async function orderDetailView(view, id, notice) {
@@ -18,6 +18,7 @@ export async function orderDetailView(view, id, notice) {
     notice ? h('div', { class: 'notice', role: 'status' }, notice) : null,
     summary(order),
     refundPanel(view, order),
+    approvePanel(order, reload),
     shippingSection(shipment, reload),
     deliveriesSection(order, reload),
     section('Lines', linesTable(order)),

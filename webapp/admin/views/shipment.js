@@ -107,8 +107,32 @@ export function deliveriesSection(order, reload) {
       { label: 'Unit', num: true, cell: (d) => d.unit },
       { label: 'Kind', cell: (d) => d.kind },
       { label: 'Status', cell: (d) => h('span', { class: `delivery-${String(d.status).toLowerCase()}` }, d.status) },
+      { label: 'Code', cell: (d) => d.code ? h('code', { class: d.codeRevoked ? 'revoked' : '' }, d.code) : '' },
       { label: 'Attempts', num: true, cell: (d) => d.attempts },
       { label: 'Last error', cell: (d) => d.lastError || '' },
     ], order.deliveries),
     h('div', { class: 'actions' }, retry), error);
+}
+
+/**
+ * An order under review delivers nothing until an operator decides: "Deliver anyway" approves it
+ * (NEEDS_REVIEW → PAID, its deliveries decided then); the other way out is a refund.
+ */
+export function approvePanel(order, reload) {
+  if (order.status !== 'NEEDS_REVIEW') return null;
+  const error = h('div', { class: 'dialog-error' });
+  const approve = h('button', { type: 'button', class: 'primary', id: 'approve-order' }, 'Deliver anyway');
+  approve.addEventListener('click', async () => {
+    approve.disabled = true;
+    try {
+      await postJson(`/api/admin/orders/${order.id}/approve`, {});
+      await reload('Approved: the order is PAID and delivers what was bought.');
+    } catch (e) {
+      error.replaceChildren(problemBox(e));
+      approve.disabled = false;
+    }
+  });
+  return section('Review',
+    h('p', {}, 'This payment could not be honoured as it came (see the timeline). Refund it, or deliver anyway.'),
+    h('div', { class: 'actions' }, approve), error);
 }
