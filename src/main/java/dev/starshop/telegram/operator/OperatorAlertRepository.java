@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -34,11 +35,16 @@ class OperatorAlertRepository {
         this.json = json;
     }
 
-    /** Waiting alerts, oldest first, locked so a second engine skips them. */
-    List<Alert> waiting(int limit) {
+    /**
+     * Waiting alerts of the kinds the chat takes now, oldest first, locked so a second engine skips
+     * them. An alert of a kind switched off since it was kept stays waiting until it is on again.
+     */
+    List<Alert> waiting(Collection<AlertKind> kinds, int limit) {
         return sql.list("""
-                SELECT id, kind, facts::text AS facts, created_at FROM operator_alerts WHERE status = 'WAITING'
-                ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""", Params.of("limit", limit),
+                SELECT id, kind, facts::text AS facts, created_at FROM operator_alerts
+                WHERE status = 'WAITING' AND kind = ANY(:kinds)
+                ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""",
+                Params.of("limit", limit).and("kinds", kinds.stream().map(Enum::name).toArray(String[]::new)),
                 row -> new Alert(row.getLong("id"), AlertKind.valueOf(row.getString("kind")), facts(row.getString("facts")),
                         row.getInstant("created_at")));
     }

@@ -1,5 +1,6 @@
 package dev.starshop.telegram.operator;
 
+import dev.starshop.events.AlertKind;
 import dev.starshop.events.OperatorChatTarget;
 import dev.starshop.events.OperatorSettings;
 import dev.starshop.telegram.botapi.SendMessage;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -122,8 +124,9 @@ class OperatorChat {
             return;
         }
         int queued = transactions.executeWrite(s -> {
-            List<AlertBatcher.Planned> planned = AlertBatcher.plan(alerts.waiting(WAITING_LIMIT), budget, texts,
-                    consoleUrl(), now);
+            List<AlertKind> wanted = Arrays.stream(AlertKind.values()).filter(target::wants).toList();
+            List<AlertBatcher.Planned> planned = AlertBatcher.plan(alerts.waiting(wanted, WAITING_LIMIT), budget,
+                    texts, consoleUrl(), now);
             planned.forEach(this::enqueue);
             return planned.size();
         });
