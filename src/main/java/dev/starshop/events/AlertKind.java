@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * What the operator chat is told about. {@link #configName} is how a kind is switched off in
- * {@code starshop.operator.off} (docs/operations.md, "Operator chat").
+ * {@code starshop.operator.muted} (docs/operations.md, "Operator chat").
  */
 public enum AlertKind {
     ORDER_PAID("order-paid"),

@@ -24,7 +24,7 @@ class EventStartup {
     void onStartup(ServerStartupEvent event) {
         endpoints.syncConfigured();
         if (!operator.unknownKindsOff().isEmpty()) {
-            LOG.warn("starshop.operator.off names no alert kind: {} (kinds: order-paid, needs-review, refund, "
+            LOG.warn("starshop.operator.muted names no alert kind: {} (kinds: order-paid, needs-review, refund, "
                     + "chargeback, delivery-failed, code-pool-low, reconciliation, subscription-cancelled, "
                     + "endpoint-failing)", operator.unknownKindsOff());
         }

@@ -16,7 +16,8 @@ import java.util.List;
  *                           "Shop operators" group ({@link #SANDBOX_CHAT_ID}) is the default
  * @param topicId            a forum topic of that group ({@code message_thread_id}), or absent
  * @param language           {@code en} or {@code zh}
- * @param off                alert kinds switched off, comma separated ({@link AlertKind#configName})
+ * @param muted              alert kinds switched off, comma separated ({@link AlertKind#configName}); not
+ *                           named {@code off}, which YAML 1.1 reads as the boolean false
  * @param codePoolThreshold  a code pool falling below this many codes is reported
  * @param perMinute          most messages per minute to the chat (Telegram: 20 per minute in a group)
  * @param interval           least time between two messages (Telegram: about one per second per chat)
@@ -29,7 +30,7 @@ public record OperatorSettings(
         @Nullable String chatId,
         @Nullable Integer topicId,
         @Bindable(defaultValue = "en") String language,
-        @Nullable String off,
+        @Nullable String muted,
         @Bindable(defaultValue = "10") int codePoolThreshold,
         @Bindable(defaultValue = "20") int perMinute,
         @Bindable(defaultValue = "1s") Duration interval,
@@ -40,13 +41,13 @@ public record OperatorSettings(
     public static final long SANDBOX_CHAT_ID = -1009000000001L;
 
     public boolean isOn(AlertKind kind) {
-        return off == null || Arrays.stream(off.split(",")).map(AlertKind::byConfigName)
+        return muted == null || Arrays.stream(muted.split(",")).map(AlertKind::byConfigName)
                 .noneMatch(k -> k.isPresent() && k.get() == kind);
     }
 
-    /** Names in {@code off} that are no alert kind (reported at start-up, so a typo does not go unseen). */
+    /** Names in {@code muted} that are no alert kind (reported at start-up, so a typo does not go unseen). */
     public List<String> unknownKindsOff() {
-        return off == null ? List.of() : Arrays.stream(off.split(",")).map(String::strip)
+        return muted == null ? List.of() : Arrays.stream(muted.split(",")).map(String::strip)
                 .filter(s -> !s.isEmpty() && AlertKind.byConfigName(s).isEmpty()).toList();
     }
 }

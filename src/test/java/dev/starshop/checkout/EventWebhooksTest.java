@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "starshop.events.interval", value = "200ms")
 @Property(name = "starshop.events.allow-private-targets", value = "true")
 @Property(name = "starshop.events.secret", value = EventWebhooksTest.SECRET)
-@Property(name = "starshop.operator.off", value = "")
+@Property(name = "starshop.operator.muted", value = "")
 @Property(name = "starshop.operator.interval", value = "200ms")
 @Property(name = "starshop.checkout.subscription-expiry-interval", value = "200ms")
 class EventWebhooksTest extends ThroughTelegramTestBase implements TestPropertyProvider {

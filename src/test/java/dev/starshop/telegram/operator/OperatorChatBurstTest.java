@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Chinese digests that together mention every order, within Telegram's limits.
  */
 @MicronautTest(transactional = false)
-@Property(name = "starshop.operator.off", value = "")
+@Property(name = "starshop.operator.muted", value = "")
 @Property(name = "starshop.operator.language", value = "zh")
 @Property(name = "starshop.operator.interval", value = "200ms")
 class OperatorChatBurstTest {

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @Property(name = "starshop.operator.chat-id", value = "-100777")
-@Property(name = "starshop.operator.off", value = "")
+@Property(name = "starshop.operator.muted", value = "")
 @Property(name = "starshop.operator.interval", value = "200ms")
 @Property(name = "starshop.telegram.outbox-interval", value = "200ms")
 class OperatorChatRefusedTest {
