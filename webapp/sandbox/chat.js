@@ -68,7 +68,7 @@ function amount(payment) {
 }
 
 /** Text with its https links clickable; everything else stays text (never HTML). */
-function textBlock(text) {
+export function textBlock(text) {
   const block = document.createElement('p');
   block.className = 'text';
   for (const part of text.split(/(https:\/\/[^\s]+)/)) {

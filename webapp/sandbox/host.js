@@ -8,6 +8,7 @@ import { THEMES, paintHost } from './themes.js';
 import { wireCloudStorage } from './cloud-storage.js';
 import { wireShareDialog } from './share-dialog.js';
 import { startChat } from './chat.js';
+import { startOperatorChat } from './operator-chat.js';
 
 const APP_URL = '/app/';
 const query = new URLSearchParams(location.search);
@@ -134,4 +135,5 @@ refreshUsers();
 launch();
 startEmulatorLog(1500);
 startChat(() => userId, 1000);
+startOperatorChat(1000);
 setInterval(refreshUsers, 5000);

@@ -1,6 +1,7 @@
 package dev.starshop.browser;
 
 import com.microsoft.playwright.FrameLocator;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.micronaut.context.annotation.Property;
@@ -19,11 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Tag("browser")
 @MicronautTest(transactional = false)
 @Property(name = "starshop.telegram.setup", value = "true")
+// Paid-order alerts on (application-test.yml switches every kind off): they land in the operator tab.
+@Property(name = "starshop.operator.off",
+        value = "needs-review,refund,chargeback,delivery-failed,code-pool-low,reconciliation,subscription-cancelled,endpoint-failing")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MiniAppPurchaseBrowserTest extends BrowserTestBase {
 
     private static final LocatorAssertions.HasTextOptions SLOW_TEXT =
             new LocatorAssertions.HasTextOptions().setTimeout(20_000);
+    private static final LocatorAssertions.IsVisibleOptions SLOW_VISIBLE =
+            new LocatorAssertions.IsVisibleOptions().setTimeout(20_000);
 
     @Test
     void aStarsPurchaseEndsWithAReceiptAPaidOrderAndABalancedLedger() {
@@ -50,6 +56,32 @@ class MiniAppPurchaseBrowserTest extends BrowserTestBase {
                 .containsText("Payment received: 90 ⭐ for order #" + orderId.substring(0, 8), SLOW);
         assertThat(page.locator("#chat li.bot .copy").last()).isVisible();
         Browser.screenshot(page, "sandbox-chat-receipt");
+    }
+
+    @Test
+    void aPaidOrderAlertsTheShopOperatorsInTheirTab() {
+        String sku = host.product("DIGITAL", 40, 300);
+        FrameLocator app = host.openMiniApp(page, ALICE);
+        String title = "Browser " + sku.substring(8);
+        assertThat(page.locator("#operator-chat-panel")).isHidden();
+
+        app.getByLabel("Add " + title + " to the cart").click();
+        page.locator("#main-button").click(); // View cart
+        page.locator("#main-button").click(); // Pay
+        assertThat(sheet(page).locator(".pay")).hasText("Pay ⭐ 40");
+        sheet(page).locator(".pay").click();
+        assertThat(app.locator("body")).containsText("Thank you! Payment received.", SLOW);
+        String shortId = "#" + host.orderOf(sku).substring(0, 8);
+
+        // The bot alerts the operator group; the tab counts it while the buyer's chat is shown.
+        assertThat(page.locator("#operator-unread")).isVisible(SLOW_VISIBLE);
+        page.locator("#operator-tab").click();
+        assertThat(page.locator("#operator-chat")).containsText(shortId, SLOW);
+        assertThat(page.locator("#operator-chat li.bot").filter(new Locator.FilterOptions().setHasText(shortId)))
+                .containsText("40 ⭐");
+        assertThat(page.locator("#operator-unread")).isHidden();
+        assertThat(page.locator("#chat")).isHidden();
+        Browser.screenshot(page, "sandbox-operator-chat");
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class EventReceiverServer implements AutoCloseable {
     private final List<Arrival> wire = new ArrayList<>();
     private final Map<String, String> accepted = new LinkedHashMap<>();
     private final Deque<Integer> script = new ArrayDeque<>();
+    private Integer refusing;
 
     private EventReceiverServer(String secret) {
         this.secret = secret;
@@ -65,6 +66,15 @@ public final class EventReceiverServer implements AutoCloseable {
         script.addAll(List.of(statuses));
     }
 
+    /** Answers {@code status} to everything (no verification, nothing accepted) until {@link #acceptAgain}. */
+    public synchronized void refuseAll(int status) {
+        refusing = status;
+    }
+
+    public synchronized void acceptAgain() {
+        refusing = null;
+    }
+
     public synchronized List<Arrival> wire() {
         return List.copyOf(wire);
     }
@@ -83,7 +93,7 @@ public final class EventReceiverServer implements AutoCloseable {
         int status;
         synchronized (this) {
             Integer scripted = script.pollFirst();
-            status = scripted != null ? scripted : verified(signature, body) ? 200 : 400;
+            status = refusing != null ? refusing : scripted != null ? scripted : verified(signature, body) ? 200 : 400;
             String id = exchange.getRequestHeaders().getFirst("Starshop-Event-Id");
             if (status == 200) {
                 accepted.putIfAbsent(id, body);
