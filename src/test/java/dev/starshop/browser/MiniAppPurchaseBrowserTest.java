@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @MicronautTest(transactional = false)
 @Property(name = "starshop.telegram.setup", value = "true")
 // Paid-order alerts on (application-test.yml switches every kind off): they land in the operator tab.
-@Property(name = "starshop.operator.off",
+@Property(name = "starshop.operator.muted",
         value = "needs-review,refund,chargeback,delivery-failed,code-pool-low,reconciliation,subscription-cancelled,endpoint-failing")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MiniAppPurchaseBrowserTest extends BrowserTestBase {
