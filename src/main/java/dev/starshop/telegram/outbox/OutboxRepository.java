@@ -5,6 +5,7 @@ import dev.starshop.platform.db.Sql;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /** The bot_outbox table and the states of its rows (see V3 migration). */
@@ -32,7 +33,8 @@ class OutboxRepository {
     /**
      * Marks due rows as being sent and returns them. The claim commits before any call is made, so
      * a crash mid-call leaves the row SENDING and it is never sent a second time (an orderly stop
-     * settles or {@link #release releases} every row it claimed).
+     * settles or {@link #release releases} every row it claimed). Oldest first: a buyer reads
+     * "shipped" before "delivered" (UPDATE … RETURNING keeps no order, so the rows are sorted here).
      */
     List<OutboxEntry> claimDue(Instant now, int limit) {
         return sql.list("""
@@ -42,7 +44,8 @@ class OutboxRepository {
                 RETURNING id, dedupe_key, method, payload::text AS payload, attempts""",
                 Params.of("now", now).and("limit", limit),
                 row -> new OutboxEntry(row.getLong("id"), row.getString("dedupe_key"), row.getString("method"),
-                        row.getString("payload"), row.getInt("attempts")));
+                        row.getString("payload"), row.getInt("attempts")))
+                .stream().sorted(Comparator.comparingLong(OutboxEntry::id)).toList();
     }
 
     /**
