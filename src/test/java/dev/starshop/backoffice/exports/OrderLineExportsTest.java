@@ -154,6 +154,22 @@ class OrderLineExportsTest extends SandboxTelegramTestBase {
     }
 
     @Test
+    void aPhysicalLineShowsItsShipmentStep() {
+        String lamp = ShopFixture.product("ollamp").title("Lamp").kind("PHYSICAL").stock(10).price("XTR", 70)
+                .create(api);
+        String id = awaitPaid(place(signer().header(ALICE, "alice", "en"), Map.of("currency", "XTR",
+                "items", List.of(Map.of("sku", lamp, "quantity", 1)))));
+        Api.Reply packed = api.admin(HttpRequest.POST("/api/admin/orders/" + id + "/fulfilment",
+                Map.of("step", "PACKED")));
+        assertEquals(200, packed.status(), () -> String.valueOf(packed.body()));
+
+        CSVRecord line = parse(text(get("order-lines.csv", today()))).stream()
+                .filter(r -> r.get("order_id").equals(id)).findFirst().orElseThrow();
+        assertEquals(List.of("PHYSICAL", "PACKED", "0"), List.of(line.get("kind"), line.get("shipment_step"),
+                line.get("units_sent")));
+    }
+
+    @Test
     void badParametersAreRefused() {
         assertEquals(422, status("order-lines.csv", "from=2012-02-02&to=2012-02-01"));
         assertEquals(422, status("order-lines.csv", "from=2012-02-01&to=2012-02-01&status=SHIPPED"));
@@ -210,6 +226,15 @@ class OrderLineExportsTest extends SandboxTelegramTestBase {
                     && d.stream().allMatch(x -> "SENT".equals(x.get("status"))))
                     .map(d -> d.stream().map(x -> (String) x.get("code")).toList());
         });
+    }
+
+    /** Pays the invoice with Stars and waits for the order to be PAID; returns its id. */
+    private String awaitPaid(Map<String, Object> order) {
+        assertTrue(telegram.pay((String) order.get("invoiceLink"), PayRequest.stars(ALICE)).isPaid());
+        String id = (String) order.get("id");
+        Eventually.until(() -> "PAID".equals(api.admin(HttpRequest.GET("/api/admin/orders/" + id)).json()
+                .get("status")));
+        return id;
     }
 
     private Map<String, Object> place(String buyer, Map<String, Object> body) {
