@@ -14,13 +14,13 @@ export async function exportsView(view) {
   const field = (label, input) => h('label', { class: 'field' }, h('span', {}, label), input);
   const result = h('div', { id: 'export-result', role: 'status' });
   const form = h('form', { class: 'filters export-form', id: 'export-form' },
-    field('Export', h('select', { name: 'kind' }, ['ledger', 'orders', 'summary'].map((k) => h('option', { value: k }, k)))),
+    field('Export', h('select', { name: 'kind' }, ['ledger', 'orders', 'order-lines', 'summary'].map((k) => h('option', { value: k }, k)))),
     field('Format', h('select', { name: 'format' }, h('option', { value: 'csv' }, 'CSV'), h('option', { value: 'xlsx' }, 'Excel (xlsx)'))),
     field('From', h('input', { name: 'from', type: 'date', value: monthStart, required: true })),
     field('To', h('input', { name: 'to', type: 'date', value: today, required: true })),
     field('Time zone', h('input', { name: 'tz', value: zone })),
     field('Currency', h('input', { name: 'currency', placeholder: 'all', size: 6 })),
-    field('Status (orders)', h('select', { name: 'status' }, h('option', { value: '' }, 'Any'), STATES.map((s) => h('option', { value: s }, s)))),
+    field('Order status (orders, order-lines)', h('select', { name: 'status' }, h('option', { value: '' }, 'Any'), STATES.map((s) => h('option', { value: s }, s)))),
     field('Profile (ledger CSV)', h('select', { name: 'profile' }, ['', 'xero', 'quickbooks'].map((p) => h('option', { value: p }, p || 'canonical')))),
     h('label', { class: 'check' }, h('input', { name: 'bom', type: 'checkbox', value: 'true' }), ' BOM for Excel'),
     h('button', { type: 'submit', class: 'primary', id: 'download' }, 'Download'));

@@ -16,7 +16,7 @@ import jakarta.inject.Named;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Accountant exports: {@code GET /api/admin/exports/{ledger|orders|summary}.{csv|xlsx}}. Parameters
+ * Accountant exports: {@code GET /api/admin/exports/{ledger|orders|order-lines|summary}.{csv|xlsx}}. Parameters
  * are checked before the first byte is sent (422 on any mistake); the file is then streamed.
  * The admin filter guards everything under /api/admin. See docs/accounting.md.
  */

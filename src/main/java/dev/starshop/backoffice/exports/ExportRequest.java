@@ -20,7 +20,30 @@ import java.util.Set;
 record ExportRequest(Dataset dataset, Format format, Profile profile, LocalDate fromDay, LocalDate toDay,
                      ZoneId zone, Instant from, Instant until, String currency, String status, boolean bom) {
 
-    enum Dataset { LEDGER, ORDERS, SUMMARY }
+    /** What is exported; {@code slug} is its name in the file ({@code order-lines.csv}). */
+    enum Dataset {
+        LEDGER("ledger"), ORDERS("orders"), ORDER_LINES("order-lines"), SUMMARY("summary");
+
+        final String slug;
+
+        Dataset(String slug) {
+            this.slug = slug;
+        }
+
+        /** Only the orders and order-lines exports take a status filter (the order's status). */
+        boolean filtersStatus() {
+            return this == ORDERS || this == ORDER_LINES;
+        }
+
+        static Dataset ofSlug(String slug) {
+            for (Dataset dataset : values()) {
+                if (dataset.slug.equalsIgnoreCase(slug)) {
+                    return dataset;
+                }
+            }
+            throw invalid("unknown export " + slug);
+        }
+    }
 
     enum Format { CSV, XLSX }
 
@@ -34,9 +57,9 @@ record ExportRequest(Dataset dataset, Format format, Profile profile, LocalDate 
                                String profile, Boolean bom, CurrencyTable currencies) {
         int dot = file.lastIndexOf('.');
         if (dot < 0) {
-            throw invalid("the file must be {ledger|orders|summary}.{csv|xlsx}, not " + file);
+            throw invalid("the file must be {ledger|orders|order-lines|summary}.{csv|xlsx}, not " + file);
         }
-        Dataset dataset = choice(Dataset.class, file.substring(0, dot), "export");
+        Dataset dataset = Dataset.ofSlug(file.substring(0, dot));
         Format format = choice(Format.class, file.substring(dot + 1), "format");
         Profile chosenProfile = profile == null ? Profile.CANONICAL : choice(Profile.class, profile, "profile");
         if (chosenProfile != Profile.CANONICAL && (dataset != Dataset.LEDGER || format != Format.CSV)) {
@@ -51,8 +74,8 @@ record ExportRequest(Dataset dataset, Format format, Profile profile, LocalDate 
         if (currency != null && currencies.find(currency).isEmpty()) {
             throw invalid("unknown currency " + currency);
         }
-        if (status != null && (dataset != Dataset.ORDERS || !ORDER_STATUSES.contains(status))) {
-            throw invalid(dataset != Dataset.ORDERS ? "status filters the orders export only"
+        if (status != null && (!dataset.filtersStatus() || !ORDER_STATUSES.contains(status))) {
+            throw invalid(!dataset.filtersStatus() ? "status filters the orders and order-lines exports only"
                     : "unknown order status " + status);
         }
         return new ExportRequest(dataset, format, chosenProfile, fromDay, toDay, zone,
@@ -63,7 +86,7 @@ record ExportRequest(Dataset dataset, Format format, Profile profile, LocalDate 
     /** The download's file name, e.g. {@code ledger-2026-01-01-2026-01-31-xero.csv}. */
     String fileName() {
         String suffix = profile == Profile.CANONICAL ? "" : "-" + profile.name().toLowerCase(Locale.ROOT);
-        return dataset.name().toLowerCase(Locale.ROOT) + "-" + fromDay + "-" + toDay + suffix + "."
+        return dataset.slug + "-" + fromDay + "-" + toDay + suffix + "."
                 + format.name().toLowerCase(Locale.ROOT);
     }
 

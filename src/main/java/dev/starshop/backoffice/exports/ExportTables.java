@@ -122,6 +122,57 @@ final class ExportTables {
     }
 
     /**
+     * One row per order line of the orders created in the period. The discount and promo code are the
+     * order's (repeated on each of its lines, not allocated to them). Delivery is counted per line from
+     * {@code deliveries} by status (SENDING counts as pending) — never its code; a physical line shows
+     * the order's furthest shipment step instead.
+     */
+    Table orderLines() {
+        return new Table("order_lines", """
+                SELECT o.id, o.created_at, o.buyer_id, b.username, l.line_no, l.sku, l.title, l.kind, l.quantity,
+                       l.unit_amount, l.line_amount, o.discount_amount, o.promo_code, o.currency, o.status,
+                       d.sent, d.pending, d.failed, d.revoked,
+                       CASE WHEN l.kind = 'PHYSICAL' THEN (SELECT s.step FROM shipment_steps s
+                           WHERE s.order_id = o.id
+                           ORDER BY array_position(ARRAY['PACKED', 'SHIPPED', 'DELIVERED'], s.step) DESC
+                           LIMIT 1) END AS shipment_step
+                FROM orders o
+                JOIN order_lines l ON l.order_id = o.id
+                LEFT JOIN buyers b ON b.telegram_user_id = o.buyer_id
+                LEFT JOIN LATERAL (
+                    SELECT count(*) FILTER (WHERE x.status = 'SENT') AS sent,
+                           count(*) FILTER (WHERE x.status IN ('PENDING', 'SENDING')) AS pending,
+                           count(*) FILTER (WHERE x.status = 'FAILED') AS failed,
+                           count(*) FILTER (WHERE x.status = 'REVOKED') AS revoked
+                    FROM deliveries x WHERE x.order_id = l.order_id AND x.line_no = l.line_no) d ON true
+                WHERE o.created_at >= :from AND o.created_at < :until
+                  AND (:currency::text IS NULL OR o.currency = :currency)
+                  AND (:status::text IS NULL OR o.status = :status)
+                ORDER BY o.created_at, o.id, l.line_no""", List.of(
+                Column.text("order_id"), Column.timestamp("created_at"), Column.integer("buyer_id"),
+                Column.text("buyer_username"), Column.integer("line_no"), Column.text("sku"), Column.text("title"),
+                Column.text("kind"), Column.integer("quantity"),
+                Column.integer("unit_price_minor"), Column.decimal("unit_price"),
+                Column.integer("line_total_minor"), Column.decimal("line_total"),
+                Column.integer("order_discount_minor"), Column.decimal("order_discount"), Column.text("promo_code"),
+                Column.text("currency"), Column.text("order_status"),
+                Column.integer("units_sent"), Column.integer("units_pending"), Column.integer("units_failed"),
+                Column.integer("units_revoked"), Column.text("shipment_step")), row -> {
+                    String currency = row.getString("currency");
+                    long unit = row.getLong("unit_amount");
+                    long line = row.getLong("line_amount");
+                    long discount = row.getLong("discount_amount");
+                    return new Object[] {row.getUuid("id").toString(), row.getInstant("created_at"),
+                            row.getLong("buyer_id"), row.getString("username"), row.getLong("line_no"),
+                            row.getString("sku"), row.getString("title"), row.getString("kind"),
+                            row.getLong("quantity"), unit, decimal(unit, currency), line, decimal(line, currency),
+                            discount, decimal(discount, currency), row.getString("promo_code"), currency,
+                            row.getString("status"), row.getLong("sent"), row.getLong("pending"),
+                            row.getLong("failed"), row.getLong("revoked"), row.getString("shipment_step")};
+                });
+    }
+
+    /**
      * Per currency, from postings by account. Revenue accounts are credit-normal, so their sums are
      * negated. Gross sales are before promo discounts; discounts are sales_discounts (net of the
      * discounts refunds reversed); sales after discounts = gross - discounts. Net is what the

@@ -79,6 +79,7 @@ class ExportWriter {
         return switch (request.dataset()) {
             case LEDGER -> tables.ledger(request.profile(), request.zone());
             case ORDERS -> tables.orders();
+            case ORDER_LINES -> tables.orderLines();
             case SUMMARY -> tables.summary();
         };
     }
@@ -88,10 +89,10 @@ class ExportWriter {
                 : new XlsxSink(out, table.sheet(), table.columns(), request.until());
     }
 
-    /** The period and the filters; only the orders export has a status filter. */
+    /** The period and the filters; only the orders and order-lines exports have a status filter. */
     static Params params(ExportRequest request) {
         Params params = Params.of("from", request.from()).and("until", request.until())
                 .and("currency", request.currency());
-        return request.dataset() == Dataset.ORDERS ? params.and("status", request.status()) : params;
+        return request.dataset().filtersStatus() ? params.and("status", request.status()) : params;
     }
 }

@@ -38,6 +38,7 @@ class ExportQueriesContractTest {
             queries.put("ledger export, profile " + profile, tables.ledger(profile, ZoneOffset.UTC).sql());
         }
         queries.put("orders export", tables.orders().sql());
+        queries.put("order-lines export", tables.orderLines().sql());
         queries.put("summary export", tables.summary().sql());
         LocalDate day = LocalDate.of(2026, 1, 31);
         ExportRequest copy = new ExportRequest(Dataset.LEDGER, Format.CSV, Profile.CANONICAL, day, day,

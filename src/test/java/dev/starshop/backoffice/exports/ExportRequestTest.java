@@ -38,7 +38,8 @@ class ExportRequestTest {
             "ledger.csv   | 2024-02-29 | 2024-02-29 | null | null | 2024-02-29T00:00:00Z | 2024-03-01T00:00:00Z | ledger-2024-02-29-2024-02-29.csv",
             "ledger.csv   | 2026-01-01 | 2026-12-31 | null | xero | 2026-01-01T00:00:00Z | 2027-01-01T00:00:00Z | ledger-2026-01-01-2026-12-31-xero.csv",
             "ledger.csv   | 2026-01-01 | 2026-01-31 | null | QuickBooks | 2026-01-01T00:00:00Z | 2026-02-01T00:00:00Z | ledger-2026-01-01-2026-01-31-quickbooks.csv",
-            "orders.csv   | 2026-01-01 | 2026-01-31 | null | canonical | 2026-01-01T00:00:00Z | 2026-02-01T00:00:00Z | orders-2026-01-01-2026-01-31.csv"})
+            "orders.csv   | 2026-01-01 | 2026-01-31 | null | canonical | 2026-01-01T00:00:00Z | 2026-02-01T00:00:00Z | orders-2026-01-01-2026-01-31.csv",
+            "order-lines.xlsx | 2026-01-01 | 2026-01-31 | null | null | 2026-01-01T00:00:00Z | 2026-02-01T00:00:00Z | order-lines-2026-01-01-2026-01-31.xlsx"})
     void accepted(String file, String from, String to, String tz, String profile, Instant utcFrom, Instant utcUntil,
                   String fileName) {
         ExportRequest request = ExportRequest.parse(file, from, to, tz, null, null, profile, null, CURRENCIES);
@@ -98,10 +99,12 @@ class ExportRequestTest {
             "ledger.csv     | 2026-02-01 | 2026-01-31 | null | null | null | null | from (2026-02-01) is after to (2026-01-31)",
             "ledger.csv     | 2026-01-01 | 2026-01-31 | null | BTC  | null | null | unknown currency BTC",
             "ledger.csv     | 2026-01-01 | 2026-01-31 | null | usd  | null | null | unknown currency usd",
-            "ledger.csv     | 2026-01-01 | 2026-01-31 | null | null | PAID | null | status filters the orders export only",
-            "summary.xlsx   | 2026-01-01 | 2026-01-31 | null | null | PAID | null | status filters the orders export only",
+            "ledger.csv     | 2026-01-01 | 2026-01-31 | null | null | PAID | null | status filters the orders and order-lines exports only",
+            "summary.xlsx   | 2026-01-01 | 2026-01-31 | null | null | PAID | null | status filters the orders and order-lines exports only",
             "orders.csv     | 2026-01-01 | 2026-01-31 | null | null | SHIPPED | null | unknown order status SHIPPED",
-            "orders.csv     | 2026-01-01 | 2026-01-31 | null | null | paid | null | unknown order status paid"})
+            "orders.csv     | 2026-01-01 | 2026-01-31 | null | null | paid | null | unknown order status paid",
+            "order_lines.csv | 2026-01-01 | 2026-01-31 | null | null | null | null | unknown export order_lines",
+            "order-lines.csv | 2026-01-01 | 2026-01-31 | null | null | SHIPPED | null | unknown order status SHIPPED"})
     void refused(String file, String from, String to, String tz, String currency, String status, String profile,
                  String detail) {
         ProblemException e = assertThrows(ProblemException.class,
