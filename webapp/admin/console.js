@@ -1,6 +1,7 @@
 import { token, tokenAccepted, whenUnauthorized } from './api.js';
 import { refreshReviewCount } from './badges.js';
 import { h, problemBox } from './dom.js';
+import { dashboardView } from './views/dashboard.js';
 import { ordersView } from './views/orders.js';
 import { orderDetailView } from './views/order-detail.js';
 import { productsView } from './views/products.js';
@@ -17,6 +18,7 @@ import { eventsView } from './views/events.js';
 
 // Views are addressed by the URL fragment (#/orders, #/orders/<id>, …) so reload and back work.
 const TABS = [
+  { path: 'dashboard', label: 'Dashboard', render: dashboardView },
   { path: 'orders', label: 'Orders', render: (view) => ordersView(view, {}) },
   { path: 'review', label: 'Review queue', render: (view) => ordersView(view, { review: true }) },
   { path: 'products', label: 'Products', render: productsView },

@@ -243,6 +243,32 @@ class AdminConsoleBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void theConsoleOpensOnTheDashboardWithASalesChartPerCurrency() {
+        SandboxUser buyer = newSandboxBuyer();
+        paidOrder(buyer, host.product("DIGITAL", 70, 200), "XTR", PayRequest.stars(buyer.id()));
+        List<String> errors = new java.util.ArrayList<>();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                errors.add(message.text());
+            }
+        });
+        page.onPageError(errors::add);
+
+        signIn();
+
+        assertThat(page.locator("a[data-tab=dashboard]")).hasClass(java.util.regex.Pattern.compile("active"));
+        assertThat(page.locator("#view h1")).hasText("Dashboard");
+        assertThat(page.locator("#sales-charts .chart[data-currency=XTR] canvas, "
+                + "#sales-charts .chart[data-currency=XTR] svg").first()).isVisible();
+        assertThat(page.locator("#view")).containsText("Top products by units");
+        assertThat(page.locator("#view")).containsText("Sales by source");
+        assertThat(page.locator("#view")).containsText("Fulfilled");
+        assertThat(page.locator("#view .problem")).hasCount(0);
+        Browser.screenshot(page, "admin-dashboard");
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
     void theTreasuryTiesOutTelegramsBalanceOnDemand() {
         signIn();
         page.locator("a[data-tab=treasury]").click();

@@ -50,8 +50,8 @@ final class OrderDetailQuery {
             SELECT a.start_param, """ + Attribution.SOURCE_SQL + """
              AS source, a.campaign, a.referrer, a.product_sku, a.category
             FROM order_attributions a WHERE a.order_id = :id""";
-    static final String SALES_BY_SOURCE = """
-            SELECT """ + Attribution.SOURCE_SQL + """
+    /** "SELECT " is a plain string: a text block drops its trailing space ("SELECTcoalesce"). */
+    static final String SALES_BY_SOURCE = "SELECT " + Attribution.SOURCE_SQL + """
              AS source, o.currency, count(*) AS orders, sum(o.total_amount) AS total
             FROM orders o LEFT JOIN order_attributions a ON a.order_id = o.id
             WHERE o.status IN ('PAID', 'FULFILLED')

@@ -43,13 +43,23 @@ class AdminConsoleServingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/admin/console.js", "/admin/api.js", "/admin/dom.js", "/admin/views/orders.js",
-            "/admin/views/order-detail.js", "/admin/views/exports.js"})
+            "/admin/views/order-detail.js", "/admin/views/exports.js", "/admin/views/dashboard.js"})
     void modulesAreServedAsJavaScript(String path) {
         HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET(path), String.class);
 
         String type = response.getContentType().orElseThrow().toString();
         assertTrue(type.contains("javascript"), path + " served as " + type);
         assertTrue(response.body().contains("export") || response.body().contains("import"));
+    }
+
+    @Test
+    void theChartLibraryComesFromItsWebJarUnderTheConsolesPath() {
+        HttpResponse<String> response = client.toBlocking()
+                .exchange(HttpRequest.GET("/admin/vendor/echarts/echarts.min.js"), String.class);
+
+        String type = response.getContentType().orElseThrow().toString();
+        assertTrue(type.contains("javascript"), "served as " + type);
+        assertTrue(response.body().contains("echarts"));
     }
 
     @Test

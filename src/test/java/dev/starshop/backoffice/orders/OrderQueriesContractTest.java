@@ -46,6 +46,12 @@ class OrderQueriesContractTest {
         queries.put("OrderDetailQuery.PAYMENTS", OrderDetailQuery.PAYMENTS);
         queries.put("OrderDetailQuery.LEDGER_TRANSACTIONS", OrderDetailQuery.LEDGER_TRANSACTIONS);
         queries.put("OrderDetailQuery.OUTBOX_MESSAGES", OrderDetailQuery.OUTBOX_MESSAGES);
+        queries.put("OrderDetailQuery.SALES_BY_SOURCE", OrderDetailQuery.SALES_BY_SOURCE);
+        queries.put("DashboardQuery.SALES_PER_DAY", DashboardQuery.SALES_PER_DAY);
+        queries.put("DashboardQuery.ORDERS_BY_STATE", DashboardQuery.ORDERS_BY_STATE);
+        queries.put("DashboardQuery.TOP_BY_UNITS", DashboardQuery.TOP_BY_UNITS);
+        queries.put("DashboardQuery.TOP_BY_REVENUE", DashboardQuery.TOP_BY_REVENUE);
+        queries.put("DashboardQuery.FUNNEL", DashboardQuery.FUNNEL);
         SchemaContract.check(dataSource, queries);
     }
 
