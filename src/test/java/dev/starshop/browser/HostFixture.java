@@ -89,6 +89,10 @@ final class HostFixture {
         return db.text("SELECT status FROM orders WHERE id = ?::uuid", orderId);
     }
 
+    String orderCurrency(String orderId) {
+        return db.text("SELECT currency FROM orders WHERE id = ?::uuid", orderId);
+    }
+
     /** Debits equal credits: the order's postings sum to zero. */
     long ledgerImbalance(String orderId) {
         return db.count("SELECT coalesce(sum(p.amount), 0) FROM ledger_postings p JOIN ledger_transactions t "
