@@ -152,7 +152,7 @@ class MiniAppCheckoutBrowserTest extends BrowserTestBase {
     void beforeBotApi710TheCartDrawsPayWithCardItself() {
         String sku = host.product("DIGITAL", 25, 300);
         page.navigate(server.getURL() + "/sandbox?user=" + ALICE + "&version=7.7");
-        assertThat(page.locator("#phone[data-ready=true]")).hasCount(1);
+        assertThat(page.locator("#phone[data-ready=true]")).hasCount(1, HostFixture.LAUNCHED);
         FrameLocator app = page.frameLocator("#mini-app");
         app.getByLabel("Add " + title(sku) + " to the cart").click();
         page.locator("#main-button").click(); // View cart

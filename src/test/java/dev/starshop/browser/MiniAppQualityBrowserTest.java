@@ -40,7 +40,7 @@ class MiniAppQualityBrowserTest extends BrowserTestBase {
         page.onPageError(error -> errors.add("uncaught: " + error));
         long user = "zh".equals(language) ? HostFixture.LI : HostFixture.ALICE;
         page.navigate(server.getURL() + "/sandbox?user=" + user + "&width=" + width + "&theme=" + theme);
-        assertThat(page.locator("#phone[data-ready=true]")).hasCount(1);
+        assertThat(page.locator("#phone[data-ready=true]")).hasCount(1, HostFixture.LAUNCHED);
         FrameLocator app = page.frameLocator("#mini-app");
         String combination = width + "-" + theme + "-" + language;
 

@@ -164,7 +164,7 @@ class MiniAppStorefrontBrowserTest extends BrowserTestBase {
 
     private FrameLocator openAs(long user, String query) {
         page.navigate(server.getURL() + "/sandbox?user=" + user + "&" + query);
-        assertThat(page.locator("#phone[data-ready=true]")).hasCount(1);
+        assertThat(page.locator("#phone[data-ready=true]")).hasCount(1, HostFixture.LAUNCHED);
         return page.frameLocator("#mini-app");
     }
 
