@@ -1,7 +1,8 @@
 // Boot and navigation: a small view router. Screens form a stack of {name, param} entries (param: a
 // product's SKU for 'product'); `views` maps each name to a function returning its element, so a new
 // screen is one entry there plus, if it belongs in the header, one in renderNav. Telegram's
-// BackButton pops the stack, the MainButton carries the screen's main action (view cart, pay).
+// BackButton pops the stack, the MainButton carries the screen's main action (view cart, pay) and the
+// SecondaryButton the cart's other way to pay (card beside Stars).
 import { createApi } from './api.js';
 import { chooseLanguage, t, errorText } from './i18n.js';
 import * as telegram from './telegram.js';
@@ -11,7 +12,7 @@ import { h, button } from './views/dom.js';
 import { catalogView } from './views/catalog.js';
 import { productView } from './views/product.js';
 import { parseStartParam } from './startparam.js';
-import { cartView, cartPayable } from './views/cart.js';
+import { cartView } from './views/cart.js';
 import { checkoutView } from './views/checkout.js';
 import { ordersView, loadOrders } from './views/orders.js';
 import { purchasesView, loadPurchases } from './views/purchases.js';
@@ -61,23 +62,41 @@ function renderNav() {
 
 function renderMainButton() {
   const summary = store.cartSummary();
+  const currency = store.state.currency;
   if ((current() === 'catalog' || current() === 'product') && summary.lines.length) {
     telegram.mainButton.show(t('main.viewCart', { total: summary.total }), () => navigate('cart'));
-  } else if (current() === 'cart' && cartPayable() && telegram.insideTelegram) {
-    telegram.mainButton.show(t('main.pay', { total: summary.total }), startCheckout);
+  } else if (current() === 'cart' && store.cartPayableIn(currency) && telegram.insideTelegram) {
+    telegram.mainButton.show(paymentLabel(currency), () => startCheckout(currency));
   } else {
     telegram.mainButton.hide();
   }
 }
 
+/** "Pay with card" beside "Pay with Stars" (or the reverse): the SecondaryButton, from Bot API 7.10. */
+function renderSecondaryButton() {
+  const other = otherPayment();
+  if (other && telegram.secondaryButton.supported) telegram.secondaryButton.show(other.label, other.action);
+  else telegram.secondaryButton.hide();
+}
+
+/** The cart's other way to pay ({label, action}), or null: needs Telegram, and see store.otherPaymentCurrency. */
+function otherPayment() {
+  if (current() !== 'cart' || !telegram.insideTelegram) return null;
+  const currency = store.otherPaymentCurrency();
+  return currency ? { label: paymentLabel(currency), action: () => startCheckout(currency) } : null;
+}
+
+const paymentLabel = (currency) => t(currency === 'XTR' ? 'pay.stars' : 'pay.card',
+  { total: store.cartSummary(currency).total });
+
 function hideNotice() {
   if (telegram.insideTelegram) noticeBox.hidden = true; // a new attempt makes the last outcome stale
 }
 
-function startCheckout() {
+function startCheckout(currency) {
   hideNotice();
   navigate('checkout');
-  checkout.checkoutCart(store.orderItems(), store.state.currency, store.cartFingerprint(), store.promoCode());
+  checkout.checkoutCart(store.orderItems(), currency, store.cartFingerprint(currency), store.promoCode());
 }
 
 function payExisting(order) {
@@ -101,7 +120,7 @@ async function shareProduct(sku) {
 const views = {
   catalog: () => catalogView(openProduct),
   product: () => productView(currentParam(), telegram.canShare ? shareProduct : null),
-  cart: () => cartView(() => navigate('catalog')),
+  cart: () => cartView(() => navigate('catalog'), telegram.secondaryButton.supported ? null : otherPayment()),
   checkout: () => checkoutView(() => navigate('catalog')),
   orders: () => ordersView(api, payExisting, render),
   purchases: () => purchasesView(render),
@@ -112,6 +131,7 @@ function render() {
   renderNav();
   screen.replaceChildren(views[current()]());
   renderMainButton();
+  renderSecondaryButton();
   if (stack.length > 1) telegram.backButton.show(goBack);
   else telegram.backButton.hide();
 }

@@ -105,16 +105,16 @@ export function clearCart() {
 
 export const cartCount = () => [...state.cart.values()].reduce((sum, n) => sum + n, 0);
 
-/** Lines with products, the total in the chosen currency, and what stops a checkout. */
-export function cartSummary() {
+/** Lines with products, the total in a currency (the chosen one by default), and what stops a checkout. */
+export function cartSummary(currency = state.currency) {
   const lines = [...state.cart].map(([sku, quantity]) => ({ sku, quantity, item: product(sku) }))
     .filter((line) => line.item);
-  const unpriced = lines.filter((line) => !priceIn(line.item));
+  const unpriced = lines.filter((line) => !priceIn(line.item, currency));
   const hasSubscription = lines.some((line) => line.item.kind === 'SUBSCRIPTION');
   let amount = 0;
   let exponent = 0;
   lines.forEach((line) => {
-    const price = priceIn(line.item);
+    const price = priceIn(line.item, currency);
     if (!price) return;
     amount += price.amount * line.quantity;
     exponent = exponentOf(price.decimal);
@@ -123,8 +123,26 @@ export function cartSummary() {
     lines,
     unpriced,
     subscriptionNotAlone: hasSubscription && lines.length > 1,
-    total: formatMoney(amount, state.currency, exponent),
+    total: formatMoney(amount, currency, exponent),
   };
+}
+
+/** A cart the engine would accept in this currency: not empty, every line priced, a subscription alone. */
+export function cartPayableIn(currency) {
+  const summary = cartSummary(currency);
+  return summary.lines.length > 0 && !summary.unpriced.length && !summary.subscriptionNotAlone;
+}
+
+/**
+ * The other way to pay this cart, beside the chosen currency: by card (the first card currency the
+ * catalog offers, which it does only when the shop has a card provider, and that prices every line;
+ * subscriptions are sold in Stars only) while Stars are chosen, or Stars while a card currency is.
+ * Null when there is none.
+ */
+export function otherPaymentCurrency() {
+  if (state.currency !== 'XTR') return cartPayableIn('XTR') ? 'XTR' : null;
+  if (cartSummary('XTR').lines.some((line) => line.item.kind === 'SUBSCRIPTION')) return null;
+  return currencies().find((code) => code !== 'XTR' && cartPayableIn(code)) ?? null;
 }
 
 /** The request body's items, and a fingerprint that changes whenever the order would. */
@@ -135,7 +153,7 @@ export function orderItems() {
 /** The promo code to send: trimmed, and absent when the field is empty. */
 export const promoCode = () => state.promoCode.trim() || null;
 
-export function cartFingerprint() {
-  return state.currency + '|' + orderItems().map((i) => `${i.sku}*${i.quantity}`).sort().join(',')
+export function cartFingerprint(currency = state.currency) {
+  return currency + '|' + orderItems().map((i) => `${i.sku}*${i.quantity}`).sort().join(',')
     + '|' + (promoCode() ?? '');
 }

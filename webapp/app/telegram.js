@@ -12,15 +12,35 @@ export const startParam = webApp?.initDataUnsafe?.start_param ?? '';
 
 // BackButton, HapticFeedback and openInvoice arrived in Bot API 6.1; older clients only log warnings.
 const atLeast61 = Boolean(webApp?.isVersionAtLeast?.('6.1'));
+// SecondaryButton and the bottom bar's colour arrived in Bot API 7.10. telegram-web-app.js defines
+// the SecondaryButton object for every version, but older clients ignore it, so it is guarded here.
+const atLeast710 = Boolean(webApp?.isVersionAtLeast?.('7.10'));
 
 export function start({ onThemeChanged, onViewportChanged }) {
   if (!webApp) return;
   webApp.ready();
   webApp.expand();
-  webApp.onEvent('themeChanged', onThemeChanged);
+  const themed = () => {
+    paintTelegramChrome();
+    onThemeChanged();
+  };
+  webApp.onEvent('themeChanged', themed);
   webApp.onEvent('viewportChanged', onViewportChanged);
-  onThemeChanged();
+  themed();
   onViewportChanged({ isStateStable: true });
+}
+
+/**
+ * Telegram's header, the area behind the page and the bottom bar take the page's own colours, by
+ * theme key, so the client repaints them when the theme changes (re-applied on every themeChanged
+ * for clients that resolve a key only once). Header and background colours arrived in Bot API 6.1,
+ * the bottom bar's in 7.10.
+ */
+function paintTelegramChrome() {
+  if (!atLeast61) return;
+  webApp.setHeaderColor('bg_color');
+  webApp.setBackgroundColor('bg_color');
+  if (atLeast710) webApp.setBottomBarColor('bottom_bar_bg_color');
 }
 
 export const colorScheme = () => webApp?.colorScheme ?? 'light';
@@ -35,10 +55,12 @@ export const haptic = {
 // One click handler is registered once and forwards to the current action, so screens can swap
 // actions without piling up handlers on Telegram's buttons.
 let mainAction = null;
+let secondaryAction = null;
 let backAction = null;
 if (webApp) {
   webApp.MainButton.onClick(() => mainAction?.());
   if (atLeast61) webApp.BackButton.onClick(() => backAction?.());
+  if (atLeast710) webApp.SecondaryButton.onClick(() => secondaryAction?.());
 }
 
 export const mainButton = {
@@ -63,6 +85,24 @@ export const mainButton = {
       webApp.MainButton.hideProgress();
       webApp.MainButton.enable();
     }
+  },
+};
+
+/**
+ * Telegram's SecondaryButton (Bot API 7.10), stacked above the MainButton ('top': texts carrying a
+ * total do not fit side by side on a 320-430 px phone). Where it is missing, `supported` is false
+ * and the screen draws an in-page button instead.
+ */
+export const secondaryButton = {
+  supported: atLeast710,
+  show(text, action) {
+    secondaryAction = action;
+    if (!atLeast710) return;
+    webApp.SecondaryButton.setParams({ text: text.slice(0, 64), position: 'top', is_active: true, is_visible: true });
+  },
+  hide() {
+    secondaryAction = null;
+    if (atLeast710) webApp.SecondaryButton.hide();
   },
 };
 

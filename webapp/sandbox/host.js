@@ -39,8 +39,13 @@ bridge.on('web_app_close', () => {
   frame.remove();
   frame = null;
 });
-bridge.on('web_app_set_header_color', ({ color, color_key }) =>
-  document.getElementById('tg-header').style.background = color || THEMES[theme][color_key] || '');
+// The header follows setHeaderColor: a colour, or a theme key resolved against the current theme
+// again whenever the theme changes (telegram-web-app.js does not resend an unchanged key).
+let headerColor = { color: null, color_key: null };
+bridge.on('web_app_set_header_color', ({ color, color_key }) => {
+  headerColor = { color: color || null, color_key: color_key || null };
+  paintHeader();
+});
 bridge.on('web_app_set_background_color', ({ color }) => document.getElementById('phone').style.background = color);
 bridge.on('web_app_set_bottom_bar_color', ({ color }) => document.getElementById('bottom-bar').style.background = color);
 bridge.on('web_app_open_link', ({ url }) => window.open(url, '_blank', 'noopener'));
@@ -53,10 +58,23 @@ bridge.on('web_app_request_file_download', ({ url, file_name }) => {
 // Haptics have no meaning on a desktop page; the log above already shows them.
 bridge.on('web_app_trigger_haptic_feedback', () => {});
 for (const silent of ['iframe_ready', 'iframe_will_reload', 'web_app_setup_closing_behavior',
-  'web_app_setup_swipe_behavior', 'web_app_setup_secondary_button', 'web_app_setup_settings_button']) {
+  'web_app_setup_swipe_behavior', 'web_app_setup_settings_button']) {
   bridge.on(silent, () => {});
 }
 bridge.on('*', (data, eventType) => logEntry('from-app', 'not emulated', eventType));
+
+function paintHeader() {
+  const header = document.getElementById('tg-header');
+  header.style.background = headerColor.color || THEMES[theme][headerColor.color_key] || '';
+  header.style.color = readableOn(header.style.background ? getComputedStyle(header).backgroundColor : '');
+}
+
+/** Black or white title and icons, whichever reads on the header's colour; the theme's text colour by default. */
+function readableOn(rgb) {
+  const [r, g, b] = (rgb.match(/\d+/g) || []).map(Number);
+  if (r === undefined) return '';
+  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? '#000000' : '#ffffff';
+}
 
 function sendViewport() {
   const height = document.getElementById('frame-holder').clientHeight;
@@ -72,12 +90,17 @@ async function launch() {
     + (startApp ? '&startapp=' + encodeURIComponent(startApp) : ''));
   const hash = new URLSearchParams({
     tgWebAppData: launchData.initData,
-    tgWebAppVersion: launchData.version,
+    // ?version=7.7 plays an older Telegram app (for fallbacks); the engine's setting otherwise.
+    tgWebAppVersion: /^\d+\.\d+$/.test(query.get('version') || '') ? query.get('version') : launchData.version,
     tgWebAppPlatform: launchData.platform,
     tgWebAppThemeParams: JSON.stringify(THEMES[theme])
   });
   if (startApp) hash.set('tgWebAppStartParam', startApp);
   buttons.reset();
+  headerColor = { color: null, color_key: null };
+  paintHeader();
+  document.getElementById('phone').style.background = '';
+  document.getElementById('bottom-bar').style.background = '';
   document.getElementById('closed-note').hidden = true;
   document.getElementById('phone').dataset.ready = 'false';
   const next = document.createElement('iframe');
@@ -110,6 +133,7 @@ function applyTheme() {
   toggle.textContent = theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme';
   toggle.setAttribute('aria-pressed', String(theme === 'dark'));
   buttons.repaint();
+  paintHeader();
 }
 
 document.getElementById('user-select').addEventListener('change', (event) => {

@@ -18,8 +18,12 @@ function line({ sku, quantity, item }) {
       { class: 'link danger' }));
 }
 
-/** @param goToCatalog shown instead of the lines when the cart is empty */
-export function cartView(goToCatalog) {
+/**
+ * @param goToCatalog shown instead of the lines when the cart is empty
+ * @param otherPayment {label, action} of the other way to pay, drawn in the page where Telegram has
+ *   no SecondaryButton (before Bot API 7.10); null otherwise
+ */
+export function cartView(goToCatalog, otherPayment = null) {
   const summary = cartSummary();
   if (!summary.lines.length) {
     return h('section', { class: 'center' },
@@ -31,7 +35,9 @@ export function cartView(goToCatalog) {
     h('p', { class: 'total' }, h('span', {}, t('cart.total')), h('strong', {}, summary.total)),
     summary.unpriced.length ? h('p', { class: 'warning' }, t('cart.unpriced', { currency: state.currency })) : null,
     summary.subscriptionNotAlone ? h('p', { class: 'warning' }, t('cart.subscriptionAlone')) : null,
-    promoField());
+    promoField(),
+    otherPayment ? button(otherPayment.label, otherPayment.label, otherPayment.action,
+      { class: 'secondary wide', id: 'pay-other' }) : null);
 }
 
 /** The code is checked by the engine when the order is placed; a refusal comes back as a notice. */
@@ -40,10 +46,4 @@ function promoField() {
     autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false' });
   input.addEventListener('input', () => setPromoCode(input.value));
   return h('div', { class: 'promo-field' }, h('label', { for: 'promo-code' }, t('cart.promo')), input);
-}
-
-/** The MainButton offers payment only for a cart the engine would accept. */
-export function cartPayable() {
-  const summary = cartSummary();
-  return summary.lines.length > 0 && !summary.unpriced.length && !summary.subscriptionNotAlone;
 }

@@ -2,13 +2,15 @@ package dev.starshop.checkout;
 
 import dev.starshop.telegram.BotCredentials;
 import dev.starshop.telegram.TelegramSettings;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
 
 /**
  * The card payment provider token. In the sandbox a stand-in token lets the emulator take test
- * cards, so card checkout can be tried without a provider account.
+ * cards, so card checkout can be tried without a provider account; {@code starshop.sandbox.card-payments}
+ * set to false leaves it out, to try the shop as one without a provider (Stars only).
  */
 @Singleton
 class PaymentProvider {
@@ -17,12 +19,13 @@ class PaymentProvider {
 
     private final String token;
 
-    PaymentProvider(TelegramSettings settings, BotCredentials bot) {
+    PaymentProvider(TelegramSettings settings, BotCredentials bot,
+                    @Value("${starshop.sandbox.card-payments:true}") boolean sandboxCards) {
         String configured = settings.providerToken();
         if (configured != null && !configured.isBlank()) {
             this.token = configured.strip();
         } else {
-            this.token = bot.isSandbox() ? SANDBOX_TOKEN : null;
+            this.token = bot.isSandbox() && sandboxCards ? SANDBOX_TOKEN : null;
         }
     }
 

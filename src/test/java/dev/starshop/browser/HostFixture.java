@@ -23,6 +23,8 @@ final class HostFixture {
 
     static final long ALICE = 100001;
     static final long LI = 100003;
+    /** The first launch in a test class also starts Chromium's renderer and the engine's first requests. */
+    static final LocatorAssertions.HasCountOptions LAUNCHED = new LocatorAssertions.HasCountOptions().setTimeout(20_000);
     private static final LocatorAssertions.ContainsTextOptions SLOW =
             new LocatorAssertions.ContainsTextOptions().setTimeout(20_000);
 
@@ -62,7 +64,7 @@ final class HostFixture {
         page.context().route(baseUrl + "/app/", route -> route.fulfill(new Route.FulfillOptions()
                 .setBody(probe).setContentType("text/html; charset=utf-8")));
         page.navigate(baseUrl + "/sandbox?user=" + userId);
-        assertThat(page.locator("#phone[data-ready=true]")).hasCount(1);
+        assertThat(page.locator("#phone[data-ready=true]")).hasCount(1, HostFixture.LAUNCHED);
         return page.frameLocator("#mini-app");
     }
 
@@ -77,7 +79,7 @@ final class HostFixture {
     /** Opens the host as a user with the real Mini App at /app/. */
     FrameLocator openMiniApp(Page page, long userId) {
         page.navigate(baseUrl + "/sandbox?user=" + userId);
-        assertThat(page.locator("#phone[data-ready=true]")).hasCount(1);
+        assertThat(page.locator("#phone[data-ready=true]")).hasCount(1, HostFixture.LAUNCHED);
         return page.frameLocator("#mini-app");
     }
 
@@ -87,6 +89,10 @@ final class HostFixture {
 
     String orderStatus(String orderId) {
         return db.text("SELECT status FROM orders WHERE id = ?::uuid", orderId);
+    }
+
+    String orderCurrency(String orderId) {
+        return db.text("SELECT currency FROM orders WHERE id = ?::uuid", orderId);
     }
 
     /** Debits equal credits: the order's postings sum to zero. */

@@ -121,16 +121,66 @@ class MiniAppCheckoutBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void theHostsThemeSwitchChangesTheMiniAppsBackground() {
+    void payWithCardIsTheSecondaryButtonBesidePayWithStars() {
+        String sku = host.product("DIGITAL", 40, 500);
+        FrameLocator app = host.openMiniApp(page, ALICE);
+        app.getByLabel("Add " + title(sku) + " to the cart").click();
+        page.locator("#main-button").click(); // View cart
+        assertThat(app.getByLabel("Remove " + title(sku))).isVisible();
+
+        Locator stars = page.locator("#main-button");
+        Locator card = page.locator("#secondary-button");
+        assertThat(stars).hasText("Pay with Stars · 40 ⭐");
+        assertThat(card).hasText("Pay with card · 5.00 USD");
+        assertThat(page.locator("#bottom-bar")).hasAttribute("data-secondary-position", "top");
+        assertEquals(true, card.boundingBox().y < stars.boundingBox().y, "the card button sits above Stars");
+        Browser.screenshot(page, "miniapp-pay-with-card-button");
+        card.click();
+
+        assertThat(sheet(page).getByLabel("Card number (Stripe test cards)")).hasValue("4242 4242 4242 4242");
+        sheet(page).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Pay \\$5\\.00"))).click();
+        assertThat(app.locator("body")).containsText("Thank you! Payment received.", SLOW);
+        assertThat(app.locator(".receipt .total")).containsText("5.00 USD");
+        String orderId = orderIdOnScreen(app);
+        assertEquals("PAID", host.orderStatus(orderId));
+        assertEquals("USD", host.orderCurrency(orderId));
+        assertEquals(0, host.ledgerImbalance(orderId));
+        assertThat(card).isHidden(); // the receipt offers no payment
+    }
+
+    @Test
+    void beforeBotApi710TheCartDrawsPayWithCardItself() {
+        String sku = host.product("DIGITAL", 25, 300);
+        page.navigate(server.getURL() + "/sandbox?user=" + ALICE + "&version=7.7");
+        assertThat(page.locator("#phone[data-ready=true]")).hasCount(1, HostFixture.LAUNCHED);
+        FrameLocator app = page.frameLocator("#mini-app");
+        app.getByLabel("Add " + title(sku) + " to the cart").click();
+        page.locator("#main-button").click(); // View cart
+
+        assertThat(page.locator("#main-button")).hasText("Pay with Stars · 25 ⭐");
+        assertThat(page.locator("#secondary-button")).isHidden();
+        app.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Pay with card · 3.00 USD")).click();
+        assertThat(sheet(page).getByLabel("Card number (Stripe test cards)")).hasValue("4242 4242 4242 4242");
+        sheet(page).getByLabel("Close payment").click();
+        assertThat(app.locator("#notice")).containsText("Payment cancelled.");
+        assertEquals("USD", host.orderCurrency(host.orderOf(sku)));
+    }
+
+    @Test
+    void theHostsThemeSwitchChangesTheMiniAppsBackgroundAndTelegramsHeader() {
         FrameLocator app = host.openMiniApp(page, ALICE);
         String light = backgroundVariable(app);
         assertEquals("#ffffff", light);
         assertThat(app.locator("body")).hasCSS("background-color", "rgb(255, 255, 255)");
+        assertThat(page.locator("#tg-header")).hasCSS("background-color", "rgb(255, 255, 255)");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Switch to dark theme")).click();
 
         assertThat(app.locator("body")).hasCSS("background-color", "rgb(33, 33, 33)");
         assertNotEquals(light, backgroundVariable(app));
+        // Telegram's header, set by the app with setHeaderColor('bg_color'), follows the theme too.
+        assertThat(page.locator("#tg-header")).hasCSS("background-color", "rgb(33, 33, 33)");
+        assertThat(page.locator("#tg-header")).hasCSS("color", "rgb(255, 255, 255)");
         Browser.screenshot(page, "miniapp-dark-theme");
     }
 
@@ -138,7 +188,8 @@ class MiniAppCheckoutBrowserTest extends BrowserTestBase {
         app.getByLabel("Add " + title + " to the cart").click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^View cart"))).click();
         assertThat(app.getByLabel("Remove " + title)).isVisible();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Pay "))).click();
+        assertThat(page.locator("#main-button")).containsText("Pay with ");
+        page.locator("#main-button").click(); // pays in the chosen currency; #secondary-button offers the other
         assertThat(sheet(page)).isVisible();
     }
 

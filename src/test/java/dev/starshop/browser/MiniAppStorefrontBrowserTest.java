@@ -11,9 +11,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -143,10 +140,10 @@ class MiniAppStorefrontBrowserTest extends BrowserTestBase {
         assertTrue(isDark(background), "the page follows themeParams: " + background);
         Browser.screenshot(page, "storefront-320-dark");
 
-        assertEquals(List.of(), seriousViolations(frame));
+        assertEquals(List.of(), Accessibility.seriousViolations(frame));
         app.getByLabel("Open Browser", new FrameLocator.GetByLabelOptions()).first().click();
         assertThat(app.locator(".product-page")).isVisible();
-        assertEquals(List.of(), seriousViolations(frame));
+        assertEquals(List.of(), Accessibility.seriousViolations(frame));
     }
 
     @Test
@@ -167,7 +164,7 @@ class MiniAppStorefrontBrowserTest extends BrowserTestBase {
 
     private FrameLocator openAs(long user, String query) {
         page.navigate(server.getURL() + "/sandbox?user=" + user + "&" + query);
-        assertThat(page.locator("#phone[data-ready=true]")).hasCount(1);
+        assertThat(page.locator("#phone[data-ready=true]")).hasCount(1, HostFixture.LAUNCHED);
         return page.frameLocator("#mini-app");
     }
 
@@ -182,23 +179,6 @@ class MiniAppStorefrontBrowserTest extends BrowserTestBase {
         Api.Reply created = new Api(http).admin(HttpRequest.POST("/api/admin/products", body));
         assertEquals(201, created.status(), String.valueOf(created.body()));
         return (String) body.get("sku");
-    }
-
-    /** axe-core's WCAG 2 A/AA rules in the Mini App's frame; the ids and targets of serious or critical findings. */
-    @SuppressWarnings("unchecked")
-    private static List<String> seriousViolations(Frame frame) {
-        String axe;
-        try {
-            axe = Files.readString(BrowserPrerequisites.axeScript());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        frame.evaluate("() => { if (!window.axe) { " + axe + "\n } }");
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) frame.evaluate(
-                "async () => (await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] })).violations"
-                        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                        + ".map(v => ({ id: v.id, targets: v.nodes.map(n => n.target.join(' ')).join(', ') }))");
-        return violations.stream().map(v -> v.get("id") + ": " + v.get("targets")).toList();
     }
 
     private static boolean isDark(String rgb) {

@@ -48,6 +48,27 @@ class SandboxHostBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void theSecondaryButtonIsDrawnWhereItsPositionSaysAndReportsClicks() {
+        FrameLocator app = host.openWithProbe(page, ALICE, host.product("DIGITAL", 10, 100));
+        var main = page.locator("#main-button");
+        var secondary = page.locator("#secondary-button");
+
+        assertThat(secondary).hasText("Secondary action");
+        assertThat(secondary).hasClass(java.util.regex.Pattern.compile("\\bshine\\b"));
+        assertThat(secondary).hasCSS("color", "rgb(51, 144, 236)"); // the theme's button_color, as the script defaults
+        assertEquals(true, secondary.boundingBox().x < main.boundingBox().x, "left of the main button");
+        assertEquals(secondary.boundingBox().y, main.boundingBox().y, "on one row");
+        secondary.click();
+        awaitEvent(app, "secondary button");
+
+        app.locator("#secondary-top").click();
+        assertThat(secondary).isDisabled();
+        assertThat(secondary).hasCSS("background-color", "rgb(0, 170, 0)");
+        assertEquals(true, secondary.boundingBox().y + secondary.boundingBox().height <= main.boundingBox().y, "above");
+        Browser.screenshot(page, "host-secondary-button");
+    }
+
+    @Test
     void aStarsInvoiceIsPaidInTheSheetAndLandsInTheLedger() {
         FrameLocator app = host.openWithProbe(page, ALICE, host.product("DIGITAL", 120, 300));
         long balanceBefore = telegram.user(ALICE).orElseThrow().starBalance();

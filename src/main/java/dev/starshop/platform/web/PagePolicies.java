@@ -26,12 +26,19 @@ final class PagePolicies {
     /** For SVG files: no script, no external resource, inline styles only, sandboxed, never framed. */
     static final String SVG = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox";
 
+    /**
+     * telegram-web-app.js appends an empty {@code <style>} to every framed page (Telegram Web fills
+     * it with set_custom_style); this hash of the empty string lets that element in, and nothing else
+     * inline, instead of a CSP violation in the console of every Mini App.
+     */
+    static final String EMPTY_INLINE_STYLE = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
     private final String common;
 
     PagePolicies(@Value("${starshop.webapp.telegram-script-url:`https://telegram.org/js/telegram-web-app.js`}")
                  String telegramScriptUrl) {
         this.common = "default-src 'self'; script-src 'self'" + scriptOrigin(telegramScriptUrl)
-                + "; img-src 'self' data: https:; object-src 'none'; base-uri 'none'; form-action 'self'";
+                + "; style-src 'self' " + EMPTY_INLINE_STYLE + "; img-src 'self' data: https:; object-src 'none'; base-uri 'none'; form-action 'self'";
     }
 
     String contentSecurityPolicy(PageFraming.Ancestors ancestors) {
