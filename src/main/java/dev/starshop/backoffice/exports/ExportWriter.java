@@ -24,7 +24,8 @@ import java.sql.SQLException;
  * server-side cursor and writes each to a sink as it arrives. PostgreSQL's driver only streams
  * (instead of loading the whole result) with autocommit off and a fetch size, so either way the
  * export runs in its own read-only, repeatable-read transaction: one consistent snapshot, memory
- * bounded by the fetch size or by one COPY row.
+ * bounded by the fetch size or by one COPY row. On the row path this thread reads and maps while
+ * another formats ({@link HandedOffSink}): the cells of a row must be values that do not change.
  */
 @Singleton
 class ExportWriter {
@@ -66,7 +67,8 @@ class ExportWriter {
                 ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(FETCH_SIZE);
             sql.bind(statement, params(request));
-            try (ResultSet rows = statement.executeQuery(); RowSink sink = sink(request, table, out)) {
+            try (ResultSet rows = statement.executeQuery();
+                 RowSink sink = new HandedOffSink("export-rows", sink(request, table, out))) {
                 Row row = new Row(rows);
                 while (rows.next()) {
                     sink.row(table.mapper().map(row));

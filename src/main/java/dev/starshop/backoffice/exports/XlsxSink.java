@@ -17,7 +17,9 @@ import java.util.zip.Deflater;
  * date has no zone), text is neutralised like in CSV. Rows are flushed to the stream every
  * {@value #FLUSH_EVERY} rows and text is written inline rather than into fastexcel's shared-string
  * table (which lives in memory until the end), so memory stays flat whatever the row count. The
- * ZIP goes through {@link ReproducibleZip}, so the same rows and stamp give the same bytes.
+ * ZIP goes through {@link ReproducibleZip}, so the same rows and stamp give the same bytes; it
+ * compresses on a thread of its own ({@link HandedOffStream}) while this one writes the next rows'
+ * XML. Where the time goes and why: docs/performance.md, section 3.
  */
 final class XlsxSink implements RowSink {
 
@@ -26,6 +28,7 @@ final class XlsxSink implements RowSink {
 
     private final List<Column> columns;
     private final ReproducibleZip zip;
+    private final HandedOffStream compressing;
     private final Workbook workbook;
     private final Worksheet sheet;
     private int nextRow = 1;
@@ -34,7 +37,8 @@ final class XlsxSink implements RowSink {
     XlsxSink(OutputStream out, String sheetName, List<Column> columns, Instant stamp) {
         this.columns = columns;
         this.zip = new ReproducibleZip(out, stamp);
-        this.workbook = new Workbook(zip, "Starshop", "1.0");
+        this.compressing = new HandedOffStream("export-xlsx-zip", zip);
+        this.workbook = new Workbook(compressing, "Starshop", "1.0");
         workbook.setCompressionLevel(Deflater.NO_COMPRESSION); // inflated again at once by ReproducibleZip
         this.sheet = workbook.newWorksheet(sheetName);
         for (int c = 0; c < columns.size(); c++) {
@@ -71,8 +75,12 @@ final class XlsxSink implements RowSink {
 
     @Override
     public void close() throws IOException {
-        sheet.finish();
-        workbook.finish();
+        try {
+            sheet.finish();
+            workbook.finish();
+        } finally {
+            compressing.close();
+        }
         zip.finish();
     }
 }
