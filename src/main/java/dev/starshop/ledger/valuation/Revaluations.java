@@ -44,12 +44,9 @@ public class Revaluations {
     @Transactional
     public Revaluation revalue(LocalDate asOf) {
         String currency = reporting.currency().code();
-        if (!asOf.isBefore(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
-            throw RateInput.invalid("asOf must be a day that has ended (UTC), is " + asOf);
-        }
         rates.holdValuations();
-        sql.one("SELECT max(as_of) AS last FROM stars_revaluations WHERE currency = :currency",
-                Params.of("currency", currency), row -> row.getLocalDate("last"))
+        sql.one("SELECT as_of FROM stars_revaluations WHERE currency = :currency ORDER BY as_of DESC LIMIT 1",
+                Params.of("currency", currency), row -> row.getLocalDate("as_of"))
                 .filter(last -> !last.isBefore(asOf))
                 .ifPresent(last -> {
                     throw new ProblemException(ProblemCode.INVALID_STATE, "Revaluations go forward in time: the "
