@@ -18,8 +18,12 @@ CREATE TABLE xtr_rates (
 
 -- The rate locked onto one Stars ledger transaction. No row = not valued yet (no rate was in force
 -- for its day when it was booked); it is valued once, when a rate for its day is entered.
+-- No foreign keys into the ledger on purpose: ledger rows never go away (append-only), the rows here
+-- are written from them by INSERT ... SELECT, and a key referencing ledger_postings would make
+-- PostgreSQL refuse TRUNCATE ledger_postings for that reason before the ledger's own APPEND_ONLY
+-- trigger could say why.
 CREATE TABLE stars_valuations (
-    transaction_id BIGINT      PRIMARY KEY REFERENCES ledger_transactions (id),
+    transaction_id BIGINT      PRIMARY KEY,
     currency       TEXT        NOT NULL CHECK (currency ~ '^[A-Z]{3}$' AND currency <> 'XTR'),
     -- The transaction's UTC day: the day whose rate was looked up.
     value_date     DATE        NOT NULL,
@@ -35,7 +39,7 @@ CREATE INDEX stars_valuations_by_day ON stars_valuations (currency, value_date);
 -- Each posting of a valued transaction in minor units of the valuation's currency. Written with the
 -- valuation; the values of one transaction sum to zero (cumulative rounding, see docs).
 CREATE TABLE stars_posting_values (
-    posting_id     BIGINT PRIMARY KEY REFERENCES ledger_postings (id),
+    posting_id     BIGINT PRIMARY KEY,
     transaction_id BIGINT NOT NULL REFERENCES stars_valuations (transaction_id),
     fiat_amount    BIGINT NOT NULL
 );

@@ -217,6 +217,14 @@ class StarsValuationTest {
             assertEquals(CellType.NUMBER, row.getCell(18).getType(), "fiat_amount_minor is a number");
             xlsxSums.merge(row.getCellText(4), row.getCellAsNumber(18).orElseThrow().longValueExact(), Long::sum);
         }
+        for (int i = 0; i < ledgerRows.size(); i++) { // the row path (XLSX) and COPY (CSV) agree cell for cell
+            CSVRecord csvRow = ledgerRows.get(i);
+            Row xlsxRow = sheet.get(i + 1);
+            assertEquals(new BigDecimal(csvRow.get("fiat_amount")), xlsxRow.getCellAsNumber(19).orElseThrow());
+            assertEquals(new BigDecimal(csvRow.get("fiat_rate")), xlsxRow.getCellAsNumber(20).orElseThrow());
+            assertEquals(csvRow.get("fiat_rate_date"), xlsxRow.getCellText(21));
+            assertEquals(csvRow.get("fiat_rate_source"), xlsxRow.getCellText(22));
+        }
         assertEquals(databaseFiatByAccount(), xlsxSums);
 
         CSVRecord summary = csv("summary.csv", d1, d3).get(0);
