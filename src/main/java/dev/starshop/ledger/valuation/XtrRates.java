@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -79,7 +80,7 @@ public class XtrRates {
      * {@code rate.effectiveOn()}.
      */
     @Transactional
-    public Entered addRealised(java.time.LocalDate effectiveOn, String withdrawalId, BigDecimal fiatReceived) {
+    public Entered addRealised(LocalDate effectiveOn, String withdrawalId, BigDecimal fiatReceived) {
         long nanostars = rates.withdrawnNanostars(withdrawalId).orElseThrow(() -> RateInput.invalid(
                 "No succeeded Fragment withdrawal " + withdrawalId + " is booked (withdrawal-succeeded:"
                         + withdrawalId + ")"));
@@ -103,7 +104,7 @@ public class XtrRates {
     }
 
     private static void requireDistinctDays(List<NewRate> newRates) {
-        Set<java.time.LocalDate> days = new HashSet<>();
+        Set<LocalDate> days = new HashSet<>();
         for (NewRate rate : newRates) {
             if (!days.add(rate.effectiveOn())) {
                 throw RateInput.invalid("Two rates for " + rate.effectiveOn());

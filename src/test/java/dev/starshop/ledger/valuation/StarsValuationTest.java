@@ -278,6 +278,26 @@ class StarsValuationTest {
         assertEquals(before, valuations());
     }
 
+    @Test
+    @Order(8)
+    void ratesAndValuationsCannotBeChangedInTheDatabase() {
+        String day = "'" + d1 + "'";
+        for (String change : List.of("UPDATE xtr_rates SET rate = 1 WHERE currency = 'USD' AND effective_on = " + day,
+                "DELETE FROM xtr_rates WHERE currency = 'USD' AND effective_on = " + day,
+                "UPDATE stars_valuations SET rate = 1 WHERE rate_date = " + day,
+                "DELETE FROM stars_posting_values WHERE transaction_id IN "
+                        + "(SELECT transaction_id FROM stars_valuations WHERE rate_date = " + day + ")",
+                "TRUNCATE stars_revaluations")) {
+            SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> {
+                try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+                    connection.createStatement().execute(change);
+                }
+            }, change);
+            assertTrue(refused.getMessage().contains("valuation invariant WRITE_ONCE"), refused.getMessage());
+        }
+        assertEquals("0.013 2 130 -130", valuations().values().iterator().next());
+    }
+
     // --- helpers ---
 
     private void pay(int quantity, LocalDate day) {
