@@ -3,12 +3,14 @@ import { h, table, when, status, problemBox, section } from '../dom.js';
 
 /**
  * The Stars treasury: the latest tie-out of Telegram's balance with the ledger (and what explains a
- * difference), a button to tie out now, and per day earned, held, withdrawable, in transit and withdrawn.
+ * difference), a button to tie out now, per day earned, held, withdrawable, in transit and withdrawn, and
+ * the XTR rates with a form to enter one.
  */
 export async function treasuryView(view) {
-  const [tieOuts, days] = await Promise.all([
+  const [tieOuts, days, rates] = await Promise.all([
     getJson('/api/admin/treasury/tie-outs?limit=20'),
     getJson('/api/admin/treasury/days'),
+    getJson('/api/admin/books/xtr-rates?limit=30'),
   ]);
   const message = h('div', { id: 'treasury-message' });
   const tieOutNow = h('button', { type: 'button', class: 'primary', id: 'tie-out-now' }, 'Tie out now');
@@ -42,7 +44,40 @@ export async function treasuryView(view) {
       { label: 'Withdrawable', num: true, cell: (d) => d.withdrawable },
       { label: 'In transit', num: true, cell: (d) => d.inTransit },
       { label: 'Withdrawn', num: true, cell: (d) => d.withdrawn },
-    ], [...days.days].reverse(), { empty: 'No days.' })));
+    ], [...days.days].reverse(), { empty: 'No days.' })),
+    ratesSection(view, rates));
+}
+
+/** The XTR rates in the reporting currency, newest first, and a form to enter one (docs/accounting.md). */
+function ratesSection(view, rates) {
+  const error = h('div', { id: 'rate-message' });
+  const field = (label, input) => h('label', { class: 'field' }, h('span', {}, label), input);
+  const form = h('form', { class: 'filters', id: 'rate-form' },
+    field('In force from (UTC day)', h('input', { name: 'effectiveOn', type: 'date', required: true })),
+    field(`${rates.reportingCurrency} per Star`, h('input', { name: 'rate', required: true, inputmode: 'decimal',
+      pattern: '[0-9]+([.][0-9]{1,12})?', placeholder: '0.013' })),
+    field('Reference', h('input', { name: 'reference', maxlength: 200 })),
+    h('button', { type: 'submit', class: 'primary' }, 'Enter rate'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const input = { effectiveOn: data.get('effectiveOn'), rate: data.get('rate') };
+    if (data.get('reference')) input.reference = data.get('reference');
+    try {
+      await postJson('/api/admin/books/xtr-rates', input);
+      await treasuryView(view);
+    } catch (e) {
+      error.replaceChildren(problemBox(e));
+    }
+  });
+  return section(`XTR rates (${rates.reportingCurrency} per Star; locked onto each Stars transaction when booked)`,
+    form, error, table([
+      { label: 'In force from', cell: (r) => r.effectiveOn },
+      { label: 'Rate', num: true, cell: (r) => r.rate },
+      { label: 'Source', cell: (r) => r.source },
+      { label: 'Reference', cell: (r) => r.reference || '' },
+      { label: 'Entered', cell: (r) => when(r.createdAt) },
+    ], rates.rates, { empty: 'No rate yet: Stars transactions are booked unvalued until one is in force.' }));
 }
 
 function latest(tieOut) {

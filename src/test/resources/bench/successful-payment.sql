@@ -1,7 +1,7 @@
 -- What the engine sends PostgreSQL for one successful_payment (a Stars order of one line), in one
 -- transaction: the statements of InboxRepository, OrderRepository, PaymentRepository,
--- LedgerRepository and OutboxRepository in the order PaymentRecorder issues them (BEGIN, ten
--- statements, COMMIT, as the JDBC driver's trace shows: run the bench with -Dbench.trace-sql=true). Run by pgbench -M prepared with -D tag=<orders' tag> -D i=0 -D buyer=<id>: each client
+-- LedgerRepository, StarsValuations and OutboxRepository in the order PaymentRecorder issues them (BEGIN,
+-- eleven statements, COMMIT, as the JDBC driver's trace shows: run the bench with -Dbench.trace-sql=true). Run by pgbench -M prepared with -D tag=<orders' tag> -D i=0 -D buyer=<id>: each client
 -- counts its own transactions in :i, so :n is unique across clients and names an order the
 -- benchmark created beforehand as md5(tag-n). Spaces after JSON colons keep pgbench from reading
 -- them as variables.
@@ -40,6 +40,28 @@ INSERT INTO ledger_postings (transaction_id, account, currency, amount)
 SELECT :ledger_id::bigint, p.account, 'XTR', p.amount
 FROM unnest('{telegram_stars_receivable,sales_revenue}'::text[], '{100,-100}'::bigint[]) WITH ORDINALITY AS p(account, amount, n)
 ORDER BY p.n;
+WITH targets AS (
+    SELECT t.id, (t.occurred_at AT TIME ZONE 'UTC')::date AS day, r.id AS rate_id, r.rate, r.effective_on, r.source
+    FROM ledger_transactions t
+    CROSS JOIN LATERAL (
+        SELECT x.id, x.rate, x.effective_on, x.source FROM xtr_rates x
+        WHERE x.currency = 'USD' AND x.effective_on <= (t.occurred_at AT TIME ZONE 'UTC')::date
+        ORDER BY x.effective_on DESC LIMIT 1) r
+    WHERE t.currency = 'XTR' AND t.id = :ledger_id::bigint
+      AND NOT EXISTS (SELECT 1 FROM stars_valuations v WHERE v.transaction_id = t.id)
+), valued AS (
+    INSERT INTO stars_valuations (transaction_id, currency, value_date, exponent, rate_id, rate, rate_date,
+                                  rate_source, valued_at)
+    SELECT id, 'USD', day, 2, rate_id, rate, effective_on, source, now() FROM targets
+    RETURNING transaction_id, rate
+), exact AS (
+    SELECT p.id, p.transaction_id, (p.amount::numeric * 1000000000 + p.nanos) * v.rate * 100 / 1000000000 AS value
+    FROM ledger_postings p JOIN valued v ON v.transaction_id = p.transaction_id
+), running AS (
+    SELECT id, transaction_id, value, sum(value) OVER (PARTITION BY transaction_id ORDER BY id) AS upto FROM exact
+)
+INSERT INTO stars_posting_values (posting_id, transaction_id, fiat_amount)
+SELECT id, transaction_id, (round(upto) - round(upto - value))::bigint FROM running;
 UPDATE orders SET status = 'PAID', updated_at = now()
 WHERE id = md5(:tag::text || '-' || :n)::uuid AND status = 'PENDING_PAYMENT';
 INSERT INTO order_events (order_id, at, kind, detail)

@@ -1,5 +1,6 @@
 package dev.starshop.ledger;
 
+import dev.starshop.ledger.valuation.StarsValuations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -20,11 +21,13 @@ public class Ledger {
 
     private final LedgerRepository repository;
     private final InvariantChecks invariants;
+    private final StarsValuations valuations;
     private final Clock clock;
 
-    Ledger(LedgerRepository repository, InvariantChecks invariants, Clock clock) {
+    Ledger(LedgerRepository repository, InvariantChecks invariants, StarsValuations valuations, Clock clock) {
         this.repository = repository;
         this.invariants = invariants;
+        this.valuations = valuations;
         this.clock = clock;
     }
 
@@ -43,6 +46,9 @@ public class Ledger {
             return alreadyRecorded(tx);
         }
         repository.insertPostings(id.get(), tx);
+        if (tx.currency().isStars()) {
+            valuations.lock(id.get()); // the rate in force, locked once (docs/accounting.md, "Valuing Stars")
+        }
         return new LedgerTransaction(id.get(), tx.externalKey(), tx.kind(), tx.currency().code(),
                 tx.occurredAt(), recordedAt, tx.orderId(), tx.buyerId(),
                 tx.telegramChargeId(), tx.providerChargeId(), tx.reversesTransactionId(), tx.postings());

@@ -282,6 +282,16 @@ class AdminConsoleBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#tie-out-latest")).containsText("⭐");
         assertThat(page.locator("#treasury-message .problem")).hasCount(0);
         assertThat(page.locator("#view")).containsText("Withdrawable");
+
+        // A rate far in the future, so it is in force for no other test's Stars transactions.
+        String day = java.time.LocalDate.of(3000, 1, 1)
+                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(3000)).toString();
+        page.locator("#rate-form input[name=effectiveOn]").fill(day);
+        page.locator("#rate-form input[name=rate]").fill("0.01250");
+        page.locator("#rate-form button[type=submit]").click();
+        assertThat(page.locator("#view")).containsText(day);
+        assertThat(page.locator("#view")).containsText("0.0125");
+        assertThat(page.locator("#rate-message .problem")).hasCount(0);
         Browser.screenshot(page, "admin-treasury");
     }
 

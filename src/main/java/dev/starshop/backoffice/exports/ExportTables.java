@@ -37,11 +37,16 @@ final class ExportTables {
     private static final String LEDGER_SQL = """
             SELECT t.id, t.external_key, t.kind, t.occurred_at, p.account, t.currency, p.amount,
                    t.order_id, t.buyer_id, b.username, t.telegram_charge_id, t.provider_charge_id, t.reverses_id,
-                   o.promo_code, p.nanos
+                   o.promo_code, p.nanos, v.currency AS fiat_currency, pv.fiat_amount,
+                   round(pv.fiat_amount::numeric / power(10::numeric, v.exponent), v.exponent) AS fiat_decimal,
+                   v.rate AS fiat_rate, v.rate_date AS fiat_rate_date,
+                   CASE WHEN t.currency = 'XTR' THEN coalesce(v.rate_source, 'UNVALUED') END AS fiat_rate_source
             FROM ledger_transactions t
             JOIN ledger_postings p ON p.transaction_id = t.id
             LEFT JOIN buyers b ON b.telegram_user_id = t.buyer_id
             LEFT JOIN orders o ON o.id = t.order_id
+            LEFT JOIN stars_valuations v ON v.transaction_id = t.id
+            LEFT JOIN stars_posting_values pv ON pv.posting_id = p.id
             WHERE t.occurred_at >= %1$s AND t.occurred_at < %2$s AND (%3$s::text IS NULL OR t.currency = %3$s)
             %4$s
             ORDER BY t.occurred_at, t.id, p.id""";
@@ -53,12 +58,17 @@ final class ExportTables {
             Column.integer("amount_minor"), Column.decimal("amount"), Column.text("side"),
             Column.text("order_id"), Column.integer("buyer_id"), Column.text("buyer_username"),
             Column.text("telegram_charge_id"), Column.text("provider_charge_id"),
-            Column.integer("reverses_transaction_id"), Column.text("promo_code"), Column.integer("amount_nanos"));
+            Column.integer("reverses_transaction_id"), Column.text("promo_code"), Column.integer("amount_nanos"),
+            Column.text("fiat_currency"), Column.integer("fiat_amount_minor"), Column.decimal("fiat_amount"),
+            Column.decimal("fiat_rate"), Column.text("fiat_rate_date"), Column.text("fiat_rate_source"));
 
     private final CurrencyTable currencies;
+    private final String reportingCurrency;
 
-    ExportTables(CurrencyTable currencies) {
+    /** @param reportingCurrency the currency Stars are valued in ({@code starshop.books.reporting-currency}) */
+    ExportTables(CurrencyTable currencies, String reportingCurrency) {
         this.currencies = currencies;
+        this.reportingCurrency = reportingCurrency;
     }
 
     Table ledger(Profile profile, java.time.ZoneId zone) {
@@ -172,54 +182,9 @@ final class ExportTables {
                 });
     }
 
-    /**
-     * Per currency, from postings by account. Revenue accounts are credit-normal, so their sums are
-     * negated. Gross sales are before promo discounts; discounts are sales_discounts (net of the
-     * discounts refunds reversed); sales after discounts = gross - discounts. Net is what the
-     * receivables gained: gross - discounts + shipping + tips - refunds - chargebacks. The discount
-     * columns come last so the earlier columns keep their places.
-     */
+    /** Per currency; Stars also valued in the reporting currency ({@link SummaryTable}). */
     Table summary() {
-        return new Table("summary", """
-                SELECT t.currency,
-                       count(DISTINCT t.id) AS transactions,
-                       coalesce(-sum(p.amount) FILTER (WHERE p.account = 'sales_revenue'), 0)::bigint AS gross,
-                       coalesce(-sum(p.amount) FILTER (WHERE p.account = 'shipping_revenue'), 0)::bigint AS shipping,
-                       coalesce(-sum(p.amount) FILTER (WHERE p.account = 'tips_revenue'), 0)::bigint AS tips,
-                       coalesce(sum(p.amount) FILTER (WHERE p.account = 'sales_refunds'), 0)::bigint AS refunds,
-                       coalesce(sum(p.amount) FILTER (WHERE p.account = 'chargebacks'), 0)::bigint AS chargebacks,
-                       coalesce(sum(p.amount) FILTER (WHERE p.account = 'sales_discounts'), 0)::bigint AS discounts
-                FROM ledger_transactions t
-                JOIN ledger_postings p ON p.transaction_id = t.id
-                WHERE t.occurred_at >= :from AND t.occurred_at < :until
-                  AND (:currency::text IS NULL OR t.currency = :currency)
-                GROUP BY t.currency
-                ORDER BY t.currency""", List.of(
-                Column.text("currency"), Column.integer("transactions"),
-                Column.integer("gross_sales_minor"), Column.decimal("gross_sales"),
-                Column.integer("shipping_minor"), Column.decimal("shipping"),
-                Column.integer("tips_minor"), Column.decimal("tips"),
-                Column.integer("refunds_minor"), Column.decimal("refunds"),
-                Column.integer("chargebacks_minor"), Column.decimal("chargebacks"),
-                Column.integer("net_minor"), Column.decimal("net"),
-                Column.integer("discounts_minor"), Column.decimal("discounts"),
-                Column.integer("sales_after_discounts_minor"), Column.decimal("sales_after_discounts")), row -> {
-                    String currency = row.getString("currency");
-                    long gross = row.getLong("gross");
-                    long shipping = row.getLong("shipping");
-                    long tips = row.getLong("tips");
-                    long refunds = row.getLong("refunds");
-                    long chargebacks = row.getLong("chargebacks");
-                    long discounts = row.getLong("discounts");
-                    long afterDiscounts = Math.subtractExact(gross, discounts);
-                    long net = Math.subtractExact(Math.addExact(Math.addExact(afterDiscounts, shipping), tips),
-                            Math.addExact(refunds, chargebacks));
-                    return new Object[] {currency, row.getLong("transactions"), gross, decimal(gross, currency),
-                            shipping, decimal(shipping, currency), tips, decimal(tips, currency), refunds,
-                            decimal(refunds, currency), chargebacks, decimal(chargebacks, currency), net,
-                            decimal(net, currency), discounts, decimal(discounts, currency), afterDiscounts,
-                            decimal(afterDiscounts, currency)};
-                });
+        return SummaryTable.table(currencies, reportingCurrency);
     }
 
     private Object[] ledgerRow(Row row) throws SQLException {
@@ -233,7 +198,14 @@ final class ExportTables {
                 orderId == null ? null : orderId.toString(),
                 row.getLongOrNull("buyer_id"), row.getString("username"), row.getString("telegram_charge_id"),
                 emptyToNull(row.getString("provider_charge_id")), row.getLongOrNull("reverses_id"),
-                row.getString("promo_code"), nanos};
+                row.getString("promo_code"), nanos, row.getString("fiat_currency"), row.getLongOrNull("fiat_amount"),
+                row.getBigDecimal("fiat_decimal"), row.getBigDecimal("fiat_rate"), dayText(row, "fiat_rate_date"),
+                row.getString("fiat_rate_source")};
+    }
+
+    private static String dayText(Row row, String column) throws SQLException {
+        java.time.LocalDate day = row.getLocalDate(column);
+        return day == null ? null : day.toString();
     }
 
     /** Minor units as a decimal with the currency's exponent: 1234 USD → 12.34, 50 XTR → 50. */

@@ -3,6 +3,7 @@ package dev.starshop.backoffice.exports;
 import dev.starshop.backoffice.exports.ExportRequest.Dataset;
 import dev.starshop.backoffice.exports.ExportRequest.Format;
 import dev.starshop.backoffice.exports.ExportTables.Table;
+import dev.starshop.ledger.valuation.ReportingCurrency;
 import dev.starshop.money.CurrencyTable;
 import dev.starshop.platform.db.NamedSql;
 import dev.starshop.platform.db.Params;
@@ -36,9 +37,12 @@ class ExportWriter {
     private final ExportTables tables;
     private final LedgerCsvCopy ledgerCsv;
 
-    ExportWriter(DataSource dataSource, CurrencyTable currencies) {
+    private final String reportingCurrency;
+
+    ExportWriter(DataSource dataSource, CurrencyTable currencies, ReportingCurrency reporting) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
-        this.tables = new ExportTables(currencies);
+        this.reportingCurrency = reporting.currency().code();
+        this.tables = new ExportTables(currencies, reportingCurrency);
         this.ledgerCsv = new LedgerCsvCopy(currencies);
     }
 
@@ -66,7 +70,7 @@ class ExportWriter {
         try (PreparedStatement statement = connection.prepareStatement(sql.jdbcSql(),
                 ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(FETCH_SIZE);
-            sql.bind(statement, params(request));
+            sql.bind(statement, params(request, reportingCurrency));
             try (ResultSet rows = statement.executeQuery();
                  RowSink sink = new HandedOffSink("export-rows", sink(request, table, out))) {
                 Row row = new Row(rows);
@@ -91,10 +95,16 @@ class ExportWriter {
                 : new XlsxSink(out, table.sheet(), table.columns(), request.until());
     }
 
-    /** The period and the filters; only the orders and order-lines exports have a status filter. */
-    static Params params(ExportRequest request) {
+    /**
+     * The period and the filters; only the orders and order-lines exports have a status filter, and only
+     * the summary values Stars in the reporting currency.
+     */
+    static Params params(ExportRequest request, String reportingCurrency) {
         Params params = Params.of("from", request.from()).and("until", request.until())
                 .and("currency", request.currency());
+        if (request.dataset() == Dataset.SUMMARY) {
+            params = params.and("reporting", reportingCurrency);
+        }
         return request.dataset().filtersStatus() ? params.and("status", request.status()) : params;
     }
 }

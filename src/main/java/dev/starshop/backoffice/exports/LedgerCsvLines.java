@@ -37,7 +37,8 @@ final class LedgerCsvLines {
     static final int REVERSES_ID = 12;
     static final int PROMO_CODE = 13;
     static final int NANOS = 14;
-    static final int FIELDS = 15;
+    /** fiat_currency, fiat_amount, fiat_decimal, fiat_rate, fiat_rate_date, fiat_rate_source: copied through. */
+    static final int FIELDS = 21;
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final byte[] CRLF = {'\r', '\n'};

@@ -64,6 +64,11 @@ public final class Row {
         return at == null ? null : at.toInstant();
     }
 
+    /** A {@code date} as a local date, or null. */
+    public java.time.LocalDate getLocalDate(String column) throws SQLException {
+        return rows.getObject(column, java.time.LocalDate.class);
+    }
+
     public boolean isNull(String column) throws SQLException {
         return rows.getObject(column) == null;
     }

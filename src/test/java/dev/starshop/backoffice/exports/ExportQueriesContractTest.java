@@ -32,7 +32,7 @@ class ExportQueriesContractTest {
 
     @Test
     void everyExportQueryMatchesTheSchema() throws SQLException {
-        ExportTables tables = new ExportTables(currencies);
+        ExportTables tables = new ExportTables(currencies, "USD");
         Map<String, String> queries = new LinkedHashMap<>();
         for (Profile profile : Profile.values()) {
             queries.put("ledger export, profile " + profile, tables.ledger(profile, ZoneOffset.UTC).sql());

@@ -107,7 +107,8 @@ class ExportsTest {
 
         assertTrue(csv.startsWith("transaction_id,external_key,kind,occurred_at,account,currency,amount_minor,"
                 + "amount,side,order_id,buyer_id,buyer_username,telegram_charge_id,provider_charge_id,"
-                + "reverses_transaction_id,promo_code,amount_nanos\r\n"), csv);
+                + "reverses_transaction_id,promo_code,amount_nanos,fiat_currency,fiat_amount_minor,fiat_amount,"
+                + "fiat_rate,fiat_rate_date,fiat_rate_source\r\n"), csv);
         assertEquals(10, rows.size(), "4 payments and 1 refund, two postings each");
         assertEquals(databaseSumsByAccount(), sumBy(rows, "account", "amount_minor"));
         assertEquals(day.atTime(23, 30).toInstant(ZoneOffset.UTC).toString(), rows.get(0).get("occurred_at"));

@@ -47,7 +47,8 @@ class LedgerCsvTest {
 
     private static final String HEADER = "transaction_id,external_key,kind,occurred_at,account,currency,amount_minor,"
             + "amount,side,order_id,buyer_id,buyer_username,telegram_charge_id,provider_charge_id,"
-            + "reverses_transaction_id,promo_code,amount_nanos";
+            + "reverses_transaction_id,promo_code,amount_nanos,fiat_currency,fiat_amount_minor,fiat_amount,fiat_rate,"
+            + "fiat_rate_date,fiat_rate_source";
 
     @Inject
     @Client("/")
@@ -72,28 +73,29 @@ class LedgerCsvTest {
 
     @Test
     void trickyValuesAreQuotedNeutralisedAndEndInCrlf() {
-        // Every row ends with an empty promo_code (no order with a code) and 0 nanos (whole Stars).
+        // Every row ends with an empty promo_code (no order with a code), 0 nanos (whole Stars) and no
+        // valuation (no XTR rate is in force in the 1990s: Stars rows say UNVALUED, fiat rows leave it empty).
         String expected = HEADER + "\r\n" + String.join("\r\n",
                 "{tx1},\"'=SUM(1,2) \"\"x\"\"-{batch}\",PAYMENT,{day}T23:30:00Z,telegram_stars_receivable,XTR,100,100,"
-                        + "DEBIT,{order1},{buyer1},\"'-minus, \"\"quoted\"\"\",\"line1\nline2\",,,,0",
+                        + "DEBIT,{order1},{buyer1},\"'-minus, \"\"quoted\"\"\",\"line1\nline2\",,,,0,,,,,,UNVALUED",
                 "{tx1},\"'=SUM(1,2) \"\"x\"\"-{batch}\",PAYMENT,{day}T23:30:00Z,sales_revenue,XTR,-100,-100,"
-                        + "CREDIT,{order1},{buyer1},\"'-minus, \"\"quoted\"\"\",\"line1\nline2\",,,,0",
+                        + "CREDIT,{order1},{buyer1},\"'-minus, \"\"quoted\"\"\",\"line1\nline2\",,,,0,,,,,,UNVALUED",
                 "{tx2},'+ünïcødé €-{batch},PAYMENT,{day}T23:30:00.500Z,provider_receivable,USD,1239,12.39,DEBIT,"
-                        + "{order2},{buyer2},'@at,'\tTab,\"ch_,comma\",,,0",
+                        + "{order2},{buyer2},'@at,'\tTab,\"ch_,comma\",,,0,,,,,,",
                 "{tx2},'+ünïcødé €-{batch},PAYMENT,{day}T23:30:00.500Z,sales_revenue,USD,-1000,-10.00,CREDIT,"
-                        + "{order2},{buyer2},'@at,'\tTab,\"ch_,comma\",,,0",
+                        + "{order2},{buyer2},'@at,'\tTab,\"ch_,comma\",,,0,,,,,,",
                 "{tx2},'+ünïcødé €-{batch},PAYMENT,{day}T23:30:00.500Z,shipping_revenue,USD,-234,-2.34,CREDIT,"
-                        + "{order2},{buyer2},'@at,'\tTab,\"ch_,comma\",,,0",
+                        + "{order2},{buyer2},'@at,'\tTab,\"ch_,comma\",,,0,,,,,,",
                 "{tx2},'+ünïcødé €-{batch},PAYMENT,{day}T23:30:00.500Z,tips_revenue,USD,-5,-0.05,CREDIT,"
-                        + "{order2},{buyer2},'@at,'\tTab,\"ch_,comma\",,,0",
+                        + "{order2},{buyer2},'@at,'\tTab,\"ch_,comma\",,,0,,,,,,",
                 "{tx3}, refund-{batch},REFUND,{day}T23:45:00Z,sales_refunds,XTR,100,100,DEBIT,"
-                        + "{order1},{buyer3},\"'\rCR\",#hash,,{tx1},,0",
+                        + "{order1},{buyer3},\"'\rCR\",#hash,,{tx1},,0,,,,,,UNVALUED",
                 "{tx3}, refund-{batch},REFUND,{day}T23:45:00Z,telegram_stars_receivable,XTR,-100,-100,CREDIT,"
-                        + "{order1},{buyer3},\"'\rCR\",#hash,,{tx1},,0",
+                        + "{order1},{buyer3},\"'\rCR\",#hash,,{tx1},,0,,,,,,UNVALUED",
                 "{tx4},plain-{batch},PAYMENT,{day}T23:59:59.123456Z,provider_receivable,JPY,500,500,DEBIT,,{buyer4},,"
-                        + "\"\"\"quote first\",pi_jpy,,,0",
+                        + "\"\"\"quote first\",pi_jpy,,,0,,,,,,",
                 "{tx4},plain-{batch},PAYMENT,{day}T23:59:59.123456Z,sales_revenue,JPY,-500,-500,CREDIT,,{buyer4},,"
-                        + "\"\"\"quote first\",pi_jpy,,,0")
+                        + "\"\"\"quote first\",pi_jpy,,,0,,,,,,")
                 + "\r\n";
 
         assertEquals(ledger.fillIn(expected), text(get("from=" + ledger.day() + "&to=" + ledger.day())));
