@@ -1,6 +1,8 @@
 package dev.starshop.backoffice.exports;
 
 import org.junit.jupiter.api.Assumptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
@@ -20,6 +22,8 @@ import java.util.stream.Stream;
  * runs never share LibreOffice's profile lock or its single-instance pipe.
  */
 final class LibreOffice {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LibreOffice.class);
 
     /** A guard against a hung LibreOffice, not a timing assertion: a conversion takes seconds. */
     private static final long TIMEOUT_MINUTES = 5;
@@ -68,6 +72,7 @@ final class LibreOffice {
                 "--headless", "--invisible", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
                 "--convert-to", "fods", "--outdir", out.toString()));
         files.forEach(file -> command.add(file.toString()));
+        long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
@@ -76,6 +81,8 @@ final class LibreOffice {
             throw new IllegalStateException("LibreOffice did not finish within " + TIMEOUT_MINUTES + " min: "
                     + Files.readString(log));
         }
+        LOG.info("LibreOffice opened {} files in {} ms (exit {})", files.size(),
+                (System.nanoTime() - start) / 1_000_000, process.exitValue());
         List<Path> converted = new ArrayList<>();
         for (Path file : files) {
             String name = file.getFileName().toString();
