@@ -11,6 +11,7 @@ import dev.starshop.telegram.polling.UpdatePoller;
 import dev.starshop.telegram.webhook.WebhookSecret;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -35,6 +36,8 @@ class BotSetup implements ApplicationEventListener<ServerStartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(BotSetup.class);
     static final List<String> ALLOWED_UPDATES = List.of("message", "pre_checkout_query", "shipping_query");
     private static final int ATTEMPTS = 6;
+    private static final int RUNNING_CHECKS = 200;
+    private static final long RUNNING_CHECK_MILLIS = 10;
 
     private final BotApiClient client;
     private final MiniAppUrl miniApp;
@@ -55,7 +58,21 @@ class BotSetup implements ApplicationEventListener<ServerStartupEvent> {
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
-        retries.execute(() -> attempt(1));
+        EmbeddedServer server = event.getSource();
+        retries.execute(() -> whenRunning(server, 0));
+    }
+
+    /**
+     * Micronaut announces the start once the server listens but marks it running just after its
+     * listeners return; the sandbox's Bot API (this server's own emulator) needs it marked running.
+     * Starting at once used to lose that race every time and cost a 2 s retry.
+     */
+    private void whenRunning(EmbeddedServer server, int checks) {
+        if (server.isRunning() || checks >= RUNNING_CHECKS) {
+            attempt(1);
+        } else {
+            retries.schedule(() -> whenRunning(server, checks + 1), RUNNING_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     private void attempt(int number) {
