@@ -64,6 +64,10 @@ public final class EngineProcess implements AutoCloseable {
             return new Launch(name, javaHome, Map.copyOf(merged), jvmOptions);
         }
 
+        public Launch withName(String other) {
+            return new Launch(other, javaHome, environment, jvmOptions);
+        }
+
         public Launch withJavaHome(Path home) {
             return new Launch(name, home, environment, jvmOptions);
         }
