@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code bench.footprint.load-seconds}).
  *
  * <p>Two passes per JDK. <b>No flags</b>: the JVM's defaults, as {@code java -jar} runs it.
- * <b>Production flags</b>: {@code bin/production.jvm-options} and a class-data archive made the way
- * {@code bin/starshop} makes it (a first run with {@code -XX:ArchiveClassesAtExit} that writes the
+ * <b>Production flags</b>: {@code src/main/launcher/production.jvm-options} and a class-data archive made the way
+ * {@code src/main/launcher/starshop} makes it (a first run with {@code -XX:ArchiveClassesAtExit} that writes the
  * archive when it stops, then {@code -XX:SharedArchiveFile}). Baselines in the same run: a bare
  * JVM's {@code java -version}, PostgreSQL's own initdb + start, and a bare idle JVM's memory. Each
  * start also reports the CPU time the engine used until healthy, which the host's load moves less
@@ -45,10 +45,11 @@ class FootprintBench {
     private static final int CONNECTIONS = Integer.getInteger("bench.footprint.connections", 4);
     /** How long a start may take before the run fails: a loaded, shared host can need minutes. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(Integer.getInteger("bench.footprint.start-timeout-seconds", 600));
-    private static final Path PRODUCTION_OPTIONS = Path.of("bin", "production.jvm-options").toAbsolutePath();
+    private static final Path PRODUCTION_OPTIONS =
+            Path.of("src", "main", "launcher", "production.jvm-options").toAbsolutePath();
     private static final String NO_FLAGS = "none";
     private static final String PRODUCTION = "production";
-    /** What bin/starshop sets besides the JVM flags. */
+    /** What src/main/launcher/starshop sets besides the JVM flags. */
     private static final Map<String, String> PRODUCTION_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     /** Targets of issue 18 (start-up for both passes; memory with the production flags) and the old 512 MB. */
@@ -155,7 +156,7 @@ class FootprintBench {
                 .withEnvironment(EngineProcess.UNLIMITED_BUYERS);
     }
 
-    /** bin/production.jvm-options, one flag a line, as {@code bin/starshop} passes it (an @argfile). */
+    /** src/main/launcher/production.jvm-options, one flag a line, as {@code src/main/launcher/starshop} passes it (an @argfile). */
     private static List<String> productionOptions() {
         try {
             return Files.readAllLines(PRODUCTION_OPTIONS).stream().map(String::strip)
