@@ -40,6 +40,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,17 +80,25 @@ class XlsxInSpreadsheetTest {
     /** The exports and their typed columns (docs/accounting.md); every other column is text. */
     enum Export {
         LEDGER("ledger", Set.of("transaction_id", "amount_minor", "amount", "buyer_id", "reverses_transaction_id",
-                "amount_nanos"), Set.of("occurred_at")),
+                "amount_nanos", "fiat_amount_minor", "fiat_amount", "fiat_rate"), Set.of("occurred_at")),
         ORDERS("orders", Set.of("buyer_id", "items_total_minor", "items_total", "charged_total_minor",
                 "charged_total", "charged_shipping_minor", "charged_shipping", "charged_tip_minor", "charged_tip",
                 "line_count", "subtotal_minor", "subtotal", "discount_minor", "discount"), Set.of("created_at")),
         ORDER_LINES("order-lines", Set.of("buyer_id", "line_no", "quantity", "unit_price_minor", "unit_price",
                 "line_total_minor", "line_total", "order_discount_minor", "order_discount", "units_sent",
                 "units_pending", "units_failed", "units_revoked"), Set.of("created_at")),
-        SUMMARY("summary", Set.of("transactions", "gross_sales_minor", "gross_sales", "shipping_minor", "shipping",
-                "tips_minor", "tips", "refunds_minor", "refunds", "chargebacks_minor", "chargebacks", "net_minor",
-                "net", "discounts_minor", "discounts", "sales_after_discounts_minor", "sales_after_discounts"),
-                Set.of());
+        SUMMARY("summary", summaryNumbers(), Set.of());
+
+        /** Every measure of the summary: its minor units, its amount and its fiat value; the count columns. */
+        private static Set<String> summaryNumbers() {
+            Set<String> numbers = new HashSet<>(Set.of("transactions", "unvalued_transactions"));
+            for (String measure : List.of("gross_sales", "shipping", "tips", "refunds", "chargebacks", "net",
+                    "discounts", "sales_after_discounts", "affiliate_commissions", "affiliate_income",
+                    "telegram_fees", "gifts", "withdrawn", "in_transit_change", "receivable_change")) {
+                numbers.addAll(List.of(measure + "_minor", measure, "fiat_" + measure));
+            }
+            return Set.copyOf(numbers);
+        }
 
         final String slug;
         final Set<String> numbers;

@@ -36,6 +36,17 @@ class XlsxSinkTest {
 
     private static final Instant STAMP = Instant.parse("2026-03-01T00:00:00Z");
     private static final int ROWS = 20_000;
+    /**
+     * The ledger's columns as they were when the digests below were recorded (before the fiat columns
+     * of the Stars valuation): the writer is tested on a fixed table, whatever the ledger export adds.
+     */
+    private static final List<Column> COLUMNS = List.of(
+            Column.integer("transaction_id"), Column.text("external_key"), Column.text("kind"),
+            Column.timestamp("occurred_at"), Column.text("account"), Column.text("currency"),
+            Column.integer("amount_minor"), Column.decimal("amount"), Column.text("side"),
+            Column.text("order_id"), Column.integer("buyer_id"), Column.text("buyer_username"),
+            Column.text("telegram_charge_id"), Column.text("provider_charge_id"),
+            Column.integer("reverses_transaction_id"), Column.text("promo_code"), Column.integer("amount_nanos"));
 
     /** SHA-256 of each inflated entry, recorded from the writer before issue 18 (level 6, one thread). */
     private static final Map<String, String> ENTRIES_BEFORE = Map.of(
@@ -99,7 +110,7 @@ class XlsxSinkTest {
     }
 
     private static void write(OutputStream out, int rows) throws IOException {
-        try (RowSink sink = new XlsxSink(out, "ledger", ExportTables.LEDGER_COLUMNS, STAMP)) {
+        try (RowSink sink = new XlsxSink(out, "ledger", COLUMNS, STAMP)) {
             for (int i = 0; i < rows; i++) {
                 sink.row(row(i));
             }
