@@ -3,16 +3,16 @@ import { h, table, when, problemBox, section } from '../dom.js';
 
 /** Promo codes with their uses, a form to add one, and a button to withdraw one. */
 export async function promoCodesView(view, notice) {
-  const codes = await getJson('/api/admin/promo-codes');
+  const [codes, categories] = await Promise.all([getJson('/api/admin/promo-codes'), getJson('/api/admin/categories')]);
   const error = h('div');
   view.replaceChildren(h('h1', {}, 'Promo codes'),
     notice ? h('div', { class: 'notice', role: 'status' }, notice) : null,
-    promoForm(view), error,
+    promoForm(view, categories), error,
     table([
       { label: 'Code', cell: (c) => h('span', { class: 'mono' }, c.code) },
       { label: 'Takes off', cell: discountText },
       { label: 'Minimum order', cell: (c) => amountsText(c.minimumOrder) || '—' },
-      { label: 'Applies to', cell: (c) => (c.scope === 'ALL' ? 'whole order' : c.skus.join(', ')) },
+      { label: 'Applies to', cell: scopeText },
       { label: 'Valid', cell: (c) => windowText(c) },
       { label: 'Uses (held / paid)', num: true, cell: (c) => `${c.usesHeld} / ${c.usesPaid}` },
       { label: 'Limits (total / per buyer)', num: true, cell: (c) => `${c.maxUses ?? '∞'} / ${c.maxUsesPerBuyer ?? '∞'}` },
@@ -38,6 +38,11 @@ async function deactivate(view, code, error, button) {
   }
 }
 
+function scopeText(code) {
+  if (code.scope === 'CATEGORIES') return `categories: ${code.categories.join(', ') || 'none left'}`;
+  return code.scope === 'SKUS' ? code.skus.join(', ') : 'whole order';
+}
+
 function discountText(code) {
   return code.kind === 'PERCENT' ? `${code.percentOff}%` : amountsText(code.amountsOff);
 }
@@ -52,7 +57,7 @@ function windowText(code) {
   return `${code.startsAt ? when(code.startsAt) : '…'} → ${code.endsAt ? when(code.endsAt) : '…'}`;
 }
 
-function promoForm(view) {
+function promoForm(view, categories) {
   const field = (label, input) => h('label', { class: 'field' }, h('span', {}, label), input);
   const error = h('div');
   const form = h('form', { class: 'filters', id: 'promo-form' },
@@ -65,6 +70,8 @@ function promoForm(view) {
     field('Uses in total', h('input', { name: 'maxUses', type: 'number', min: 1 })),
     field('Uses per buyer', h('input', { name: 'maxUsesPerBuyer', type: 'number', min: 1 })),
     field('Only these SKUs (empty: all)', h('input', { name: 'skus', size: 24, placeholder: 'mug-star, tee-logo' })),
+    field('or only these categories', h('select', { name: 'categories', multiple: true, size: Math.min(4, Math.max(2, categories.length)) },
+      categories.map((c) => h('option', { value: c.slug }, `${c.title} (${c.slug})`)))),
     h('button', { type: 'submit', class: 'primary' }, 'Create code'));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -92,9 +99,11 @@ function promoInput(data) {
     }));
   };
   const skus = text('skus').split(',').map((sku) => sku.trim()).filter(Boolean);
+  const categories = data.getAll('categories').map(String);
   return {
     code: text('code'), percentOff: number('percentOff'), amountsOff: amounts('amountsOff'),
     minimumOrder: amounts('minimumOrder'), startsAt: instant('startsAt'), endsAt: instant('endsAt'),
     maxUses: number('maxUses'), maxUsesPerBuyer: number('maxUsesPerBuyer'), skus: skus.length ? skus : null,
+    categories: categories.length ? categories : null,
   };
 }

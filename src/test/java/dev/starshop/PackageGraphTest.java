@@ -65,8 +65,9 @@ class PackageGraphTest {
             Map.entry("miniapp", Set.of("platform")),
             Map.entry("money", Set.of("platform")),
             Map.entry("order", Set.of("buyer", "catalog", "money", "platform", "promo")),
-            // Promo codes (docs/promotions.md): orders ask a code for its discount and reserve a use.
-            Map.entry("promo", Set.of("money", "platform")),
+            // Promo codes (docs/promotions.md): orders ask a code for its discount and reserve a use;
+            // promo -> catalog: a code scoped to categories checks their slugs exist (Categories.idsOf).
+            Map.entry("promo", Set.of("catalog", "money", "platform")),
             Map.entry("sandbox", Set.of("events", "money", "platform", "telegram")),
             // telegram -> catalog: the Mini App's Share prepares a product card (telegram.bot.ProductShareController);
             // telegram -> fulfilment: the bot implements fulfilment's ShipmentNotices and DeliveryChannel ports.

@@ -5,7 +5,11 @@ import dev.starshop.platform.problem.ProblemException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The shop's categories: listed for the Mini App, managed in the console. */
 @Singleton
@@ -48,6 +52,22 @@ public class Categories {
         if (!categories.delete(slug)) {
             throw notFound(slug);
         }
+    }
+
+    /**
+     * The ids of the categories named by {@code slugs} (for a promo code's scope), in any order; a
+     * 422 {@code unknown-category} naming every slug that does not exist.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> idsOf(Collection<String> slugs) {
+        Map<String, Long> ids = new HashMap<>();
+        Set.copyOf(slugs).forEach(slug -> categories.idOf(slug).ifPresent(id -> ids.put(slug, id)));
+        List<String> unknown = slugs.stream().filter(slug -> !ids.containsKey(slug)).distinct().sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new ProblemException(ProblemCode.UNKNOWN_CATEGORY, "No category with slug '"
+                    + String.join("', '", unknown) + "': create it first");
+        }
+        return List.copyOf(ids.values());
     }
 
     /** The id of a category a product names; 422 when there is no such category. */

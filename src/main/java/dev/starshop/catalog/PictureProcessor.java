@@ -3,6 +3,9 @@ package dev.starshop.catalog;
 import dev.starshop.platform.problem.ProblemCode;
 import dev.starshop.platform.problem.ProblemException;
 import net.coobird.thumbnailator.Thumbnails;
+import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
+import net.coobird.thumbnailator.util.exif.ExifUtils;
+import net.coobird.thumbnailator.util.exif.Orientation;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -19,9 +22,11 @@ import java.util.Map;
 /**
  * Turns an upload into the renditions the shop serves. The type comes from the bytes; the pixel
  * count is read from the header before anything is decoded (a small file can announce a huge
- * picture); the picture is then decoded by that type's reader only, and every rendition is encoded
- * afresh from the pixels, so EXIF, GPS, ICC profiles, comments and any trailing bytes (a polyglot's
- * payload) are gone. Pictures with transparency become PNG, the others JPEG.
+ * picture); a file that goes on after the picture's end (a polyglot) is refused
+ * ({@link PictureContainer}); the picture is then decoded by that type's reader only, turned upright
+ * by a JPEG's EXIF orientation (phones store portraits sideways and say so there), and every
+ * rendition is encoded afresh from the pixels, so EXIF, GPS, ICC profiles and comments are gone.
+ * Pictures with transparency become PNG, the others JPEG.
  */
 final class PictureProcessor {
 
@@ -56,8 +61,41 @@ final class PictureProcessor {
         }
         PictureFormat format = PictureFormat.of(upload).orElseThrow(() -> refused(
                 "The content is not a PNG, JPEG or WebP picture (checked from its bytes, not its name)"));
-        BufferedImage image = decode(upload, format);
-        return new Processed(image.getWidth(), image.getHeight(), renditions(image));
+        checkEnd(upload, format);
+        BufferedImage decoded = decode(upload, format);
+        boolean transparent = decoded.getColorModel().hasAlpha();
+        BufferedImage image = format == PictureFormat.JPEG ? upright(decoded, upload) : decoded;
+        return new Processed(image.getWidth(), image.getHeight(), renditions(image, transparent));
+    }
+
+    private static void checkEnd(byte[] upload, PictureFormat format) {
+        int end = PictureContainer.end(upload, format).orElseThrow(() -> refused(
+                "The " + format + " picture is cut short or malformed"));
+        if (!PictureContainer.nothingAfter(upload, end)) {
+            throw refused("The file goes on for " + (upload.length - end) + " bytes after the end of its " + format
+                    + " picture; a picture with something else appended (a polyglot) is refused. "
+                    + "Save it again as a plain " + format + " and upload that");
+        }
+    }
+
+    /**
+     * The picture as it should be seen: a JPEG's EXIF orientation (1–8) applied to the pixels, since
+     * the renditions keep no EXIF to tell a viewer. An EXIF segment that cannot be read changes nothing.
+     */
+    private static BufferedImage upright(BufferedImage image, byte[] upload) {
+        Orientation orientation = PictureContainer.jpegExif(upload).map(PictureProcessor::orientation).orElse(null);
+        if (orientation == null || orientation == Orientation.TOP_LEFT) {
+            return image;
+        }
+        return ExifFilterUtils.getFilterForOrientation(orientation).apply(image);
+    }
+
+    private static Orientation orientation(byte[] exif) {
+        try {
+            return ExifUtils.getOrientationFromExif(exif);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private BufferedImage decode(byte[] upload, PictureFormat format) {
@@ -87,8 +125,7 @@ final class PictureProcessor {
         }
     }
 
-    private static List<Rendition> renditions(BufferedImage image) {
-        boolean transparent = image.getColorModel().hasAlpha();
+    private static List<Rendition> renditions(BufferedImage image, boolean transparent) {
         List<Rendition> renditions = new ArrayList<>();
         for (int size : ProductImage.sizesFor(image.getWidth())) {
             renditions.add(encode(image, size, transparent));

@@ -43,7 +43,8 @@ public record PreCheckoutDecision(boolean ok, String reason, String buyerMessage
             return refuse("order is " + (order.isExpiredAt(now) ? "past its expiry" : order.status()), texts.closed);
         }
         if (promoLapse.isPresent()) {
-            return refuse("promo code " + order.promoCode() + " lapsed: " + promoLapse.get(), texts.promoLapsed);
+            return refuse("promo code " + order.promoCode() + " lapsed: " + promoLapse.get(),
+                    promoLapse.get() == PromoLapse.OUT_OF_SCOPE ? texts.promoOutOfScope : texts.promoLapsed);
         }
         if (!order.total().currency().code().equals(query.currency())) {
             return refuse("currency " + query.currency() + " instead of " + order.total().currency().code(),

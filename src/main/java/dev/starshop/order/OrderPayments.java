@@ -87,7 +87,7 @@ public class OrderPayments {
         Order renewal = new Order(UUID.randomUUID(), original.buyerId(), OrderStatus.PAID, original.total(), null,
                 now, now, original.lines());
         orders.insert(renewal, new IdempotencyKey(null, "renewal"));
-        orders.insertLines(renewal);
+        orders.insertLines(renewal, Optional.empty());
         orders.appendEvent(renewal.id(), now, "RENEWAL", "renews order " + original.id() + " (" + chargeReference + ")");
         return renewal;
     }

@@ -7,6 +7,7 @@ import dev.starshop.money.Money;
 import dev.starshop.platform.db.Params;
 import dev.starshop.platform.db.Row;
 import dev.starshop.platform.db.Sql;
+import dev.starshop.promo.Discount;
 import jakarta.inject.Singleton;
 
 import java.sql.SQLException;
@@ -74,17 +75,19 @@ class OrderRepository {
                         .and("promoCode", order.promoCode())) == 1;
     }
 
-    void insertLines(Order order) {
+    /** The order's lines, each with its share of the order's discount ({@code discount}: empty without a code). */
+    void insertLines(Order order, Optional<Discount> discount) {
         for (OrderLine line : order.lines()) {
             sql.update("""
                     INSERT INTO order_lines (order_id, line_no, product_id, sku, title, kind, quantity,
-                                             unit_amount, line_amount)
+                                             unit_amount, line_amount, discount_amount)
                     VALUES (:orderId, :lineNo, :productId, :sku, :title, :kind, :quantity,
-                            :unitAmount, :lineAmount)""",
+                            :unitAmount, :lineAmount, :discountAmount)""",
                     Params.of("orderId", order.id()).and("lineNo", line.lineNo()).and("productId", line.productId())
                             .and("sku", line.sku()).and("title", line.title()).and("kind", line.kind())
                             .and("quantity", line.quantity()).and("unitAmount", line.unitPrice().amount())
-                            .and("lineAmount", line.lineTotal().amount()));
+                            .and("lineAmount", line.lineTotal().amount())
+                            .and("discountAmount", discount.map(d -> d.onLine(line.sku())).orElse(0L)));
         }
     }
 

@@ -152,7 +152,7 @@ public class OrderService {
         if (!orders.insert(order, key)) {
             return Optional.empty();
         }
-        orders.insertLines(order);
+        orders.insertLines(order, discount);
         attribution.ifPresent(found -> attributions.record(order.id(), found));
         discount.ifPresent(d -> promotions.recordUse(order, d, now));
         stock.reserve(lines);

@@ -15,10 +15,13 @@ import java.util.regex.Pattern;
  * @param percentOff    1–100 for a percent code, null for a fixed one
  * @param amountsOff    what a fixed code takes off, per currency (empty for a percent code)
  * @param minimumOrders the smallest subtotal per currency; a code that sets any applies only in those currencies
- * @param skus          the products the code applies to; empty: the whole order
+ * @param scope         which lines it takes its discount off
+ * @param skus          the products a {@link PromoScope#SKUS} code applies to
+ * @param categories    the category slugs a {@link PromoScope#CATEGORIES} code applies to
  */
 public record PromoCode(long id, String code, @Nullable Integer percentOff, Map<String, Long> amountsOff,
-                        Map<String, Long> minimumOrders, Set<String> skus, @Nullable Instant startsAt,
+                        Map<String, Long> minimumOrders, PromoScope scope, Set<String> skus, Set<String> categories,
+                        @Nullable Instant startsAt,
                         @Nullable Instant endsAt, @Nullable Integer maxUses, @Nullable Integer maxUsesPerBuyer,
                         boolean active, Instant createdAt) {
 
@@ -28,6 +31,7 @@ public record PromoCode(long id, String code, @Nullable Integer percentOff, Map<
         amountsOff = Map.copyOf(amountsOff);
         minimumOrders = Map.copyOf(minimumOrders);
         skus = Set.copyOf(skus);
+        categories = Set.copyOf(categories);
     }
 
     /** What buyers type, in any case and with stray spaces, as it is stored; empty if it cannot be a code. */
@@ -55,7 +59,12 @@ public record PromoCode(long id, String code, @Nullable Integer percentOff, Map<
         return isPercent() ? "PERCENT" : "FIXED";
     }
 
-    String scope() {
-        return skus.isEmpty() ? "ALL" : "SKUS";
+    /** Whether the code takes its discount off this line. */
+    boolean covers(PricedLine line) {
+        return switch (scope) {
+            case ALL -> true;
+            case SKUS -> skus.contains(line.sku());
+            case CATEGORIES -> line.category() != null && categories.contains(line.category());
+        };
     }
 }

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * A new promo code as the operator writes it. Strict: an unknown field is refused (400), so a typo
  * such as {@code "percent"} cannot silently create a code that takes nothing off. Exactly one of
- * {@code percentOff} and {@code amountsOff}; amounts are minor units per currency code.
+ * {@code percentOff} and {@code amountsOff}; amounts are minor units per currency code. At most one
+ * of {@code skus} and {@code categories} (category slugs); neither: the whole order.
  */
 @Serdeable
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -31,7 +32,8 @@ public record PromoCodeInput(
         @Nullable Instant endsAt,
         @Nullable @Min(1) @Max(100_000_000) Integer maxUses,
         @Nullable @Min(1) @Max(100_000_000) Integer maxUsesPerBuyer,
-        @Nullable @Size(max = 500) List<@NotBlank @Size(max = 64) String> skus) {
+        @Nullable @Size(max = 500) List<@NotBlank @Size(max = 64) String> skus,
+        @Nullable @Size(max = 100) List<@NotBlank @Size(max = 32) String> categories) {
 
     Map<String, Long> amountsOffOrEmpty() {
         return amountsOff == null ? Map.of() : amountsOff;
@@ -43,5 +45,17 @@ public record PromoCodeInput(
 
     List<String> skusOrEmpty() {
         return skus == null ? List.of() : skus;
+    }
+
+    List<String> categoriesOrEmpty() {
+        return categories == null ? List.of() : categories;
+    }
+
+    /** SKUS when it lists SKUs, CATEGORIES when it lists categories (never both: checked), else ALL. */
+    PromoScope scope() {
+        if (!skusOrEmpty().isEmpty()) {
+            return PromoScope.SKUS;
+        }
+        return categoriesOrEmpty().isEmpty() ? PromoScope.ALL : PromoScope.CATEGORIES;
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,8 +20,8 @@ import java.util.UUID;
 @Singleton
 class PromoCodeRepository {
 
-    private static final String COLUMNS = "id, code, percent_off, starts_at, ends_at, max_uses, max_uses_per_buyer, "
-            + "active, created_at";
+    private static final String COLUMNS = "id, code, percent_off, scope, starts_at, ends_at, max_uses, "
+            + "max_uses_per_buyer, active, created_at";
     private static final String AMOUNT_OFF = "AMOUNT_OFF";
     private static final String MINIMUM_ORDER = "MINIMUM_ORDER";
 
@@ -30,8 +31,8 @@ class PromoCodeRepository {
         this.sql = sql;
     }
 
-    /** The new code's id, or empty when the code exists already. */
-    Optional<Long> insert(String code, PromoCodeInput input, Instant now) {
+    /** The new code's id, or empty when the code exists already. {@code categoryIds}: its categories' ids. */
+    Optional<Long> insert(String code, PromoCodeInput input, Collection<Long> categoryIds, Instant now) {
         Optional<Long> id = sql.one("""
                 INSERT INTO promo_codes (code, kind, percent_off, scope, starts_at, ends_at, max_uses,
                                          max_uses_per_buyer, active, created_at)
@@ -40,7 +41,7 @@ class PromoCodeRepository {
                 ON CONFLICT (code) DO NOTHING
                 RETURNING id""",
                 Params.of("code", code).and("kind", input.percentOff() != null ? "PERCENT" : "FIXED")
-                        .and("percentOff", input.percentOff()).and("scope", input.skusOrEmpty().isEmpty() ? "ALL" : "SKUS")
+                        .and("percentOff", input.percentOff()).and("scope", input.scope().name())
                         .and("startsAt", input.startsAt()).and("endsAt", input.endsAt())
                         .and("maxUses", input.maxUses()).and("maxUsesPerBuyer", input.maxUsesPerBuyer()).and("now", now),
                 row -> row.getLong("id"));
@@ -50,6 +51,9 @@ class PromoCodeRepository {
             Set.copyOf(input.skusOrEmpty()).forEach(sku -> sql.update(
                     "INSERT INTO promo_code_skus (promo_code_id, sku) VALUES (:id, :sku)",
                     Params.of("id", codeId).and("sku", sku)));
+            Set.copyOf(categoryIds).forEach(categoryId -> sql.update(
+                    "INSERT INTO promo_code_categories (promo_code_id, category_id) VALUES (:id, :categoryId)",
+                    Params.of("id", codeId).and("categoryId", categoryId)));
         });
         return id;
     }
@@ -127,14 +131,23 @@ class PromoCodeRepository {
                 Params.of("orderId", orderId).and("now", now)) == 1;
     }
 
-    /** The order's use and its code's state, for the check at pre-checkout. */
+    /**
+     * The order's use and its code's state, for the check at pre-checkout. {@code inScope}: the code
+     * still covers a line of the order; only a category scope can change (a product moved to another
+     * category, or the category deleted, since the order was placed).
+     */
     Optional<HeldUse> useOf(UUID orderId) {
         return sql.one("""
-                SELECT r.released_at IS NOT NULL AS released, c.active, c.ends_at
+                SELECT r.released_at IS NOT NULL AS released, c.active, c.ends_at,
+                       c.scope <> 'CATEGORIES' OR EXISTS (
+                           SELECT 1 FROM order_lines l
+                           JOIN products p ON p.id = l.product_id
+                           JOIN promo_code_categories pc ON pc.category_id = p.category_id
+                           WHERE l.order_id = r.order_id AND pc.promo_code_id = c.id) AS in_scope
                 FROM promo_redemptions r JOIN promo_codes c ON c.id = r.promo_code_id
                 WHERE r.order_id = :orderId""", Params.of("orderId", orderId),
                 row -> new HeldUse(row.getBoolean("released"), row.getBoolean("active"),
-                        row.getInstant("ends_at")));
+                        row.getInstant("ends_at"), row.getBoolean("in_scope")));
     }
 
     private List<PromoCode> complete(List<PromoCode> codes) {
@@ -155,23 +168,30 @@ class PromoCodeRepository {
         sql.list("SELECT promo_code_id, sku FROM promo_code_skus WHERE promo_code_id = ANY(:ids)",
                 Params.of("ids", ids), row -> skus.computeIfAbsent(row.getLong("promo_code_id"), id -> new HashSet<>())
                         .add(row.getString("sku")));
+        Map<Long, Set<String>> categories = new HashMap<>();
+        sql.list("""
+                SELECT pc.promo_code_id, c.slug
+                FROM promo_code_categories pc JOIN categories c ON c.id = pc.category_id
+                WHERE pc.promo_code_id = ANY(:ids)""", Params.of("ids", ids),
+                row -> categories.computeIfAbsent(row.getLong("promo_code_id"), id -> new HashSet<>())
+                        .add(row.getString("slug")));
         return codes.stream().map(code -> {
             Map<String, Map<String, Long>> own = amounts.getOrDefault(code.id(), Map.of());
             return new PromoCode(code.id(), code.code(), code.percentOff(), own.getOrDefault(AMOUNT_OFF, Map.of()),
-                    own.getOrDefault(MINIMUM_ORDER, Map.of()), skus.getOrDefault(code.id(), Set.of()),
-                    code.startsAt(), code.endsAt(), code.maxUses(), code.maxUsesPerBuyer(), code.active(),
+                    own.getOrDefault(MINIMUM_ORDER, Map.of()), code.scope(), skus.getOrDefault(code.id(), Set.of()),
+                    categories.getOrDefault(code.id(), Set.of()), code.startsAt(), code.endsAt(), code.maxUses(), code.maxUsesPerBuyer(), code.active(),
                     code.createdAt());
         }).toList();
     }
 
     private static PromoCode read(Row row) throws SQLException {
         return new PromoCode(row.getLong("id"), row.getString("code"), row.getIntOrNull("percent_off"), Map.of(),
-                Map.of(), Set.of(), row.getInstant("starts_at"), row.getInstant("ends_at"),
+                Map.of(), PromoScope.valueOf(row.getString("scope")), Set.of(), Set.of(), row.getInstant("starts_at"), row.getInstant("ends_at"),
                 row.getIntOrNull("max_uses"), row.getIntOrNull("max_uses_per_buyer"), row.getBoolean("active"),
                 row.getInstant("created_at"));
     }
 
     /** An order's use of a code and what became of the code since. */
-    record HeldUse(boolean released, boolean active, Instant endsAt) {
+    record HeldUse(boolean released, boolean active, Instant endsAt, boolean inScope) {
     }
 }

@@ -15,14 +15,14 @@ import java.util.TreeMap;
 @Serdeable
 public record PromoCodeView(long id, String code, String kind, @Nullable Integer percentOff,
                             Map<String, Long> amountsOff, Map<String, Long> minimumOrder, String scope,
-                            List<String> skus, @Nullable Instant startsAt, @Nullable Instant endsAt,
+                            List<String> skus, List<String> categories, @Nullable Instant startsAt, @Nullable Instant endsAt,
                             @Nullable Integer maxUses, @Nullable Integer maxUsesPerBuyer, boolean active,
                             Instant createdAt, long usesHeld, long usesPaid) {
 
     static PromoCodeView of(PromoCode code, PromoUses uses) {
         return new PromoCodeView(code.id(), code.code(), code.kind(), code.percentOff(),
-                new TreeMap<>(code.amountsOff()), new TreeMap<>(code.minimumOrders()), code.scope(),
-                code.skus().stream().sorted().toList(), code.startsAt(), code.endsAt(), code.maxUses(),
+                new TreeMap<>(code.amountsOff()), new TreeMap<>(code.minimumOrders()), code.scope().name(),
+                code.skus().stream().sorted().toList(), code.categories().stream().sorted().toList(), code.startsAt(), code.endsAt(), code.maxUses(),
                 code.maxUsesPerBuyer(), code.active(), code.createdAt(), uses.held(), uses.paid());
     }
 

@@ -1,8 +1,8 @@
 package dev.starshop.promo;
 
+import dev.starshop.catalog.Categories;
 import dev.starshop.money.Currency;
 import dev.starshop.money.CurrencyTable;
-import dev.starshop.money.Money;
 import dev.starshop.platform.problem.ProblemCode;
 import dev.starshop.platform.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -27,11 +27,13 @@ public class PromoCodes {
 
     private final PromoCodeRepository codes;
     private final CurrencyTable currencies;
+    private final Categories categories;
     private final Clock clock;
 
-    PromoCodes(PromoCodeRepository codes, CurrencyTable currencies, Clock clock) {
+    PromoCodes(PromoCodeRepository codes, CurrencyTable currencies, Categories categories, Clock clock) {
         this.codes = codes;
         this.currencies = currencies;
+        this.categories = categories;
         this.clock = clock;
     }
 
@@ -40,7 +42,11 @@ public class PromoCodes {
         String code = PromoCode.normalise(input.code()).orElseThrow(() -> invalid("A code is 3 to 32 letters, "
                 + "digits, '-' or '_', starting with a letter or digit; it is stored in upper case"));
         checkAmounts(input);
-        long id = codes.insert(code, input, clock.instant()).orElseThrow(() -> new ProblemException(
+        if (!input.skusOrEmpty().isEmpty() && !input.categoriesOrEmpty().isEmpty()) {
+            throw invalid("Scope a code by skus or by categories, not both");
+        }
+        List<Long> categoryIds = categories.idsOf(input.categoriesOrEmpty());
+        long id = codes.insert(code, input, categoryIds, clock.instant()).orElseThrow(() -> new ProblemException(
                 ProblemCode.DUPLICATE_PROMO_CODE, "The promo code " + code + " already exists (codes ignore case)"));
         return view(id);
     }
@@ -79,7 +85,7 @@ public class PromoCodes {
         PromoCode code = PromoCode.normalise(entered).flatMap(codes::lockByCode)
                 .orElseThrow(() -> new ProblemException(ProblemCode.PROMO_UNKNOWN,
                         "There is no promo code '" + shown(entered) + "'; check its spelling"));
-        Money amount = PromoRules.discount(code, lines, currency, subscription, now);
+        PromoRules.Applied applied = PromoRules.discount(code, lines, currency, subscription, now);
         if (code.maxUses() != null && codes.heldUses(code.id()) >= code.maxUses()) {
             throw new ProblemException(ProblemCode.PROMO_EXHAUSTED, "This code has been used up");
         }
@@ -89,7 +95,7 @@ public class PromoCodes {
                     : code.maxUsesPerBuyer() + " times, the most allowed")
                     + " (an unpaid order with it counts until it expires or you cancel it)");
         }
-        return new Discount(code.id(), code.code(), amount);
+        return new Discount(code.id(), code.code(), applied.amount(), applied.lineAmounts());
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -114,7 +120,10 @@ public class PromoCodes {
             return Optional.of(PromoLapse.WITHDRAWN);
         }
         Instant endsAt = use.get().endsAt();
-        return endsAt != null && !now.isBefore(endsAt) ? Optional.of(PromoLapse.EXPIRED) : Optional.empty();
+        if (endsAt != null && !now.isBefore(endsAt)) {
+            return Optional.of(PromoLapse.EXPIRED);
+        }
+        return use.get().inScope() ? Optional.empty() : Optional.of(PromoLapse.OUT_OF_SCOPE);
     }
 
     private void checkAmounts(PromoCodeInput input) {

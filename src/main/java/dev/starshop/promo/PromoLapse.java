@@ -6,6 +6,11 @@ public enum PromoLapse {
     WITHDRAWN,
     /** The code's validity window closed after the order was placed. */
     EXPIRED,
+    /**
+     * None of the order's lines is in the code's categories any more (a product moved to another
+     * category, or the category was deleted, after the order was placed).
+     */
+    OUT_OF_SCOPE,
     /** The order's use was given back (the order expired or was cancelled), or was never taken. */
     NOT_RESERVED
 }

@@ -7,6 +7,7 @@ import dev.starshop.platform.problem.ProblemException;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Whether a code applies to an order, and how much it takes off. Pure: the use limits, which need
@@ -23,7 +24,12 @@ final class PromoRules {
     private PromoRules() {
     }
 
-    static Money discount(PromoCode code, List<PricedLine> lines, Currency currency, boolean subscription, Instant now) {
+    /** What a code takes off an order, and that amount shared among the lines in scope ({@link DiscountSplit}). */
+    record Applied(Money amount, Map<String, Long> lineAmounts) {
+    }
+
+    static Applied discount(PromoCode code, List<PricedLine> lines, Currency currency, boolean subscription,
+                            Instant now) {
         checkWindow(code, now);
         if (subscription) {
             throw notApplicable("Promo codes do not apply to subscriptions");
@@ -39,17 +45,24 @@ final class PromoRules {
             throw new ProblemException(ProblemCode.PROMO_MINIMUM_NOT_MET, "This code needs an order of at least "
                     + new Money(minimum, currency).display() + "; this one comes to " + subtotal.display());
         }
-        List<PricedLine> inScope = lines.stream()
-                .filter(line -> code.skus().isEmpty() || code.skus().contains(line.sku())).toList();
+        List<PricedLine> inScope = lines.stream().filter(code::covers).toList();
         if (inScope.isEmpty()) {
-            throw notApplicable("This code does not apply to the products in this order");
+            throw outOfScope(code);
         }
         long off = Math.min(raw(code, sum(inScope, currency)), subtotal.amount() - currency.minAmount());
         if (off <= 0) {
             throw notApplicable("This code takes nothing off this order: it already costs the least Telegram "
                     + "accepts, " + new Money(currency.minAmount(), currency).display());
         }
-        return new Money(off, currency);
+        return new Applied(new Money(off, currency), DiscountSplit.of(off, inScope));
+    }
+
+    private static ProblemException outOfScope(PromoCode code) {
+        String scope = code.scope() == PromoScope.CATEGORIES
+                ? "products in the categories " + String.join(", ", code.categories().stream().sorted().toList())
+                : "the products " + String.join(", ", code.skus().stream().sorted().toList());
+        return new ProblemException(ProblemCode.PROMO_OUT_OF_SCOPE, "This code is out of scope for this order: "
+                + "it applies only to " + scope + ", and none is in the cart");
     }
 
     private static void checkWindow(PromoCode code, Instant now) {

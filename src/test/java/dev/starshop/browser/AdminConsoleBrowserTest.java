@@ -367,6 +367,25 @@ class AdminConsoleBrowserTest extends BrowserTestBase {
         Browser.screenshot(page, "admin-promo-codes");
     }
 
+    @Test
+    void anOperatorScopesAPromoCodeToACategory() {
+        String slug = "lamps-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        assertEquals(201, new Api(http).admin(HttpRequest.POST("/api/admin/categories",
+                Map.of("slug", slug, "title", "Lamps"))).status());
+        String code = "LAMPS-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        signIn();
+        page.locator("a[data-tab=promo-codes]").click();
+        page.getByLabel("Code").fill(code);
+        page.getByLabel("Percent off (1–100)").fill("15");
+        page.getByLabel("or only these categories").selectOption("Lamps (" + slug + ")");
+        button("Create code").click();
+
+        assertThat(page.locator(".notice")).containsText("Created " + code);
+        Locator row = page.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(code));
+        assertThat(row).containsText("categories: " + slug);
+        assertThat(row).containsText("15%");
+    }
+
     private Map<String, Object> paidOrder(SandboxUser buyer, String sku, String currency, PayRequest payment) {
         return paidOrder(buyer, sku, currency, payment, null);
     }

@@ -112,7 +112,10 @@ class PreCheckoutDecisionTest {
         assertFalse(decision.buyerMessage().isBlank(), "a refusal must tell the buyer why");
     }
 
-    /** A code withdrawn or expired after the order was placed refuses the payment, in the buyer's language. */
+    /**
+     * A code withdrawn, expired or out of scope (its categories no longer hold any of the order's
+     * products) after the order was placed refuses the payment, in the buyer's language.
+     */
     @ParameterizedTest
     @EnumSource(PromoLapse.class)
     void aLapsedPromoCodeRefusesThePayment(PromoLapse lapse) {
@@ -125,8 +128,10 @@ class PreCheckoutDecisionTest {
 
         assertFalse(english.ok());
         assertTrue(english.reason().contains(lapse.name()), english.reason());
-        assertTrue(english.buyerMessage().startsWith("The promo code on this order is no longer valid"));
-        assertTrue(chinese.buyerMessage().contains("优惠码已失效"), chinese.buyerMessage());
+        boolean outOfScope = lapse == PromoLapse.OUT_OF_SCOPE;
+        assertTrue(english.buyerMessage().startsWith(outOfScope ? "The promo code on this order is out of scope"
+                : "The promo code on this order is no longer valid"), english.buyerMessage());
+        assertTrue(chinese.buyerMessage().contains(outOfScope ? "优惠码已不适用" : "优惠码已失效"), chinese.buyerMessage());
         assertTrue(PreCheckoutDecision.decide(Optional.of(order), query("XTR", 400, null), NOW, SHOP,
                 Optional.empty()).ok(), "a code that still holds changes nothing");
     }

@@ -132,6 +132,58 @@ class PromoCheckoutTest extends ThroughTelegramTestBase {
                 .contains("PRE_CHECKOUT_REFUSED"), "the refusal is on the timeline");
     }
 
+    @Test
+    void aCategoryCodeOnAMixedCardCartTakesItsPercentOffTheLinesInScopeAndBooksIt() {
+        String lamps = promo.category("lamps");
+        String lamp = promo.productIn(lamps, 100, 1200);
+        String cable = shop.product("DIGITAL", null, 100, 1000);
+        String code = PromoFixture.codeName("lamps25").toUpperCase();
+        promo.code(code, "percentOff", 25, "categories", List.of(lamps));
+        String alice = shop.buyer(ALICE, "en");
+        Map<String, Integer> cart = new java.util.LinkedHashMap<>();
+        cart.put(lamp, 1);
+        cart.put(cable, 1);
+        Map<String, Object> order = placed(promo.order(alice, "USD", cart, code));
+        assertEquals(List.of(2200, 300, 1900), List.of(order.get("subtotalAmount"), order.get("discountAmount"),
+                order.get("totalAmount")), "25% of the lamp's 12.00 only");
+
+        Map<String, Object> invoice = telegram.invoice((String) order.get("invoiceLink")).orElseThrow();
+        assertEquals(List.of(1200L, 1000L, -300L), ((List<?>) invoice.get("prices")).stream()
+                .map(price -> ((Number) ((Map<?, ?>) price).get("amount")).longValue()).toList());
+        PayOutcome outcome = telegram.pay((String) order.get("invoiceLink"), PayRequest.card(ALICE, GOOD_CARD));
+        assertTrue(outcome.isPaid(), outcome.toString());
+        shop.awaitStatus(alice, order.get("id"), "PAID");
+
+        assertEquals(Map.of("provider_receivable", 1900L, "sales_discounts", 300L, "sales_revenue", -2200L),
+                postings(shop.ledgerFor(order.get("id")).get(0)));
+    }
+
+    /** The operator deletes the code's only category while the order waits: the code covers no line any more. */
+    @Test
+    void aCategoryCodeWhoseProductsLeftItsCategoryBeforePaymentRefusesThePayment() {
+        String vases = promo.category("vases");
+        String vase = promo.productIn(vases, 100, 1200);
+        Map<String, Object> code = promo.code(PromoFixture.codeName("vases"), "percentOff", 10,
+                "categories", List.of(vases));
+        String alice = shop.buyer(ALICE, "en");
+        String chinese = shop.buyer(LI, "zh-hans");
+        Map<String, Object> order = placed(promo.order(alice, "XTR", vase, 1, code.get("code").toString()));
+        Map<String, Object> zhOrder = placed(promo.order(chinese, "XTR", vase, 1, code.get("code").toString()));
+
+        assertEquals(204, api.admin(HttpRequest.DELETE("/api/admin/categories/" + vases)).status());
+        PayOutcome refused = telegram.pay((String) order.get("invoiceLink"), PayRequest.stars(ALICE));
+        PayOutcome zhRefused = telegram.pay((String) zhOrder.get("invoiceLink"), PayRequest.stars(LI));
+
+        assertFalse(refused.isPaid());
+        assertTrue(refused.reason().contains("promo code on this order is out of scope"), refused.reason());
+        assertTrue(zhRefused.reason().contains("优惠码已不适用"), zhRefused.reason());
+        assertEquals("PENDING_PAYMENT", shop.orderNow(alice, order.get("id")).get("status"));
+        assertEquals(List.of(), shop.ledgerFor(order.get("id")));
+        assertTrue(api.admin(HttpRequest.GET("/api/admin/orders/" + order.get("id"))).body().toString()
+                .contains("lapsed: OUT_OF_SCOPE"), "the timeline names why");
+        assertEquals(List.of(), promo.view(code.get("id")).get("categories"), "the deleted category left the scope");
+    }
+
     /**
      * The window closing while the order waits: the end is moved into the past in the database,
      * standing in for time passing (no clock is waited on).

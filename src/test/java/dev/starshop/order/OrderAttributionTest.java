@@ -65,7 +65,10 @@ class OrderAttributionTest extends OrderTestBase {
     void aMalformedStartParamIsRefusedAndNoOrderIsWritten() {
         String sku = fixtures.product(null);
         for (String malformed : List.of("p_" + sku + "__p_other", "x_unknown-key", "s_a__", "s_" + "a".repeat(65),
-                "p_" + sku + "__c_merch", "s_bad!char", "s__double")) {
+                "p_" + sku + "__c_merch", "s_bad!char", "s__double",
+                // longer than Telegram's 512 characters, and characters Telegram never puts in a start_param
+                "s_" + "a".repeat(511), "s_café", "s_a b", "s_a%20b", "s_a.b", "s_<script>alert(1)</script>",
+                "m_x\u0000y", "r_４２")) {
             String buyer = buyerWith(malformed);
             Api.Reply refused = fixtures.place(buyer, "XTR", Map.of(sku, 1));
 

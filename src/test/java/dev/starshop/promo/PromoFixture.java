@@ -29,6 +29,23 @@ public final class PromoFixture {
                 .price("USD", usdCents).create(api);
     }
 
+    /** A product in category {@code slug}, priced {@code stars} Stars and {@code usdCents} USD cents. */
+    public String productIn(String slug, long stars, long usdCents) {
+        return ShopFixture.product("promo").title("Promo " + slug).stock(null).category(slug).price("XTR", stars)
+                .price("USD", usdCents).create(api);
+    }
+
+    /** A new category (through the admin API); returns its slug, unique per run. */
+    public String category(String prefix) {
+        String slug = prefix + "-" + NEXT.incrementAndGet();
+        Api.Reply created = api.admin(HttpRequest.POST("/api/admin/categories",
+                Map.of("slug", slug, "title", prefix)));
+        if (created.status() != 201) {
+            throw new AssertionError("category not created: " + created.status() + " " + created.body());
+        }
+        return slug;
+    }
+
     /** A fresh code name, unique per run, in lower case (codes ignore case). */
     public static String codeName(String prefix) {
         return prefix + "-" + NEXT.incrementAndGet();
@@ -69,9 +86,15 @@ public final class PromoFixture {
     }
 
     public Api.Reply order(String buyer, String currency, String sku, int quantity, String promoCode) {
+        return order(buyer, currency, Map.of(sku, quantity), promoCode);
+    }
+
+    /** An order of {@code items} (SKU → quantity; lines in the map's iteration order). */
+    public Api.Reply order(String buyer, String currency, Map<String, Integer> items, String promoCode) {
         Map<String, Object> body = new HashMap<>();
         body.put("currency", currency);
-        body.put("items", List.of(Map.of("sku", sku, "quantity", quantity)));
+        body.put("items", items.entrySet().stream()
+                .map(item -> Map.of("sku", item.getKey(), "quantity", item.getValue())).toList());
         if (promoCode != null) {
             body.put("promoCode", promoCode);
         }

@@ -147,7 +147,7 @@ class PromoOrderTest {
                 "used up");
         assertRefused(promo.order(buyer, "XTR", sku, 4, minimum), "promo-minimum-not-met",
                 "at least 500 ⭐; this one comes to 400 ⭐");
-        assertRefused(promo.order(buyer, "XTR", sku, 1, scoped), "promo-not-applicable", "does not apply to the products");
+        assertRefused(promo.order(buyer, "XTR", sku, 1, scoped), "promo-out-of-scope", "out of scope");
         assertRefused(promo.order(buyer, "XTR", sku, 1, usdOnly), "promo-not-applicable", "not valid for payments in XTR");
         assertRefused(promo.order(buyer, "XTR", sku, 1, future), "promo-not-applicable", "valid from");
 
@@ -155,6 +155,98 @@ class PromoOrderTest {
         assertEquals(0, db.count("SELECT count(*) FROM promo_redemptions WHERE buyer_id = ?", buyerId), "no use");
         assertEquals(0, db.count("SELECT count(*) FROM buyers WHERE telegram_user_id = ?", buyerId), "no buyer row");
         assertEquals(201, promo.order(buyer, "XTR", other, 1, scoped).status(), "the scoped code fits its product");
+    }
+
+    @Test
+    void aCategoryPercentCodeTakesItsPercentOffTheLinesInItsCategoriesOnly() {
+        String mugs = promo.category("mugs");
+        String tees = promo.category("tees");
+        String mug = promo.productIn(mugs, 149, 1299);
+        String tee = promo.productIn(tees, 80, 999);
+        String other = promo.product(100, 500);
+        String code = promo.code(PromoFixture.codeName("cat33"), "percentOff", 33, "categories", List.of(tees, mugs))
+                .get("code").toString();
+        String buyer = promo.buyer(promo.newBuyerId());
+        Map<String, Integer> cart = new java.util.LinkedHashMap<>();
+        cart.put(other, 2);
+        cart.put(mug, 1);
+        cart.put(tee, 2);
+
+        Map<String, Object> stars = placed(promo.order(buyer, "XTR", cart, code));
+        Map<String, Object> usd = placed(promo.order(buyer, "USD", cart, code));
+
+        assertEquals(List.of(509, 101, 408), amounts(stars),
+                "33% of the 309 ⭐ in scope is 101.97: 101; the 200 ⭐ out of scope pay full price");
+        assertEquals(List.of(4297, 1088, 3209), amounts(usd), "33% of 32.97 USD in scope is 10.8801: 10.88");
+        assertEquals(Map.of(other, 0L, mug, 49L, tee, 52L), lineDiscounts(stars.get("id")),
+                "101 shared 149:160 is 48.70 and 52.30: the larger fraction cut off gets the Star left over");
+        assertEquals(Map.of(other, 0L, mug, 429L, tee, 659L), lineDiscounts(usd.get("id")),
+                "1088 shared 1299:1998 is 428.67 and 659.33, exact to the cent");
+    }
+
+    @Test
+    void aCategoryFixedCodeIsCappedAtTheLinesInScopeAndSharedToTheMinorUnit() {
+        String books = promo.category("books");
+        String first = promo.productIn(books, 100, 100);
+        String second = promo.productIn(books, 100, 100);
+        String third = promo.productIn(books, 100, 100);
+        String other = promo.product(100, 5000);
+        String code = promo.code(PromoFixture.codeName("catfix"), "amountsOff", Map.of("USD", 100, "XTR", 500),
+                "categories", List.of(books)).get("code").toString();
+        String buyer = promo.buyer(promo.newBuyerId());
+        Map<String, Integer> cart = new java.util.LinkedHashMap<>();
+        cart.put(first, 1);
+        cart.put(second, 1);
+        cart.put(third, 1);
+        cart.put(other, 1);
+
+        Map<String, Object> usd = placed(promo.order(buyer, "USD", cart, code));
+        Map<String, Object> stars = placed(promo.order(buyer, "XTR", Map.of(first, 2, other, 1), code));
+
+        assertEquals(List.of(5300, 100, 5200), amounts(usd));
+        assertEquals(Map.of(first, 34L, second, 33L, third, 33L, other, 0L), lineDiscounts(usd.get("id")),
+                "1.00 over three equal lines: 0.34, 0.33, 0.33 (the earliest line takes the cent left over)");
+        assertEquals(List.of(300, 200, 100), amounts(stars), "500 ⭐ off, capped at the 200 ⭐ in scope");
+        assertEquals(Map.of(first, 200L, other, 0L), lineDiscounts(stars.get("id")));
+    }
+
+    @Test
+    void aCategoryCodeWithNothingOfItsCategoriesInTheCartIsOutOfScopeAndWritesNothing() {
+        String toys = promo.category("toys");
+        promo.productIn(toys, 100, 500);
+        String other = promo.product(100, 500);
+        String code = promo.code(PromoFixture.codeName("toys"), "percentOff", 10, "categories", List.of(toys))
+                .get("code").toString();
+        long buyerId = promo.newBuyerId();
+
+        assertRefused(promo.order(promo.buyer(buyerId), "XTR", other, 1, code), "promo-out-of-scope",
+                "out of scope for this order: it applies only to products in the categories " + toys);
+
+        assertEquals(0, db.count("SELECT count(*) FROM orders WHERE buyer_id = ?", buyerId), "no order");
+        assertEquals(0, db.count("SELECT count(*) FROM promo_redemptions WHERE buyer_id = ?", buyerId), "no use");
+    }
+
+    @Test
+    void aCategoryScopeMustNameExistingCategoriesAndCannotBeMixedWithSkus() {
+        String pens = promo.category("pens");
+        String name = PromoFixture.codeName("cats");
+        Map<String, Object> created = promo.code(name, "percentOff", 5, "categories", List.of(pens));
+        assertEquals(List.of("CATEGORIES", List.of(pens), List.of()), List.of(created.get("scope"),
+                created.get("categories"), created.get("skus")));
+        assertEquals(List.of(pens), promo.view(created.get("id")).get("categories"));
+
+        String unknown = PromoFixture.codeName("nocat");
+        Api.Reply refused = promo.create(Map.of("code", unknown, "percentOff", 5,
+                "categories", List.of(pens, "no-such-category")));
+        assertEquals(422, refused.status());
+        assertEquals("unknown-category", refused.code());
+        assertTrue(refused.json().get("detail").toString().contains("'no-such-category'"));
+        assertEquals("invalid-request", promo.create(Map.of("code", PromoFixture.codeName("mixed"), "percentOff", 5,
+                "categories", List.of(pens), "skus", List.of("a-sku"))).code());
+        String blank = PromoFixture.codeName("blank");
+        assertEquals(422, promo.create(Map.of("code", blank, "percentOff", 5, "categories", List.of(" "))).status());
+        assertEquals(0, db.count("SELECT count(*) FROM promo_codes WHERE code IN (?, ?)", unknown.toUpperCase(),
+                blank.toUpperCase()), "nothing written");
     }
 
     @Test
@@ -236,6 +328,23 @@ class PromoOrderTest {
         assertTrue(api.admin(HttpRequest.GET("/api/admin/promo-codes")).list().stream()
                 .anyMatch(view -> name.toUpperCase().equals(view.get("code")) && Boolean.FALSE.equals(view.get("active"))));
         assertEquals(404, api.admin(HttpRequest.GET("/api/admin/promo-codes/999999999")).status());
+    }
+
+    private static Map<String, Object> placed(Api.Reply reply) {
+        assertEquals(201, reply.status(), () -> String.valueOf(reply.body()));
+        return reply.json();
+    }
+
+    private static List<Object> amounts(Map<String, Object> order) {
+        return List.of(order.get("subtotalAmount"), order.get("discountAmount"), order.get("totalAmount"));
+    }
+
+    /** Each line's share of the order's discount as stored, by SKU. */
+    private Map<String, Long> lineDiscounts(Object orderId) {
+        String shares = db.text("SELECT string_agg(sku || '=' || discount_amount, ',') FROM order_lines "
+                + "WHERE order_id = ?::uuid", orderId.toString());
+        return java.util.Arrays.stream(shares.split(",")).map(share -> share.split("="))
+                .collect(Collectors.toMap(share -> share[0], share -> Long.parseLong(share[1])));
     }
 
     private static void assertRefused(Api.Reply reply, String code, String detailPart) {

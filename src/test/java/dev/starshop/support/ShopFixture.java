@@ -42,6 +42,7 @@ public final class ShopFixture {
         private Integer stock;
         private final List<Map<String, Object>> prices = new ArrayList<>();
         private Map<String, Object> delivery;
+        private String category;
 
         private Product(String sku) {
             this.sku = sku;
@@ -86,6 +87,12 @@ public final class ShopFixture {
             return this;
         }
 
+        /** The slug of an existing category; none by default. */
+        public Product category(String slug) {
+            this.category = slug;
+            return this;
+        }
+
         public String sku() {
             return sku;
         }
@@ -106,6 +113,9 @@ public final class ShopFixture {
             body.put("prices", List.copyOf(prices));
             if (delivery != null) {
                 body.put("delivery", delivery);
+            }
+            if (category != null) {
+                body.put("category", category);
             }
             return body;
         }

@@ -132,8 +132,10 @@ final class ExportTables {
     }
 
     /**
-     * One row per order line of the orders created in the period. The discount and promo code are the
-     * order's (repeated on each of its lines, not allocated to them). Delivery is counted per line from
+     * One row per order line of the orders created in the period. order_discount and promo_code are the
+     * order's (repeated on each of its lines); line_discount is the line's share of it (empty for
+     * orders placed before shares were kept) and line_net the line after it; the columns come last so
+     * the earlier ones keep their places. Delivery is counted per line from
      * {@code deliveries} by status (SENDING counts as pending) — never its code; a physical line shows
      * the order's furthest shipment step instead.
      */
@@ -141,6 +143,7 @@ final class ExportTables {
         return new Table("order_lines", """
                 SELECT o.id, o.created_at, o.buyer_id, b.username, l.line_no, l.sku, l.title, l.kind, l.quantity,
                        l.unit_amount, l.line_amount, o.discount_amount, o.promo_code, o.currency, o.status,
+                       l.discount_amount AS line_discount_amount,
                        d.sent, d.pending, d.failed, d.revoked,
                        CASE WHEN l.kind = 'PHYSICAL' THEN (SELECT s.step FROM shipment_steps s
                            WHERE s.order_id = o.id
@@ -167,18 +170,23 @@ final class ExportTables {
                 Column.integer("order_discount_minor"), Column.decimal("order_discount"), Column.text("promo_code"),
                 Column.text("currency"), Column.text("order_status"),
                 Column.integer("units_sent"), Column.integer("units_pending"), Column.integer("units_failed"),
-                Column.integer("units_revoked"), Column.text("shipment_step")), row -> {
+                Column.integer("units_revoked"), Column.text("shipment_step"),
+                Column.integer("line_discount_minor"), Column.decimal("line_discount"),
+                Column.integer("line_net_minor"), Column.decimal("line_net")), row -> {
                     String currency = row.getString("currency");
                     long unit = row.getLong("unit_amount");
                     long line = row.getLong("line_amount");
                     long discount = row.getLong("discount_amount");
+                    Long lineDiscount = row.getLongOrNull("line_discount_amount");
+                    Long lineNet = lineDiscount == null ? null : line - lineDiscount;
                     return new Object[] {row.getUuid("id").toString(), row.getInstant("created_at"),
                             row.getLong("buyer_id"), row.getString("username"), row.getLong("line_no"),
                             row.getString("sku"), row.getString("title"), row.getString("kind"),
                             row.getLong("quantity"), unit, decimal(unit, currency), line, decimal(line, currency),
                             discount, decimal(discount, currency), row.getString("promo_code"), currency,
                             row.getString("status"), row.getLong("sent"), row.getLong("pending"),
-                            row.getLong("failed"), row.getLong("revoked"), row.getString("shipment_step")};
+                            row.getLong("failed"), row.getLong("revoked"), row.getString("shipment_step"),
+                            lineDiscount, decimal(lineDiscount, currency), lineNet, decimal(lineNet, currency)};
                 });
     }
 

@@ -24,6 +24,7 @@ public enum ProblemCode {
     PROMO_EXHAUSTED(HttpStatus.UNPROCESSABLE_ENTITY, "The promo code has been used as often as it may be"),
     PROMO_MINIMUM_NOT_MET(HttpStatus.UNPROCESSABLE_ENTITY, "The order is below the promo code's minimum"),
     PROMO_NOT_APPLICABLE(HttpStatus.UNPROCESSABLE_ENTITY, "The promo code does not apply to this order"),
+    PROMO_OUT_OF_SCOPE(HttpStatus.UNPROCESSABLE_ENTITY, "The promo code applies to none of the products in this order"),
     DUPLICATE_PROMO_CODE(HttpStatus.CONFLICT, "A promo code with this code already exists"),
     DUPLICATE_SKU(HttpStatus.CONFLICT, "A product with this SKU already exists"),
     UNKNOWN_PLACEHOLDER(HttpStatus.UNPROCESSABLE_ENTITY, "The delivery text uses a placeholder that does not exist"),

@@ -111,6 +111,36 @@ class PromoExportsTest {
     }
 
     @Test
+    void aCategoryCodesDiscountIsSharedAmongItsLinesInTheOrderLinesExport() {
+        PromoFixture promo = new PromoFixture(api, InitDataSigner.forToken(bot.token()));
+        String hats = promo.category("hats");
+        String cap = promo.productIn(hats, 10, 333);
+        String beanie = promo.productIn(hats, 10, 667);
+        String scarf = promo.product(10, 500);
+        String hatsCode = PromoFixture.codeName("hats10").toUpperCase();
+        promo.code(hatsCode, "percentOff", 10, "categories", List.of(hats));
+        Map<String, Integer> cart = new java.util.LinkedHashMap<>();
+        cart.put(cap, 1);
+        cart.put(beanie, 1);
+        cart.put(scarf, 1);
+        String order = placed(promo.order(promo.buyer(promo.newBuyerId()), "USD", cart, hatsCode));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String period = "from=" + today.minusDays(1) + "&to=" + today.plusDays(1) + "&currency=USD";
+
+        CSVRecord listed = parse(get("orders.csv", period)).stream().filter(r -> r.get("order_id").equals(order))
+                .findFirst().orElseThrow();
+        assertEquals(List.of(hatsCode, "15.00", "1.00", "14.00"), List.of(listed.get("promo_code"),
+                listed.get("subtotal"), listed.get("discount"), listed.get("items_total")), "10% of the 10.00 in hats");
+        List<String> lines = parse(get("order-lines.csv", period)).stream().filter(r -> r.get("order_id").equals(order))
+                .map(r -> r.get("sku") + " " + r.get("line_total") + " " + r.get("line_discount") + " "
+                        + r.get("line_net") + " " + r.get("order_discount") + " " + r.get("promo_code"))
+                .toList();
+        assertEquals(List.of(cap + " 3.33 0.33 3.00 1.00 " + hatsCode, beanie + " 6.67 0.67 6.00 1.00 " + hatsCode,
+                scarf + " 5.00 0.00 5.00 1.00 " + hatsCode), lines,
+                "1.00 shared 3.33:6.67 exactly; the scarf is out of scope and pays full price");
+    }
+
+    @Test
     void xeroInvoicesCarryANegativeDiscountLine() {
         List<CSVRecord> xero = parse(get("ledger.csv", "from=" + day + "&to=" + day + "&currency=XTR&profile=xero"));
 
