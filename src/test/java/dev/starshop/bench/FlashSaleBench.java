@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * held a database connection ({@link InvoiceCalls}); and unless, after every order is paid through
  * the sandbox (pre-checkout and successful_payment over the webhook), each is PAID once with one
  * balanced ledger transaction and the revenue is {@code units × price}. Same-run baseline: the sold-out answers, which take the same
- * path (HTTP, initData, the order transaction) up to the stock row but make no invoice call.
+ * path (HTTP, initData, the idempotency and catalog reads) but neither write nor call Telegram.
  * While the sale runs, {@link ConnectionWatch} samples the pool and PostgreSQL's sessions; those
  * figures are reported, not asserted (a starved CPU also leaves transactions idle between statements).
  * See docs/performance.md.
