@@ -50,6 +50,7 @@ class OrderPricing {
         List<OrderLine> lines = new ArrayList<>();
         for (OrderRequest.Item item : request.items()) {
             Product product = products.get(item.sku());
+            refuseWhenSoldOut(product, item.quantity());
             Money unitPrice = product.priceIn(currency.code()).orElseThrow(() -> new ProblemException(
                     ProblemCode.UNSUPPORTED_CURRENCY,
                     "'" + product.sku() + "' is not sold in " + currency.code()));
@@ -59,6 +60,20 @@ class OrderPricing {
         checkSubscription(lines);
         currency.requireWithinLimits(total(lines, currency).amount());
         return lines;
+    }
+
+    /**
+     * A product the catalog read just now shows without enough stock is refused here, before the
+     * order's write transaction: in a flash sale the thousands who come after the last unit get their
+     * 409 from this read instead of queueing for a pooled connection and the product's row lock (a
+     * rolled-back reservation each). Only ever a refusal: the reservation inside the transaction stays
+     * the check that counts, so a unit sold meanwhile is still never sold twice.
+     */
+    private static void refuseWhenSoldOut(Product product, int quantity) {
+        Integer available = product.stockAvailable();
+        if (available != null && available < quantity) {
+            throw StockReservation.outOfStock(product.sku(), quantity, available);
+        }
     }
 
     static Money total(List<OrderLine> lines, Currency currency) {

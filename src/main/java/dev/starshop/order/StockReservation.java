@@ -30,12 +30,15 @@ class StockReservation {
         }
     }
 
-    /** Names the SKU and what is left of it, so the Mini App can offer that many instead. */
     private ProblemException outOfStock(OrderLine line) {
         Integer left = catalog.product(line.sku()).stockAvailable();
-        return new ProblemException(ProblemCode.OUT_OF_STOCK, "Not enough '" + line.sku() + "' left for "
-                + line.quantity(), Map.of("sku", line.sku(), "requested", line.quantity(),
-                "available", left == null ? 0 : left));
+        return outOfStock(line.sku(), line.quantity(), left == null ? 0 : left);
+    }
+
+    /** Names the SKU and what is left of it, so the Mini App can offer that many instead. */
+    static ProblemException outOfStock(String sku, int requested, int available) {
+        return new ProblemException(ProblemCode.OUT_OF_STOCK, "Not enough '" + sku + "' left for " + requested,
+                Map.of("sku", sku, "requested", requested, "available", available));
     }
 
     void release(List<OrderLine> lines) {
