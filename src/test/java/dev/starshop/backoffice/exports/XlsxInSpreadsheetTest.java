@@ -86,7 +86,8 @@ class XlsxInSpreadsheetTest {
                 "line_count", "subtotal_minor", "subtotal", "discount_minor", "discount"), Set.of("created_at")),
         ORDER_LINES("order-lines", Set.of("buyer_id", "line_no", "quantity", "unit_price_minor", "unit_price",
                 "line_total_minor", "line_total", "order_discount_minor", "order_discount", "units_sent",
-                "units_pending", "units_failed", "units_revoked"), Set.of("created_at")),
+                "units_pending", "units_failed", "units_revoked", "line_discount_minor", "line_discount", "line_net_minor",
+                "line_net"), Set.of("created_at")),
         SUMMARY("summary", summaryNumbers(), Set.of());
 
         /** Every measure of the summary: its minor units, its amount and its fiat value; the count columns. */
