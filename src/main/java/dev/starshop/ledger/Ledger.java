@@ -42,7 +42,6 @@ public class Ledger {
         if (id.isEmpty()) {
             return alreadyRecorded(tx);
         }
-        repository.insertPostings(id.get(), tx);
         return new LedgerTransaction(id.get(), tx.externalKey(), tx.kind(), tx.currency().code(),
                 tx.occurredAt(), recordedAt, tx.orderId(), tx.buyerId(),
                 tx.telegramChargeId(), tx.providerChargeId(), tx.reversesTransactionId(), tx.postings());
