@@ -1,12 +1,14 @@
 -- What the engine sends PostgreSQL for one successful_payment (a Stars order of one line) written
 -- in a transaction of its own: the statements of InboxRepository, OrderRepository, PaymentRepository,
--- LedgerRepository, the order-transition listeners (event endpoints, deliveries) and
--- OutboxRepository, in the order PaymentRecorder issues them (BEGIN, eight statements, COMMIT, as
+-- LedgerRepository, the order-transition listeners (the order.paid event for the one enabled
+-- endpoint, the sandbox's event receiver: endpoints, buyer, delivery row; what the lines deliver) and
+-- OutboxRepository, in the order PaymentRecorder issues them (BEGIN, ten statements, COMMIT, as
 -- the JDBC driver's trace shows: run the bench with -Dbench.trace-sql=true). In a shared (group)
--- commit the engine writes the batch's inbox rows in one statement instead of one each; everything
--- else is the same per update. Run by pgbench -M prepared with -D tag=<orders' tag> -D i=0
--- -D buyer=<id> -D product=<the bench product's id>: each client counts its own transactions in :i,
--- so :n is unique across clients and names an order the benchmark created beforehand as md5(tag-n).
+-- commit the engine writes the batch's inbox rows in one statement instead of one each and reads
+-- the endpoints and the delivery kinds once per batch; the rest is the same per update. Run by pgbench -M prepared with -D tag=<orders' tag> -D i=0
+-- -D buyer=<id> -D product=<the bench product's id> -D endpoint=<the enabled event endpoint's id>
+-- (the event body is the engine's envelope for this order, built here as text): each client
+-- counts its own transactions in :i, so :n is unique across clients and names an order the benchmark created beforehand as md5(tag-n).
 -- Spaces after JSON colons keep pgbench from reading them as variables.
 \set i :i + 1
 \set n :client_id * 1000000 + :i
@@ -57,6 +59,24 @@ WITH moved AS (
 INSERT INTO order_events (order_id, at, kind, detail)
 SELECT id, now(), 'PAID', 'paid 100 ⭐ (charge ' || :tag::text || '-' || :n || ')' FROM moved;
 SELECT id, url, secret, origin, enabled, created_at FROM event_endpoints WHERE enabled ORDER BY id;
+SELECT telegram_user_id, first_name, last_name, username, language_code FROM buyers
+WHERE telegram_user_id = :buyer;
+INSERT INTO event_deliveries (event_id, endpoint_id, type, ordering_key, body, next_attempt_at,
+                              retry_until, created_at)
+VALUES (md5('event-' || :tag::text || '-' || :n)::uuid, :endpoint, 'order.paid', md5(:tag::text || '-' || :n)::uuid::text,
+        '{"id": "' || md5('event-' || :tag::text || '-' || :n)::uuid || '", "type": "order.paid", '
+        || '"createdAt": "2026-12-05T21:00:00Z", "data": {"order": {"id": "' || md5(:tag::text || '-' || :n)::uuid
+        || '", "status": "PAID", "currency": "XTR", "totalAmount": 100, "totalDecimal": "100", '
+        || '"totalDisplay": "100 ⭐", "subtotalAmount": 100, "subtotalDisplay": "100 ⭐", "discountAmount": 0, '
+        || '"discountDisplay": "0 ⭐", "promoCode": null, "invoiceLink": null, '
+        || '"createdAt": "2026-12-05T20:59:00Z", "expiresAt": "2026-12-06T20:59:00Z", "lines": [{"sku": '
+        || '"bench-stars", "title": "Bench item", "kind": "DIGITAL", "quantity": 1, "unitAmount": 100, '
+        || '"lineAmount": 100, "lineDisplay": "100 ⭐"}], "payment": {"totalAmount": 100, "totalDisplay": '
+        || '"100 ⭐", "shippingAmount": 0, "tipAmount": 0}}, "buyer": {"id": ' || :buyer
+        || ', "firstName": "Bench", "lastName": null, "username": null, "languageCode": null}, '
+        || '"reason": "paid 100 ⭐ (charge ' || :tag::text || '-' || :n || ')"}}',
+        now(), now() + interval '3 days', now())
+ON CONFLICT (event_id, endpoint_id) DO NOTHING;
 SELECT id, delivery_kind FROM products WHERE id = ANY(ARRAY[:product]::bigint[]);
 INSERT INTO bot_outbox (dedupe_key, method, payload, created_at, next_attempt_at)
 VALUES ('receipt' || ':' || 'PAYMENT' || ':' || :tag::text || '-' || :n, 'sendMessage',

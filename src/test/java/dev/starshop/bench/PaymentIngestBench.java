@@ -123,7 +123,8 @@ class PaymentIngestBench {
         checkpoint(postgres);
         Pgbench.Result result = new Pgbench(postgres).run(script(), clients, new Pgbench.Transactions(perClient),
                 Map.of("tag", tag, "i", "0", "buyer", Long.toString(PayableOrders.BUYER),
-                        "product", text(postgres, "SELECT id::text FROM products WHERE sku = '" + PayableOrders.SKU + "'")));
+                        "product", text(postgres, "SELECT id::text FROM products WHERE sku = '" + PayableOrders.SKU + "'"),
+                        "endpoint", text(postgres, "SELECT id::text FROM event_endpoints WHERE enabled ORDER BY id LIMIT 1")));
         assertRecorded(postgres, tag, keys.length);
         return result;
     }
