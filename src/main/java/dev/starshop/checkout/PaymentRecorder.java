@@ -67,8 +67,8 @@ class PaymentRecorder {
     private void settle(Order order, PaymentRecord record, boolean honoured) {
         Money total = record.total();
         if (honoured) {
-            orders.move(order, OrderStatus.PAID, "paid " + total.display() + " (charge " + record.chargeId() + ")");
-            orders.recordCharge(order.id(), new Charge(total, record.split().shipping(), record.split().tip()));
+            orders.paid(order, new Charge(total, record.split().shipping(), record.split().tip()),
+                    "paid " + total.display() + " (charge " + record.chargeId() + ")");
         } else if (order.status().canBecome(OrderStatus.NEEDS_REVIEW)) {
             orders.move(order, OrderStatus.NEEDS_REVIEW, record.reviewReason() + " (charge " + record.chargeId() + ")");
         } else {

@@ -36,6 +36,11 @@ public class OperatorAlerts {
         this.clock = clock;
     }
 
+    /** Whether an alert of this kind would be kept (the operator chat is set and wants it). */
+    public boolean wants(AlertKind kind) {
+        return chat.wants(kind);
+    }
+
     /**
      * Keeps an alert unless its kind is off or no chat is set. {@code dedupeKey} (optional) makes it
      * idempotent: a second alert with the same key adds nothing.

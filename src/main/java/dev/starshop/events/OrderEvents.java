@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Order moves become events and operator alerts, in the move's transaction: PAID → order.paid,
@@ -40,9 +41,25 @@ class OrderEvents implements OrderTransitionListener {
             return;
         }
         Order order = facts.withCharge(transition.order());
-        OrderFacts.BuyerRef buyer = facts.buyer(order.buyerId());
-        events.publish(type, order.id().toString(), new OrderEventData(OrderView.of(order), buyer, transition.why()));
+        Supplier<OrderFacts.BuyerRef> buyer = once(() -> facts.buyer(order.buyerId()));
+        events.publish(type, order.id().toString(),
+                () -> new OrderEventData(OrderView.of(order), buyer.get(), transition.why()));
         alert(transition, order, buyer);
+    }
+
+    /** The buyer is read only if an endpoint or the operator chat is there to be told, and then once. */
+    private static <T> Supplier<T> once(Supplier<T> read) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = read.get();
+                }
+                return value;
+            }
+        };
     }
 
     private static EventType typeOf(OrderStatus to) {
@@ -55,19 +72,19 @@ class OrderEvents implements OrderTransitionListener {
         };
     }
 
-    private void alert(OrderTransition transition, Order order, OrderFacts.BuyerRef buyer) {
+    private void alert(OrderTransition transition, Order order, Supplier<OrderFacts.BuyerRef> buyer) {
         AlertKind kind = switch (transition.to()) {
             case PAID -> AlertKind.ORDER_PAID;
             case NEEDS_REVIEW -> AlertKind.NEEDS_REVIEW;
             case REFUNDED -> AlertKind.REFUND;
             default -> null;
         };
-        if (kind == null) {
+        if (kind == null || !alerts.wants(kind)) {
             return;
         }
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("orderId", order.id().toString());
-        f.put("buyer", buyer.display());
+        f.put("buyer", buyer.get().display());
         f.put("total", (order.charge() == null ? order.total() : order.charge().total()).display());
         f.put("lines", OrderFacts.lines(order));
         f.put("why", transition.why());

@@ -6,6 +6,7 @@ import dev.starshop.order.Order;
 import dev.starshop.order.OrderLine;
 import dev.starshop.order.OrderTransition;
 import dev.starshop.order.OrderTransitionListener;
+import dev.starshop.platform.db.TransactionMemo;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
@@ -31,6 +32,8 @@ class DeliveryDecisions implements OrderTransitionListener {
 
     private static final Set<DeliveryKind> DELIVERED = EnumSet.of(DeliveryKind.TEXT, DeliveryKind.CODES,
             DeliveryKind.FILE);
+    /** What products deliver is read once per transaction (a group commit pays many orders in one). */
+    private static final String DELIVERY_KINDS = "fulfilment.delivery-kinds";
 
     private final DeliveryRepository deliveries;
     private final CodePool codes;
@@ -40,9 +43,12 @@ class DeliveryDecisions implements OrderTransitionListener {
     private final TransactionOperations<Connection> transactions;
     private final DeliveryNews news;
     private final Clock clock;
+    private final TransactionMemo memo;
 
     DeliveryDecisions(DeliveryRepository deliveries, CodePool codes, Revocation revocation, BeanProvider<DeliveryNudge> nudge,
-                      DeliveryNews news, TransactionOperations<Connection> transactions, Clock clock) {
+                      DeliveryNews news, TransactionOperations<Connection> transactions, Clock clock,
+                      TransactionMemo memo) {
+        this.memo = memo;
         this.news = news;
         this.deliveries = deliveries;
         this.codes = codes;
@@ -66,7 +72,9 @@ class DeliveryDecisions implements OrderTransitionListener {
     /** One delivery per unit of each line whose product delivers something; units numbered across the order. */
     private void decide(Order order) {
         List<OrderLine> lines = order.lines().stream().sorted(Comparator.comparingInt(OrderLine::lineNo)).toList();
-        Map<Long, DeliveryKind> kinds = deliveries.deliveryKinds(lines.stream().map(OrderLine::productId).toList());
+        List<Long> products = lines.stream().map(OrderLine::productId).toList();
+        Map<Long, DeliveryKind> kinds = memo.once(Map.entry(DELIVERY_KINDS, products),
+                () -> deliveries.deliveryKinds(products));
         int unit = 0;
         boolean any = false;
         for (OrderLine line : lines) {

@@ -45,7 +45,6 @@ public class Ledger {
         if (id.isEmpty()) {
             return alreadyRecorded(tx);
         }
-        repository.insertPostings(id.get(), tx);
         if (tx.currency().isStars()) {
             valuations.lock(id.get()); // the rate in force, locked once (docs/accounting.md, "Valuing Stars")
         }

@@ -29,37 +29,37 @@ class LedgerRepository {
     }
 
     /**
-     * Inserts the transaction row unless a unique rule already holds a row for it: the same
-     * external key, or an earlier reversal of the same kind of the same transaction. A concurrent
-     * insert of either waits for the other transaction and then reports empty.
+     * Inserts the transaction row and its postings in one statement (one round trip), unless a
+     * unique rule already holds a row for it: the same external key, or an earlier reversal of the
+     * same kind of the same transaction. Then nothing is written and the result is empty; a
+     * concurrent insert of either waits for the other transaction and then reports empty. The
+     * postings keep the given order.
      */
     Optional<Long> insert(NewTransaction tx, Instant recordedAt) {
-        return sql.one("""
-                INSERT INTO ledger_transactions (external_key, kind, currency, occurred_at, recorded_at, order_id,
-                                                 buyer_id, telegram_charge_id, provider_charge_id, reverses_id)
-                VALUES (:externalKey, :kind, :currency, :occurredAt, :recordedAt, :orderId,
-                        :buyerId, :telegramChargeId, :providerChargeId, :reversesId)
-                ON CONFLICT DO NOTHING
-                RETURNING id""", Params.of("externalKey", tx.externalKey()).and("kind", tx.kind())
-                        .and("currency", tx.currency().code()).and("occurredAt", tx.occurredAt())
-                        .and("recordedAt", recordedAt).and("orderId", tx.orderId()).and("buyerId", tx.buyerId())
-                        .and("telegramChargeId", tx.telegramChargeId()).and("providerChargeId", tx.providerChargeId())
-                        .and("reversesId", tx.reversesTransactionId()),
-                row -> row.getLong("id"));
-    }
-
-    /** All postings in one statement, in the given order. */
-    void insertPostings(long transactionId, NewTransaction tx) {
         String[] accounts = tx.postings().stream().map(p -> p.account().dbName()).toArray(String[]::new);
         Long[] amounts = tx.postings().stream().map(Posting::amount).toArray(Long[]::new);
         Long[] nanos = tx.postings().stream().map(p -> (long) p.nanos()).toArray(Long[]::new);
-        sql.update("""
-                INSERT INTO ledger_postings (transaction_id, account, currency, amount, nanos)
-                SELECT :transactionId, p.account, :currency, p.amount, p.nanos
-                FROM unnest(:accounts::text[], :amounts::bigint[], :nanos::integer[])
-                     WITH ORDINALITY AS p(account, amount, nanos, n)
-                ORDER BY p.n""", Params.of("transactionId", transactionId).and("currency", tx.currency().code())
-                .and("accounts", accounts).and("amounts", amounts).and("nanos", nanos));
+        return sql.one("""
+                WITH tx AS (
+                    INSERT INTO ledger_transactions (external_key, kind, currency, occurred_at, recorded_at, order_id,
+                                                     buyer_id, telegram_charge_id, provider_charge_id, reverses_id)
+                    VALUES (:externalKey, :kind, :currency, :occurredAt, :recordedAt, :orderId,
+                            :buyerId, :telegramChargeId, :providerChargeId, :reversesId)
+                    ON CONFLICT DO NOTHING
+                    RETURNING id),
+                postings AS (
+                    INSERT INTO ledger_postings (transaction_id, account, currency, amount, nanos)
+                    SELECT tx.id, p.account, :currency, p.amount, p.nanos
+                    FROM tx, unnest(:accounts::text[], :amounts::bigint[], :nanos::integer[])
+                             WITH ORDINALITY AS p(account, amount, nanos, n)
+                    ORDER BY p.n)
+                SELECT id FROM tx""", Params.of("externalKey", tx.externalKey()).and("kind", tx.kind())
+                        .and("currency", tx.currency().code()).and("occurredAt", tx.occurredAt())
+                        .and("recordedAt", recordedAt).and("orderId", tx.orderId()).and("buyerId", tx.buyerId())
+                        .and("telegramChargeId", tx.telegramChargeId()).and("providerChargeId", tx.providerChargeId())
+                        .and("reversesId", tx.reversesTransactionId())
+                        .and("accounts", accounts).and("amounts", amounts).and("nanos", nanos),
+                row -> row.getLong("id"));
     }
 
     Optional<LedgerTransaction> findByKey(String externalKey) {

@@ -54,6 +54,13 @@ public record Order(UUID id, long buyerId, OrderStatus status, Money total, @Nul
         return new Order(id, buyerId, next, total, invoiceLink, createdAt, expiresAt, lines, charge, discount, promoCode);
     }
 
+    /** {@link #transitionTo}, and the order now knows what was charged for it (unchanged if null). */
+    Order transitionTo(OrderStatus next, @Nullable Charge paid) {
+        Order moved = transitionTo(next);
+        return paid == null ? moved : new Order(id, buyerId, next, total, invoiceLink, createdAt, expiresAt, lines,
+                paid, discount, promoCode);
+    }
+
     Order withLines(List<OrderLine> newLines) {
         return new Order(id, buyerId, status, total, invoiceLink, createdAt, expiresAt, newLines, charge, discount,
                 promoCode);

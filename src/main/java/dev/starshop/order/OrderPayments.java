@@ -1,5 +1,6 @@
 package dev.starshop.order;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -47,21 +48,27 @@ public class OrderPayments {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Order move(Order order, OrderStatus next, String why) {
-        Order moved = order.transitionTo(next);
+        return moveRecording(order, next, why, null);
+    }
+
+    /**
+     * The order was paid: it moves to PAID and remembers what the buyer paid (items, shipping, tip)
+     * for its receipt, in the same statement as the move; the listeners see the charge.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Order paid(Order order, Charge charge, String why) {
+        return moveRecording(order, OrderStatus.PAID, why, charge);
+    }
+
+    private Order moveRecording(Order order, OrderStatus next, String why, @Nullable Charge charge) {
+        Order moved = order.transitionTo(next, charge);
         Instant now = clock.instant();
-        if (!orders.updateStatus(order.id(), order.status(), next, now)) {
+        if (!orders.move(order.id(), order.status(), next, now, why, charge)) {
             throw new IllegalTransitionException(order.id(), order.status(), next);
         }
-        orders.appendEvent(order.id(), now, next.name(), why);
         OrderTransition transition = new OrderTransition(moved, order.status(), why, now);
         listeners.forEach(listener -> listener.onTransition(transition));
         return moved;
-    }
-
-    /** Remembers what the buyer paid (items, shipping, tip) for the order and its receipt. */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void recordCharge(UUID orderId, Charge charge) {
-        orders.recordCharge(orderId, charge);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.starshop.platform.db.Params;
 import dev.starshop.platform.db.Row;
 import dev.starshop.platform.db.Sql;
 import dev.starshop.promo.Discount;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.sql.SQLException;
@@ -26,6 +27,12 @@ class OrderRepository {
     private static final String ORDER_COLUMNS =
             "id, buyer_id, status, currency, total_amount, invoice_link, created_at, expires_at, "
                     + "charged_amount, charged_shipping_amount, charged_tip_amount, discount_amount, promo_code";
+
+    /** An order's columns and its lines' beside them, for reading both in one statement. */
+    private static final String JOINED_COLUMNS =
+            "o.id, o.buyer_id, o.status, o.currency, o.total_amount, o.invoice_link, o.created_at, o.expires_at, "
+                    + "o.charged_amount, o.charged_shipping_amount, o.charged_tip_amount, o.discount_amount, "
+                    + "o.promo_code, l.line_no, l.product_id, l.sku, l.title, l.kind, l.quantity, l.unit_amount";
 
     private final Sql sql;
     private final CurrencyTable currencies;
@@ -105,6 +112,28 @@ class OrderRepository {
                 row -> row.getInt("unpaid")).orElse(0);
     }
 
+    /**
+     * Moves the order from {@code from} to {@code to} and appends the timeline event in one
+     * statement (one round trip); with a {@code charge}, also remembers what the buyer paid. False,
+     * and nothing written, if the order was no longer in {@code from}.
+     */
+    boolean move(UUID id, OrderStatus from, OrderStatus to, Instant now, String why, @Nullable Charge charge) {
+        return sql.update("""
+                WITH moved AS (
+                    UPDATE orders SET status = :to, updated_at = :now,
+                                      charged_amount = coalesce(:total::bigint, charged_amount),
+                                      charged_shipping_amount = coalesce(:shipping::bigint, charged_shipping_amount),
+                                      charged_tip_amount = coalesce(:tip::bigint, charged_tip_amount)
+                    WHERE id = :id AND status = :from
+                    RETURNING id)
+                INSERT INTO order_events (order_id, at, kind, detail)
+                SELECT id, :now, :kind, :why FROM moved""",
+                Params.of("to", to).and("now", now).and("id", id).and("from", from).and("kind", to.name())
+                        .and("why", why).and("total", charge == null ? null : charge.total().amount())
+                        .and("shipping", charge == null ? null : charge.shipping().amount())
+                        .and("tip", charge == null ? null : charge.tip().amount())) == 1;
+    }
+
     /** Moves the order from {@code from} to {@code to}; false if it was no longer in {@code from}. */
     boolean updateStatus(UUID id, OrderStatus from, OrderStatus to, Instant now) {
         return sql.update("UPDATE orders SET status = :to, updated_at = :now WHERE id = :id AND status = :from",
@@ -121,9 +150,20 @@ class OrderRepository {
                 Params.of("id", id), this::readOrder)).stream().findFirst();
     }
 
+    /** The order with its lines, read and locked in one statement (the lines' rows are not locked). */
     Optional<Order> lockForUpdate(UUID id) {
-        return withLines(sql.list("SELECT " + ORDER_COLUMNS + " FROM orders WHERE id = :id FOR UPDATE",
-                Params.of("id", id), this::readOrder)).stream().findFirst();
+        List<Map.Entry<Order, Optional<OrderLine>>> rows = sql.list("SELECT " + JOINED_COLUMNS + """
+                 FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
+                WHERE o.id = :id ORDER BY l.line_no FOR UPDATE OF o""",
+                Params.of("id", id), row -> {
+                    Order order = readOrder(row);
+                    return Map.entry(order, row.getIntOrNull("line_no") == null ? Optional.<OrderLine>empty()
+                            : Optional.of(readLine(row, order.total().currency().code())));
+                });
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(rows.get(0).getKey().withLines(rows.stream().flatMap(r -> r.getValue().stream()).toList()));
     }
 
     /** Sets the link unless one was set meanwhile; returns whether this call set it. */
@@ -177,13 +217,16 @@ class OrderRepository {
                 Params.of("orderIds", currencyOf.keySet().toArray(UUID[]::new)),
                 row -> {
                     UUID orderId = row.getUuid("order_id");
-                    Money unit = currencies.money(row.getLong("unit_amount"), currencyOf.get(orderId));
-                    return Map.entry(orderId, new OrderLine(row.getInt("line_no"), row.getLong("product_id"),
-                            row.getString("sku"), row.getString("title"), ProductKind.valueOf(row.getString("kind")),
-                            row.getInt("quantity"), unit));
+                    return Map.entry(orderId, readLine(row, currencyOf.get(orderId)));
                 }).forEach(entry -> lines.computeIfAbsent(entry.getKey(), id -> new ArrayList<>())
                 .add(entry.getValue()));
         return lines;
+    }
+
+    private OrderLine readLine(Row row, String currency) throws SQLException {
+        return new OrderLine(row.getInt("line_no"), row.getLong("product_id"), row.getString("sku"),
+                row.getString("title"), ProductKind.valueOf(row.getString("kind")), row.getInt("quantity"),
+                currencies.money(row.getLong("unit_amount"), currency));
     }
 
     private Order readOrder(Row row) throws SQLException {
@@ -203,14 +246,6 @@ class OrderRepository {
                 new Money(row.getLong("charged_shipping_amount"), total.currency()),
                 new Money(row.getLong("charged_tip_amount"), total.currency()));
     }
-
-    void recordCharge(UUID id, Charge charge) {
-        sql.update("UPDATE orders SET charged_amount = :total, charged_shipping_amount = :shipping, "
-                        + "charged_tip_amount = :tip WHERE id = :id",
-                Params.of("total", charge.total().amount()).and("shipping", charge.shipping().amount())
-                        .and("tip", charge.tip().amount()).and("id", id));
-    }
-
 
     /** An idempotency key already on file, with the fingerprint of the request that used it. */
     record StoredKey(UUID orderId, String fingerprint) {

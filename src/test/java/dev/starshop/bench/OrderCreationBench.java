@@ -6,9 +6,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -48,15 +46,15 @@ class OrderCreationBench {
                         .withEnvironment(EngineProcess.UNLIMITED_BUYERS);
                 try (EngineProcess engine = EngineProcess.start(launch)) {
                     engine.awaitHealthy(Duration.ofMinutes(3));
-                    measure(jdk, engine, psql, new TimedPgbench(postgres.port()), temp, report);
+                    measure(jdk, engine, psql, new Pgbench(postgres), report);
                 }
             }
         }
         report.publish();
     }
 
-    private void measure(EngineJdk jdk, EngineProcess engine, Psql psql, TimedPgbench pgbench, Path temp,
-                         BenchReport report) throws IOException {
+    private void measure(EngineJdk jdk, EngineProcess engine, Psql psql, Pgbench pgbench, BenchReport report)
+            throws Exception {
         OrderLoad load = OrderLoad.prepare(engine, BUYERS);
         load.run(CONNECTIONS, WARMUP);
         OrderLoad.Result me = load.runMe(CONNECTIONS, MEASURED);
@@ -70,13 +68,11 @@ class OrderCreationBench {
         assertEquals(0, orders.failed(), () -> "failed orders, e.g. " + orders.failures());
         assertEquals(0, orders.withoutLink(), "201 answers without an invoice link");
         assertEquals(orders.placed(), stored, "orders in the database vs. 201 answers");
-        TimedPgbench.Result sql = pgbench.run(script(), Map.of("product", productId(psql), "buyers",
-                Integer.toString(BUYERS)), CONNECTIONS, MEASURED, temp);
+        Pgbench.Result sql = pgbench.run(script(), CONNECTIONS, new Pgbench.Timed(MEASURED),
+                Map.of("product", productId(psql), "buyers", Integer.toString(BUYERS)));
         report.row(row(jdk, "POST /api/orders", orders.perSecond(), orders.latencies(), orders.perSecond()));
         report.row(row(jdk, "baseline: GET /api/me", me.perSecond(), me.latencies(), orders.perSecond()));
-        Map<String, Object> sqlRow = row(jdk, "baseline: pgbench order SQL", sql.tps(), null, orders.perSecond());
-        sqlRow.put("p50 ms", "mean " + sql.meanLatencyMillis());
-        report.row(sqlRow);
+        report.row(row(jdk, "baseline: pgbench order SQL", sql.tps(), sql.latencies(), orders.perSecond()));
         report.note("engine threads under load (" + jdk.label() + ")", threads.join());
     }
 
@@ -86,9 +82,9 @@ class OrderCreationBench {
         row.put("engine", jdk.label());
         row.put("load", what);
         row.put("per s", perSecond);
-        row.put("p50 ms", latencies == null ? null : latencies.percentileMillis(0.50));
-        row.put("p99 ms", latencies == null ? null : latencies.percentileMillis(0.99));
-        row.put("count", latencies == null ? null : latencies.count());
+        row.put("p50 ms", latencies.percentileMillis(0.50));
+        row.put("p99 ms", latencies.percentileMillis(0.99));
+        row.put("count", latencies.count());
         row.put("orders/s ÷ this", ordersPerSecond / perSecond);
         return row;
     }
@@ -101,10 +97,8 @@ class OrderCreationBench {
         return psql.run("SELECT id FROM products WHERE sku = '" + OrderLoad.SKU + "'");
     }
 
-    private static String script() throws IOException {
-        try (InputStream in = OrderCreationBench.class.getResourceAsStream("/bench/order-sql.pgbench")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static Path script() throws URISyntaxException {
+        return Path.of(OrderCreationBench.class.getResource("/bench/order-sql.pgbench").toURI());
     }
 
     private static void pause(Duration duration) {

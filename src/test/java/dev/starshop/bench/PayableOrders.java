@@ -20,7 +20,7 @@ final class PayableOrders {
 
     static final long BUYER = 777_001;
     static final long PRICE_STARS = 100;
-    private static final String SKU = "bench-stars";
+    static final String SKU = "bench-stars";
 
     private PayableOrders() {
     }

@@ -12,7 +12,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -92,13 +95,25 @@ class InboxWrites {
         }
     }
 
-    /** In update_id order, so two batches holding the same updates take their row locks in one order. */
+    /**
+     * The batch's inbox rows in one statement, in update_id order (so two batches holding the same
+     * updates take their row locks in one order), then each new update's effects in the same order.
+     * An update id twice in one batch is new once: the second is a duplicate, as it would be alone.
+     */
     private List<Recorded> writeTogether(List<Arrival> arrivals) {
+        List<Integer> order = IntStream.range(0, arrivals.size()).boxed()
+                .sorted(Comparator.comparingLong(i -> arrivals.get(i).update().updateId())).toList();
+        Map<Long, Integer> firstOfId = new LinkedHashMap<>();
+        order.forEach(i -> firstOfId.putIfAbsent(arrivals.get(i).update().updateId(), i));
         List<Recorded> written = transactions.executeWrite(status -> {
+            Set<Long> fresh = inbox.insertAllNew(firstOfId.values().stream().map(arrivals::get).toList(),
+                    clock.instant());
             Recorded[] recorded = new Recorded[arrivals.size()];
-            IntStream.range(0, arrivals.size()).boxed()
-                    .sorted(Comparator.comparingLong(i -> arrivals.get(i).update().updateId()))
-                    .forEachOrdered(i -> recorded[i] = record(arrivals.get(i)));
+            for (int i : order) {
+                ClassifiedUpdate update = arrivals.get(i).update();
+                boolean isNew = fresh.contains(update.updateId()) && firstOfId.get(update.updateId()) == i;
+                recorded[i] = isNew ? dispatch(update) : Recorded.DUPLICATE;
+            }
             return List.of(recorded);
         });
         batchSizes.record(arrivals.size());
@@ -107,11 +122,16 @@ class InboxWrites {
 
     /** Inside the caller's transaction: the inbox row, then, for a new update, the handler's effects. */
     private Recorded record(Arrival arrival) {
-        AfterCommit after = new AfterCommit();
         if (!inbox.insertIfNew(arrival.update(), arrival.source(), arrival.payload(), clock.instant())) {
             return Recorded.DUPLICATE;
         }
-        dispatcher.dispatch(arrival.update(), after);
+        return dispatch(arrival.update());
+    }
+
+    /** A new update's handler, inside the caller's transaction. */
+    private Recorded dispatch(ClassifiedUpdate update) {
+        AfterCommit after = new AfterCommit();
+        dispatcher.dispatch(update, after);
         return new Recorded(true, after);
     }
 
