@@ -50,7 +50,6 @@ class OrderPricing {
         List<OrderLine> lines = new ArrayList<>();
         for (OrderRequest.Item item : request.items()) {
             Product product = products.get(item.sku());
-            refuseWhenSoldOut(product, item.quantity());
             Money unitPrice = product.priceIn(currency.code()).orElseThrow(() -> new ProblemException(
                     ProblemCode.UNSUPPORTED_CURRENCY,
                     "'" + product.sku() + "' is not sold in " + currency.code()));
@@ -59,11 +58,13 @@ class OrderPricing {
         }
         checkSubscription(lines);
         currency.requireWithinLimits(total(lines, currency).amount());
+        request.items().forEach(item -> refuseWhenSoldOut(products.get(item.sku()), item.quantity()));
         return lines;
     }
 
     /**
-     * A product the catalog read just now shows without enough stock is refused here, before the
+     * A product the catalog read just now shows without enough stock is refused here (after every check
+     * of the request itself, so a malformed order is told what is wrong with it first), before the
      * order's write transaction: in a flash sale the thousands who come after the last unit get their
      * 409 from this read instead of queueing for a pooled connection and the product's row lock (a
      * rolled-back reservation each). Only ever a refusal: the reservation inside the transaction stays

@@ -213,13 +213,13 @@ class PromoCheckoutTest extends ThroughTelegramTestBase {
     }
 
     /**
-     * Trial balance: every currency's postings sum to zero, and the ledger's own audit finds nothing
+     * Trial balance: every currency's postings sum to zero (Stars exactly, in nanostars), and the ledger's own audit finds nothing
      * in this order's transactions (the database is shared: LedgerPostingTest leaves a double
      * reversal there on purpose, for the audit to find).
      */
     private void assertBooksBalance(Object orderId) {
         Map<String, Long> byCurrency = ledger.balances().stream().collect(Collectors.groupingBy(
-                b -> b.currency(), Collectors.summingLong(b -> b.balance())));
+                b -> b.currency(), Collectors.summingLong(b -> b.stars() == null ? b.balance() : b.stars().nanostars())));
         byCurrency.forEach((currency, sum) -> assertEquals(0L, sum, "trial balance in " + currency));
         Set<Long> ours = shop.ledgerFor(orderId).stream().map(t -> ((Number) t.get("id")).longValue())
                 .collect(Collectors.toSet());
