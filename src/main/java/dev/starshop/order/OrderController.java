@@ -39,18 +39,25 @@ class OrderController {
 
     private final OrderService orders;
     private final BuyerRateLimits rateLimits;
+    private final OrderAdmission admission;
 
-    OrderController(OrderService orders, BuyerRateLimits rateLimits) {
+    OrderController(OrderService orders, BuyerRateLimits rateLimits, OrderAdmission admission) {
         this.orders = orders;
         this.rateLimits = rateLimits;
+        this.admission = admission;
     }
 
     @Post
     HttpResponse<OrderView> place(@Parameter(hidden = true) Buyer buyer, @Valid @Body OrderRequest request,
                                   @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey) {
         rateLimits.placeOrder(buyer);
-        OrderService.PlacedOrder placed = orders.place(buyer, request, idempotencyKey);
-        Order order = withInvoice(placed.order());
+        // The place is held until the buyer has the link: an order is never committed and then lost
+        // to a connection wait on the way to its answer.
+        OrderService.PlacedOrder placed = admission.admit(() -> {
+            OrderService.PlacedOrder order = orders.place(buyer, request, idempotencyKey);
+            return new OrderService.PlacedOrder(withInvoice(order.order()), order.replayed());
+        });
+        Order order = placed.order();
         return HttpResponse.<OrderView>status(HttpStatus.CREATED)
                 .header(REPLAYED, String.valueOf(placed.replayed()))
                 .body(OrderView.of(order));
