@@ -12,21 +12,16 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +31,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +39,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -102,8 +95,8 @@ class ExportsTest {
 
     @Test
     void ledgerCsvHasOnePostingPerRowAndMatchesTheDatabase() {
-        String csv = text(get("ledger.csv", "from=" + day + "&to=" + day + "&currency=XTR"));
-        List<CSVRecord> rows = parse(csv);
+        String csv = ExportFiles.text(get("ledger.csv", "from=" + day + "&to=" + day + "&currency=XTR"));
+        List<CSVRecord> rows = ExportFiles.parse(csv);
 
         assertTrue(csv.startsWith("transaction_id,external_key,kind,occurred_at,account,currency,amount_minor,"
                 + "amount,side,order_id,buyer_id,buyer_username,telegram_charge_id,provider_charge_id,"
@@ -126,15 +119,15 @@ class ExportsTest {
         String sameDay = "from=" + day + "&to=" + day + "&currency=XTR&tz=";
         String nextDay = "from=" + day.plusDays(1) + "&to=" + day.plusDays(1) + "&currency=XTR&tz=";
 
-        assertEquals(10, parse(text(get("ledger.csv", sameDay + "UTC"))).size());
-        assertEquals(0, parse(text(get("ledger.csv", sameDay + "Asia/Tokyo"))).size());
-        assertEquals(10, parse(text(get("ledger.csv", nextDay + "Asia/Tokyo"))).size());
+        assertEquals(10, ExportFiles.parse(ExportFiles.text(get("ledger.csv", sameDay + "UTC"))).size());
+        assertEquals(0, ExportFiles.parse(ExportFiles.text(get("ledger.csv", sameDay + "Asia/Tokyo"))).size());
+        assertEquals(10, ExportFiles.parse(ExportFiles.text(get("ledger.csv", nextDay + "Asia/Tokyo"))).size());
     }
 
     @Test
     void ledgerXlsxKeepsNumbersAndDatesTypedAndTextNeutralised() throws IOException {
         byte[] xlsx = get("ledger.xlsx", "from=" + day + "&to=" + day + "&currency=XTR");
-        List<Row> rows = sheet(xlsx);
+        List<Row> rows = ExportFiles.sheet(xlsx);
 
         assertEquals(11, rows.size(), "header and ten postings");
         Map<String, Long> sums = new HashMap<>();
@@ -152,7 +145,7 @@ class ExportsTest {
     @Test
     void summaryPerCurrencyMatchesTheLedger() throws IOException {
         String query = "from=" + day + "&to=" + day + "&currency=XTR";
-        List<CSVRecord> rows = parse(text(get("summary.csv", query)));
+        List<CSVRecord> rows = ExportFiles.parse(ExportFiles.text(get("summary.csv", query)));
 
         assertEquals(1, rows.size());
         CSVRecord xtr = rows.get(0);
@@ -163,17 +156,17 @@ class ExportsTest {
         assertEquals(db.get("telegram_stars_receivable"), Long.parseLong(xtr.get("net_minor")));
         assertEquals("300", xtr.get("net"));
 
-        List<Row> sheet = sheet(get("summary.xlsx", query));
+        List<Row> sheet = ExportFiles.sheet(get("summary.xlsx", query));
         assertEquals(new BigDecimal(300), sheet.get(1).getCellAsNumber(12).orElseThrow());
     }
 
     @Test
     void ordersCsvListsOurOrdersWithWhatWasCharged() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        String csv = text(get("orders.csv", "from=" + today.minusDays(1) + "&to=" + today.plusDays(1)
+        String csv = ExportFiles.text(get("orders.csv", "from=" + today.minusDays(1) + "&to=" + today.plusDays(1)
                 + "&currency=XTR&bom=true"));
         assertTrue(csv.startsWith("\uFEFForder_id,created_at,status"), "Excel's UTF-8 BOM first");
-        Map<String, CSVRecord> ours = parse(csv.substring(1)).stream().filter(r -> orderIds.contains(r.get("order_id")))
+        Map<String, CSVRecord> ours = ExportFiles.parse(csv.substring(1)).stream().filter(r -> orderIds.contains(r.get("order_id")))
                 .collect(Collectors.toMap(r -> r.get("order_id"), r -> r));
 
         assertEquals(4, ours.size());
@@ -186,8 +179,8 @@ class ExportsTest {
     @Test
     void accountingProfilesReadTheSameLedger() {
         String query = "from=" + day + "&to=" + day + "&currency=XTR&profile=";
-        List<CSVRecord> xero = parse(text(get("ledger.csv", query + "xero")));
-        List<CSVRecord> quickbooks = parse(text(get("ledger.csv", query + "quickbooks")));
+        List<CSVRecord> xero = ExportFiles.parse(ExportFiles.text(get("ledger.csv", query + "xero")));
+        List<CSVRecord> quickbooks = ExportFiles.parse(ExportFiles.text(get("ledger.csv", query + "quickbooks")));
 
         assertEquals(4, xero.size(), "one invoice line per sale");
         assertEquals(Set.of("'=HYPERLINK(1)", "'+1", "'-2", "'@x"),
@@ -205,7 +198,7 @@ class ExportsTest {
         assertArrayEquals(get("ledger.csv", query), get("ledger.csv", query));
         byte[] xlsx = get("ledger.xlsx", query);
         assertArrayEquals(xlsx, get("ledger.xlsx", query), "no download time inside the workbook");
-        assertEquals(11, sheet(xlsx).size(), "header and ten postings, read back from the rewritten ZIP");
+        assertEquals(11, ExportFiles.sheet(xlsx).size(), "header and ten postings, read back from the rewritten ZIP");
     }
 
     @Test
@@ -237,26 +230,6 @@ class ExportsTest {
             return get(file, query).length >= 0 ? 200 : -1;
         } catch (HttpClientResponseException e) {
             return e.code();
-        }
-    }
-
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static List<CSVRecord> parse(String csv) {
-        try {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                    .parse(new StringReader(csv)).getRecords();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static List<Row> sheet(byte[] xlsx) throws IOException {
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx));
-             Stream<Row> rows = workbook.getFirstSheet().openStream()) {
-            return rows.toList();
         }
     }
 

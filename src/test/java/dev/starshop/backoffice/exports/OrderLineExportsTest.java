@@ -13,19 +13,14 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -95,7 +89,7 @@ class OrderLineExportsTest extends SandboxTelegramTestBase {
 
     @Test
     void csvHasOneRowPerLineMatchingTheDatabase() {
-        List<CSVRecord> rows = ours(parse(text(get("order-lines.csv", today()))));
+        List<CSVRecord> rows = ours(ExportFiles.parse(ExportFiles.text(get("order-lines.csv", today()))));
 
         assertEquals(databaseLines(), rows.stream().map(OrderLineExportsTest::describe).toList());
         CSVRecord keys = rows.get(0);
@@ -113,8 +107,8 @@ class OrderLineExportsTest extends SandboxTelegramTestBase {
 
     @Test
     void xlsxKeepsNumbersTypedAndTextNeutralisedAndMatchesTheCsv() throws IOException {
-        List<CSVRecord> csv = ours(parse(text(get("order-lines.csv", today()))));
-        List<Row> sheet = sheet(get("order-lines.xlsx", today())).stream()
+        List<CSVRecord> csv = ours(ExportFiles.parse(ExportFiles.text(get("order-lines.csv", today()))));
+        List<Row> sheet = ExportFiles.sheet(get("order-lines.xlsx", today())).stream()
                 .filter(r -> List.of(starsOrder, dollarOrder).contains(r.getCellText(0))).toList();
 
         assertEquals(4, sheet.size());
@@ -133,8 +127,8 @@ class OrderLineExportsTest extends SandboxTelegramTestBase {
 
     @Test
     void theDeliveredKeysNeverAppear() throws IOException {
-        String csv = text(get("order-lines.csv", today()));
-        String xlsxText = sheet(get("order-lines.xlsx", today())).stream()
+        String csv = ExportFiles.text(get("order-lines.csv", today()));
+        String xlsxText = ExportFiles.sheet(get("order-lines.xlsx", today())).stream()
                 .flatMap(r -> r.stream().map(c -> c == null ? "" : c.getRawValue())).collect(Collectors.joining("|"));
 
         assertEquals(2, deliveredCodes.size());
@@ -146,8 +140,8 @@ class OrderLineExportsTest extends SandboxTelegramTestBase {
 
     @Test
     void theStatusAndCurrencyFiltersApplyToTheOrder() {
-        List<CSVRecord> pending = ours(parse(text(get("order-lines.csv", today() + "&status=PENDING_PAYMENT"))));
-        List<CSVRecord> stars = ours(parse(text(get("order-lines.csv", today() + "&currency=XTR"))));
+        List<CSVRecord> pending = ours(ExportFiles.parse(ExportFiles.text(get("order-lines.csv", today() + "&status=PENDING_PAYMENT"))));
+        List<CSVRecord> stars = ours(ExportFiles.parse(ExportFiles.text(get("order-lines.csv", today() + "&currency=XTR"))));
 
         assertEquals(List.of(dollarOrder, dollarOrder), pending.stream().map(r -> r.get("order_id")).toList());
         assertEquals(List.of(starsOrder, starsOrder), stars.stream().map(r -> r.get("order_id")).toList());
@@ -163,7 +157,7 @@ class OrderLineExportsTest extends SandboxTelegramTestBase {
                 Map.of("step", "PACKED")));
         assertEquals(200, packed.status(), () -> String.valueOf(packed.body()));
 
-        CSVRecord line = parse(text(get("order-lines.csv", today()))).stream()
+        CSVRecord line = ExportFiles.parse(ExportFiles.text(get("order-lines.csv", today()))).stream()
                 .filter(r -> r.get("order_id").equals(id)).findFirst().orElseThrow();
         assertEquals(List.of("PHYSICAL", "PACKED", "0"), List.of(line.get("kind"), line.get("shipment_step"),
                 line.get("units_sent")));
@@ -269,26 +263,6 @@ class OrderLineExportsTest extends SandboxTelegramTestBase {
             return 200;
         } catch (HttpClientResponseException e) {
             return e.code();
-        }
-    }
-
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static List<CSVRecord> parse(String csv) {
-        try {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                    .parse(new StringReader(csv)).getRecords();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static List<Row> sheet(byte[] xlsx) throws IOException {
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx));
-             Stream<Row> rows = workbook.getFirstSheet().openStream()) {
-            return rows.toList();
         }
     }
 }

@@ -11,14 +11,11 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -78,7 +75,7 @@ class PromoExportsTest {
 
     @Test
     void theSummaryShowsRevenueBeforeAndAfterDiscounts() {
-        CSVRecord xtr = parse(get("summary.csv", "from=" + day + "&to=" + day + "&currency=XTR")).get(0);
+        CSVRecord xtr = ExportFiles.parse(get("summary.csv", "from=" + day + "&to=" + day + "&currency=XTR")).get(0);
 
         assertEquals("200", xtr.get("gross_sales"), "two sales of 100 before discounts");
         assertEquals("20", xtr.get("discounts"), "the kept sale's 20; the refund reversed the other's");
@@ -89,7 +86,7 @@ class PromoExportsTest {
 
     @Test
     void theLedgerShowsTheDiscountPostingsWithTheirCode() {
-        List<CSVRecord> rows = parse(get("ledger.csv", "from=" + day + "&to=" + day + "&currency=XTR"));
+        List<CSVRecord> rows = ExportFiles.parse(get("ledger.csv", "from=" + day + "&to=" + day + "&currency=XTR"));
 
         List<String> discounts = rows.stream().filter(r -> r.get("account").equals("sales_discounts"))
                 .map(r -> r.get("kind") + " " + r.get("side") + " " + r.get("amount") + " " + r.get("promo_code"))
@@ -102,7 +99,7 @@ class PromoExportsTest {
     @Test
     void theOrdersExportShowsTheCodeSubtotalAndDiscount() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        List<CSVRecord> rows = parse(get("orders.csv", "from=" + today.minusDays(1) + "&to=" + today.plusDays(1)
+        List<CSVRecord> rows = ExportFiles.parse(get("orders.csv", "from=" + today.minusDays(1) + "&to=" + today.plusDays(1)
                 + "&currency=XTR"));
 
         CSVRecord kept = rows.stream().filter(r -> r.get("order_id").equals(keptOrder)).findFirst().orElseThrow();
@@ -127,11 +124,11 @@ class PromoExportsTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String period = "from=" + today.minusDays(1) + "&to=" + today.plusDays(1) + "&currency=USD";
 
-        CSVRecord listed = parse(get("orders.csv", period)).stream().filter(r -> r.get("order_id").equals(order))
+        CSVRecord listed = ExportFiles.parse(get("orders.csv", period)).stream().filter(r -> r.get("order_id").equals(order))
                 .findFirst().orElseThrow();
         assertEquals(List.of(hatsCode, "15.00", "1.00", "14.00"), List.of(listed.get("promo_code"),
                 listed.get("subtotal"), listed.get("discount"), listed.get("items_total")), "10% of the 10.00 in hats");
-        List<String> lines = parse(get("order-lines.csv", period)).stream().filter(r -> r.get("order_id").equals(order))
+        List<String> lines = ExportFiles.parse(get("order-lines.csv", period)).stream().filter(r -> r.get("order_id").equals(order))
                 .map(r -> r.get("sku") + " " + r.get("line_total") + " " + r.get("line_discount") + " "
                         + r.get("line_net") + " " + r.get("order_discount") + " " + r.get("promo_code"))
                 .toList();
@@ -142,7 +139,7 @@ class PromoExportsTest {
 
     @Test
     void xeroInvoicesCarryANegativeDiscountLine() {
-        List<CSVRecord> xero = parse(get("ledger.csv", "from=" + day + "&to=" + day + "&currency=XTR&profile=xero"));
+        List<CSVRecord> xero = ExportFiles.parse(get("ledger.csv", "from=" + day + "&to=" + day + "&currency=XTR&profile=xero"));
 
         assertEquals(4, xero.size(), "two sales, each a sale line and a discount line");
         assertEquals(2, xero.stream().filter(r -> r.get("UnitAmount").equals("-20")
@@ -159,15 +156,6 @@ class PromoExportsTest {
                 HttpRequest.GET("/api/admin/exports/" + file + "?" + query).bearerAuth(Api.ADMIN_TOKEN), byte[].class);
         assertEquals(200, response.code());
         return response.body() == null ? "" : new String(response.body(), StandardCharsets.UTF_8);
-    }
-
-    private static List<CSVRecord> parse(String csv) {
-        try {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                    .parse(new StringReader(csv)).getRecords();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
     }
 
     private void deliver(TelegramUpdates.Update update) {

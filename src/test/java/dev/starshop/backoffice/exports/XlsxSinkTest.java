@@ -1,7 +1,6 @@
 package dev.starshop.backoffice.exports;
 
 import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -72,7 +70,7 @@ class XlsxSinkTest {
 
     @Test
     void cellsKeepTheirTypesAndTextIsNeutralised() throws IOException {
-        List<Row> rows = sheet(write(8));
+        List<Row> rows = ExportFiles.sheet(write(8));
 
         assertEquals(9, rows.size(), "header and eight rows");
         assertEquals("transaction_id", rows.get(0).getCellText(0));
@@ -147,13 +145,6 @@ class XlsxSinkTest {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<Row> sheet(byte[] xlsx) throws IOException {
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx));
-             Stream<Row> rows = workbook.getFirstSheet().openStream()) {
-            return rows.toList();
         }
     }
 }
