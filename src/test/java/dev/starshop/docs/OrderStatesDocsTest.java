@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -19,26 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OrderStatesDocsTest {
 
-    private static final String PAGE = "docs/orders.md";
-    private static final String BEGIN = "<!-- order-states:begin -->\n";
-    private static final String END = "<!-- order-states:end -->";
-    private static final String REGENERATE =
-            "./mvnw -B -q test -Dtest=OrderStatesDocsTest -Dstarshop.docs.write=true";
+    private static final RenderedSection SECTION = new RenderedSection("docs/orders.md", "order-states",
+            "OrderStatus.TRANSITIONS", "./mvnw -B -q test -Dtest=OrderStatesDocsTest -Dstarshop.docs.write=true");
 
     @Test
     void theStateTableInTheDocsIsTheOneInTheCode() {
-        String page = RepositoryFiles.read(PAGE);
-        int begin = page.indexOf(BEGIN);
-        int end = page.indexOf(END);
-        assertTrue(begin >= 0 && end > begin, PAGE + " has lost its markers " + BEGIN.strip() + " … " + END);
-        String documented = page.substring(begin + BEGIN.length(), end);
-        String rendered = render();
-        if (Boolean.getBoolean("starshop.docs.write") && !documented.equals(rendered)) {
-            RepositoryFiles.write(PAGE, page.substring(0, begin + BEGIN.length()) + rendered + page.substring(end));
-            return;
-        }
-        assertEquals(rendered, documented, PAGE + "'s order-state table differs from OrderStatus.TRANSITIONS. "
-                + "Regenerate the section between the markers with: " + REGENERATE);
+        SECTION.assertMatches(render());
     }
 
     /** One row per state in declaration order, then the states no transition leads to. */

@@ -3,7 +3,6 @@ package dev.starshop.docs;
 import dev.starshop.fulfilment.ShipmentStep;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -13,26 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ShipmentStepsDocsTest {
 
-    private static final String PAGE = "docs/orders.md";
-    private static final String BEGIN = "<!-- shipment-steps:begin -->\n";
-    private static final String END = "<!-- shipment-steps:end -->";
-    private static final String REGENERATE =
-            "./mvnw -B -q test -Dtest=ShipmentStepsDocsTest -Dstarshop.docs.write=true";
+    private static final RenderedSection SECTION = new RenderedSection("docs/orders.md", "shipment-steps",
+            "ShipmentStep", "./mvnw -B -q test -Dtest=ShipmentStepsDocsTest -Dstarshop.docs.write=true");
 
     @Test
     void theStepTableInTheDocsIsTheOneInTheCode() {
-        String page = RepositoryFiles.read(PAGE);
-        int begin = page.indexOf(BEGIN);
-        int end = page.indexOf(END);
-        assertTrue(begin >= 0 && end > begin, PAGE + " has lost its markers " + BEGIN.strip() + " … " + END);
-        String documented = page.substring(begin + BEGIN.length(), end);
-        String rendered = render();
-        if (Boolean.getBoolean("starshop.docs.write") && !documented.equals(rendered)) {
-            RepositoryFiles.write(PAGE, page.substring(0, begin + BEGIN.length()) + rendered + page.substring(end));
-            return;
-        }
-        assertEquals(rendered, documented, PAGE + "'s shipment-step table differs from ShipmentStep. "
-                + "Regenerate the section between the markers with: " + REGENERATE);
+        SECTION.assertMatches(render());
     }
 
     @Test
