@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -59,12 +60,16 @@ class OrderCreationBench {
         load.run(CONNECTIONS, WARMUP);
         OrderLoad.Result me = load.runMe(CONNECTIONS, MEASURED);
         long before = countOrders(psql);
+        OrderCommits commitsBefore = OrderCommits.read(engine.baseUrl());
+        InvoiceCalls callsBefore = InvoiceCalls.read(engine.baseUrl());
         CompletableFuture<String> threads = CompletableFuture.supplyAsync(() -> {
             pause(MEASURED.dividedBy(2));
             return ThreadCensus.of(jdk.home(), engine.pid());
         });
         OrderLoad.Result orders = load.run(CONNECTIONS, MEASURED);
         long stored = countOrders(psql) - before;
+        OrderCommits commits = OrderCommits.read(engine.baseUrl()).since(commitsBefore);
+        InvoiceCalls calls = InvoiceCalls.read(engine.baseUrl()).since(callsBefore);
         assertEquals(0, orders.failed(), () -> "failed orders, e.g. " + orders.failures());
         assertEquals(0, orders.withoutLink(), "201 answers without an invoice link");
         assertEquals(orders.placed(), stored, "orders in the database vs. 201 answers");
@@ -74,6 +79,12 @@ class OrderCreationBench {
         report.row(row(jdk, "baseline: GET /api/me", me.perSecond(), me.latencies(), orders.perSecond()));
         report.row(row(jdk, "baseline: pgbench order SQL", sql.tps(), sql.latencies(), orders.perSecond()));
         report.note("engine threads under load (" + jdk.label() + ")", threads.join());
+        report.note("order transactions per order (" + jdk.label() + ")", String.format(Locale.ROOT,
+                "%.3f: %d shared transactions held %d of %d orders, the rest were placed alone",
+                commits.transactionsPerOrder(orders.placed()), commits.sharedTransactions(), commits.ordersShared(),
+                orders.placed()));
+        report.note("invoice calls holding a connection (" + jdk.label() + ")", calls.holding() + " of "
+                + (calls.free() + calls.holding()));
     }
 
     private static Map<String, Object> row(EngineJdk jdk, String what, double perSecond, Latencies latencies,
