@@ -48,7 +48,7 @@ class OrderCreationBench {
                         .withEnvironment(engineKnobs());
                 try (EngineProcess engine = EngineProcess.start(launch)) {
                     engine.awaitHealthy(Duration.ofMinutes(3));
-                    measure(jdk, engine, psql, new Pgbench(postgres), report, temp.resolve("pgdata"));
+                    measure(jdk, engine, psql, new Pgbench(postgres), report, ServerCpu.of(postgres));
                 }
             }
         }
@@ -75,7 +75,7 @@ class OrderCreationBench {
     }
 
     private void measure(EngineJdk jdk, EngineProcess engine, Psql psql, Pgbench pgbench, BenchReport report,
-                         Path pgdata) throws Exception {
+                         ServerCpu server) throws Exception {
         OrderLoad load = OrderLoad.prepare(engine, BUYERS);
         load.run(CONNECTIONS, WARMUP);
         OrderLoad.Result me = load.runMe(CONNECTIONS, MEASURED);
@@ -83,24 +83,24 @@ class OrderCreationBench {
         OrderCommits commitsBefore = OrderCommits.read(engine.baseUrl());
         InvoiceCalls callsBefore = InvoiceCalls.read(engine.baseUrl());
         double engineCpuBefore = CpuTime.seconds(engine.pid());
-        double serverCpuBefore = ServerCpu.seconds(pgdata);
+        double serverCpuBefore = server.seconds();
         CompletableFuture<String> threads = CompletableFuture.supplyAsync(() -> {
             pause(MEASURED.dividedBy(2));
             return ThreadCensus.of(jdk.home(), engine.pid());
         });
         OrderLoad.Result orders = load.run(CONNECTIONS, MEASURED);
         double engineCpu = CpuTime.seconds(engine.pid()) - engineCpuBefore;
-        double serverCpu = ServerCpu.seconds(pgdata) - serverCpuBefore;
+        double serverCpu = server.seconds() - serverCpuBefore;
         long stored = countOrders(psql) - before;
         OrderCommits commits = OrderCommits.read(engine.baseUrl()).since(commitsBefore);
         InvoiceCalls calls = InvoiceCalls.read(engine.baseUrl()).since(callsBefore);
         assertEquals(0, orders.failed(), () -> "failed orders, e.g. " + orders.failures());
         assertEquals(0, orders.withoutLink(), "201 answers without an invoice link");
         assertEquals(orders.placed(), stored, "orders in the database vs. 201 answers");
-        double serverCpuBeforePgbench = ServerCpu.seconds(pgdata);
+        double serverCpuBeforePgbench = server.seconds();
         Pgbench.Result sql = pgbench.run(script(), CONNECTIONS, new Pgbench.Timed(MEASURED),
                 Map.of("product", productId(psql), "buyers", Integer.toString(BUYERS)));
-        double pgbenchServerCpu = ServerCpu.seconds(pgdata) - serverCpuBeforePgbench;
+        double pgbenchServerCpu = server.seconds() - serverCpuBeforePgbench;
         report.row(row(jdk, "POST /api/orders", orders.perSecond(), orders.latencies(), orders.perSecond()));
         report.row(row(jdk, "baseline: GET /api/me", me.perSecond(), me.latencies(), orders.perSecond()));
         report.row(row(jdk, "baseline: pgbench order SQL", sql.tps(), sql.latencies(), orders.perSecond()));
