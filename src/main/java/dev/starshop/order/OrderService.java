@@ -1,12 +1,8 @@
 package dev.starshop.order;
 
 import dev.starshop.buyer.Buyer;
-import dev.starshop.money.Money;
 import dev.starshop.platform.problem.ProblemCode;
 import dev.starshop.platform.problem.ProblemException;
-import dev.starshop.promo.Discount;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -15,7 +11,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,32 +22,28 @@ public class OrderService {
     private final OrderPricing pricing;
     private final StockReservation stock;
     private final TransactionOperations<Connection> transactions;
-    private final OrderSettings settings;
+    private final OrderPlacements placements;
     private final InvoiceLinks invoiceLinks;
     private final Clock clock;
     private final OrderPromotions promotions;
-    private final Counter unpaidRefused;
-    private final OrderAttributions attributions;
 
     OrderService(OrderRepository orders, OrderPricing pricing, StockReservation stock,
-                 TransactionOperations<Connection> transactions, OrderSettings settings, InvoiceLinks invoiceLinks,
-                 Clock clock, OrderPromotions promotions, MeterRegistry meters, OrderAttributions attributions) {
-        this.attributions = attributions;
+                 TransactionOperations<Connection> transactions, OrderPlacements placements,
+                 InvoiceLinks invoiceLinks, Clock clock, OrderPromotions promotions) {
         this.orders = orders;
         this.promotions = promotions;
         this.pricing = pricing;
         this.stock = stock;
         this.transactions = transactions;
-        this.settings = settings;
+        this.placements = placements;
         this.invoiceLinks = invoiceLinks;
         this.clock = clock;
-        this.unpaidRefused = Counter.builder("starshop.orders.unpaid.limit.refused")
-                .description("Orders refused 429 too-many-unpaid-orders").register(meters);
     }
 
     /**
-     * Places an order priced from the catalog with its stock reserved, all or nothing. With an
-     * idempotency key, a retry returns the order the first request placed.
+     * Places an order priced from the catalog with its stock reserved, all or nothing, possibly in a
+     * transaction shared with other orders placed at the same time ({@link OrderPlacements}). With
+     * an idempotency key, a retry returns the order the first request placed.
      */
     public PlacedOrder place(Buyer buyer, OrderRequest request, @Nullable String idempotencyKey) {
         Optional<Attribution> attribution = Attribution.parse(buyer.startParam());
@@ -62,7 +53,7 @@ public class OrderService {
             return earlier.get();
         }
         List<OrderLine> lines = pricing.price(request);
-        Optional<Order> placed = transactions.executeWrite(status -> insert(buyer, lines, request, key, attribution));
+        Optional<Order> placed = placements.place(new OrderPlacement(buyer, lines, request, key, attribution));
         // Empty: a concurrent request with the same key committed first; answer with its order.
         return placed.map(order -> new PlacedOrder(order, false))
                 .orElseGet(() -> replay(buyer, key).orElseThrow());
@@ -133,60 +124,6 @@ public class OrderService {
         }
         orders.appendEvent(order.id(), now, outcome.name(), why);
         return closed;
-    }
-
-    /**
-     * Locks are taken in one order on every path: the buyer's row, then the promo code's row (inside
-     * {@link OrderPromotions#discountFor}), then products for stock; so two orders never deadlock.
-     */
-    private Optional<Order> insert(Buyer buyer, List<OrderLine> lines, OrderRequest request, IdempotencyKey key,
-                                   Optional<Attribution> attribution) {
-        Instant now = clock.instant();
-        orders.upsertBuyer(buyer, now);
-        if (orders.countUnpaid(buyer.telegramUserId(), now, settings.maxUnpaidPerBuyer())
-                >= settings.maxUnpaidPerBuyer()) {
-            return refuseOverLimit(buyer, key);
-        }
-        Optional<Discount> discount = promotions.discountFor(request, buyer, lines, now);
-        Order order = newOrder(buyer, lines, discount, now);
-        if (!orders.insert(order, key)) {
-            return Optional.empty();
-        }
-        orders.insertLines(order, discount);
-        attribution.ifPresent(found -> attributions.record(order.id(), found));
-        discount.ifPresent(d -> promotions.recordUse(order, d, now));
-        stock.reserve(lines);
-        orders.appendEvent(order.id(), now, "CREATED", lines.size() + " line(s), total " + order.total().display()
-                + discount.map(d -> " after " + d.amount().display() + " off with code " + d.code()).orElse(""));
-        return Optional.of(order);
-    }
-
-    private Order newOrder(Buyer buyer, List<OrderLine> lines, Optional<Discount> discount, Instant now) {
-        Money subtotal = OrderPricing.total(lines, lines.get(0).unitPrice().currency());
-        Money off = discount.map(Discount::amount).orElse(Money.zero(subtotal.currency()));
-        return new Order(UUID.randomUUID(), buyer.telegramUserId(), OrderStatus.PENDING_PAYMENT, subtotal.minus(off),
-                null, now, now.plus(settings.ttl()), lines, null, off, discount.map(Discount::code).orElse(null));
-    }
-
-    /**
-     * The buyer already has the most unpaid orders allowed. Counted under the buyer's row lock taken
-     * by {@code upsertBuyer} just before: concurrent orders of one buyer queue on that lock, and
-     * under READ COMMITTED each statement sees what was committed before it started, so the count
-     * includes every order the previous lock holder placed; 20 parallel requests cannot slip past
-     * the limit. A row lock rather than an advisory lock: the upsert holds it already (no extra
-     * statement), it ends with the transaction whatever happens, and advisory keys are a space
-     * shared with the reconciliation and polling locks. Counting (not a counter column) means no
-     * other path — payment, cancel, expiry — has to keep a number right.
-     * A request whose key an order committed meanwhile is a retry, answered with that order.
-     */
-    private Optional<Order> refuseOverLimit(Buyer buyer, IdempotencyKey key) {
-        if (key.isPresent() && orders.findKey(buyer.telegramUserId(), key.value()).isPresent()) {
-            return Optional.empty();
-        }
-        unpaidRefused.increment();
-        throw new ProblemException(ProblemCode.TOO_MANY_UNPAID_ORDERS, "You already have "
-                + settings.maxUnpaidPerBuyer() + " unpaid orders, the most allowed at once. Pay for or cancel "
-                + "one of them (or let it expire), then order again", Map.of("limit", settings.maxUnpaidPerBuyer()));
     }
 
     private Optional<PlacedOrder> replay(Buyer buyer, IdempotencyKey key) {

@@ -45,6 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("bench")
 class FlashSaleBench {
 
+    /** {@code bench.flash.group-commit}: false places every order alone (the engine's default is true). */
+    private static final String GROUP_COMMIT = System.getProperty("bench.flash.group-commit", "true");
     private static final int BUYERS = Integer.getInteger("bench.flash.buyers", 5_000);
     private static final int UNITS = Integer.getInteger("bench.flash.units", 100);
     private static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.flash.seconds", 10));
@@ -62,6 +64,7 @@ class FlashSaleBench {
         BenchReport report = new BenchReport("flash-sale");
         report.note("buyers", BUYERS).note("units", UNITS).note("arrival window s", WINDOW.toSeconds())
                 .note("createInvoiceLink latency ms", LATENCY_MS).note("engine pool", POOL)
+                .note("order group commit", GROUP_COMMIT)
                 .note("warm-up", WARMUP_BUYERS + " other buyers for " + UNITS + " units of another product, 0 ms latency");
         try (StandalonePostgres postgres = StandalonePostgres.startDurable(temp.resolve("pgdata"))) {
             run(postgres, report);
@@ -76,7 +79,8 @@ class FlashSaleBench {
             EngineProcess.Launch launch = EngineProcess.Launch.named("flash-sale-" + label)
                     .withJavaHome(jdk.home())
                     .withEnvironment(postgres.engineEnvironment())
-                    .withEnvironment(Map.of("DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE", Integer.toString(POOL)));
+                    .withEnvironment(Map.of("DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE", Integer.toString(POOL)))
+                    .withEnvironment(Map.of("STARSHOP_ORDERS_GROUP_COMMIT_ENABLED", GROUP_COMMIT));
             try (EngineProcess engine = EngineProcess.start(launch)) {
                 engine.awaitHealthy(Duration.ofMinutes(3));
                 sale(jdk, engine, postgres, label, report);

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -35,7 +36,7 @@ class OrderCreationBench {
     @Test
     void ordersPerSecondAgainstTheirSql(@TempDir Path temp) throws Exception {
         BenchReport report = new BenchReport("order-creation");
-        report.note("connections", CONNECTIONS).note("buyers", BUYERS)
+        report.note("connections", CONNECTIONS).note("buyers", BUYERS).note("engine settings", engineKnobs())
                 .note("warm-up s", WARMUP.toSeconds()).note("measured s", MEASURED.toSeconds());
         try (StandalonePostgres postgres = StandalonePostgres.startDurable(temp.resolve("pgdata"))) {
             Psql psql = new Psql(postgres.port());
@@ -43,37 +44,78 @@ class OrderCreationBench {
                 EngineProcess.Launch launch = EngineProcess.Launch.named("orders-bench-" + jdk.label().replace(' ', '-'))
                         .withJavaHome(jdk.home())
                         .withEnvironment(postgres.engineEnvironment())
-                        .withEnvironment(EngineProcess.UNLIMITED_BUYERS);
+                        .withEnvironment(EngineProcess.UNLIMITED_BUYERS)
+                        .withEnvironment(engineKnobs());
                 try (EngineProcess engine = EngineProcess.start(launch)) {
                     engine.awaitHealthy(Duration.ofMinutes(3));
-                    measure(jdk, engine, psql, new Pgbench(postgres), report);
+                    measure(jdk, engine, psql, new Pgbench(postgres), report, ServerCpu.of(postgres));
                 }
             }
         }
         report.publish();
     }
 
-    private void measure(EngineJdk jdk, EngineProcess engine, Psql psql, Pgbench pgbench, BenchReport report)
-            throws Exception {
+    /**
+     * The order engine's settings a run may change: {@code bench.orders.group-commit} (false places
+     * every order alone), {@code bench.orders.lanes}, {@code bench.orders.concurrent-placements}.
+     */
+    private static Map<String, String> engineKnobs() {
+        Map<String, String> knobs = new LinkedHashMap<>();
+        knob(knobs, "bench.orders.group-commit", "STARSHOP_ORDERS_GROUP_COMMIT_ENABLED");
+        knob(knobs, "bench.orders.lanes", "STARSHOP_ORDERS_GROUP_COMMIT_LANES");
+        knob(knobs, "bench.orders.concurrent-placements", "STARSHOP_ORDERS_CONCURRENT_PLACEMENTS");
+        return knobs;
+    }
+
+    private static void knob(Map<String, String> knobs, String property, String variable) {
+        String value = System.getProperty(property);
+        if (value != null) {
+            knobs.put(variable, value);
+        }
+    }
+
+    private void measure(EngineJdk jdk, EngineProcess engine, Psql psql, Pgbench pgbench, BenchReport report,
+                         ServerCpu server) throws Exception {
         OrderLoad load = OrderLoad.prepare(engine, BUYERS);
         load.run(CONNECTIONS, WARMUP);
         OrderLoad.Result me = load.runMe(CONNECTIONS, MEASURED);
         long before = countOrders(psql);
+        OrderCommits commitsBefore = OrderCommits.read(engine.baseUrl());
+        InvoiceCalls callsBefore = InvoiceCalls.read(engine.baseUrl());
+        double engineCpuBefore = CpuTime.seconds(engine.pid());
+        double serverCpuBefore = server.seconds();
         CompletableFuture<String> threads = CompletableFuture.supplyAsync(() -> {
             pause(MEASURED.dividedBy(2));
             return ThreadCensus.of(jdk.home(), engine.pid());
         });
         OrderLoad.Result orders = load.run(CONNECTIONS, MEASURED);
+        double engineCpu = CpuTime.seconds(engine.pid()) - engineCpuBefore;
+        double serverCpu = server.seconds() - serverCpuBefore;
         long stored = countOrders(psql) - before;
+        OrderCommits commits = OrderCommits.read(engine.baseUrl()).since(commitsBefore);
+        InvoiceCalls calls = InvoiceCalls.read(engine.baseUrl()).since(callsBefore);
         assertEquals(0, orders.failed(), () -> "failed orders, e.g. " + orders.failures());
         assertEquals(0, orders.withoutLink(), "201 answers without an invoice link");
         assertEquals(orders.placed(), stored, "orders in the database vs. 201 answers");
+        double serverCpuBeforePgbench = server.seconds();
         Pgbench.Result sql = pgbench.run(script(), CONNECTIONS, new Pgbench.Timed(MEASURED),
                 Map.of("product", productId(psql), "buyers", Integer.toString(BUYERS)));
+        double pgbenchServerCpu = server.seconds() - serverCpuBeforePgbench;
         report.row(row(jdk, "POST /api/orders", orders.perSecond(), orders.latencies(), orders.perSecond()));
         report.row(row(jdk, "baseline: GET /api/me", me.perSecond(), me.latencies(), orders.perSecond()));
         report.row(row(jdk, "baseline: pgbench order SQL", sql.tps(), sql.latencies(), orders.perSecond()));
         report.note("engine threads under load (" + jdk.label() + ")", threads.join());
+        report.note("order transactions per order (" + jdk.label() + ")", String.format(Locale.ROOT,
+                "%.3f: %d shared transactions held %d of %d orders, the rest were placed alone",
+                commits.transactionsPerOrder(orders.placed()), commits.sharedTransactions(), commits.ordersShared(),
+                orders.placed()));
+        report.note("CPU ms per order (" + jdk.label() + ")", String.format(Locale.ROOT,
+                "engine %.2f (its JVM: HTTP, initData, JSON, the emulator's invoice call, JIT, GC); PostgreSQL "
+                        + "%.2f for the engine's orders, %.2f per pgbench run of the script (one order)",
+                1000 * engineCpu / orders.placed(), 1000 * serverCpu / orders.placed(),
+                1000 * pgbenchServerCpu / sql.transactions()));
+        report.note("invoice calls holding a connection (" + jdk.label() + ")", calls.holding() + " of "
+                + (calls.free() + calls.holding()));
     }
 
     private static Map<String, Object> row(EngineJdk jdk, String what, double perSecond, Latencies latencies,
