@@ -48,6 +48,9 @@ class GroupCommitWebhookTest extends HeldLaneTestBase {
         assertEquals(1, db.count("SELECT count(*) FROM payments p JOIN telegram_updates u ON u.xmin::text = p.xmin::text"
                 + " WHERE p.telegram_payment_charge_id = ? AND u.update_id = ?", charge, chargeUpdate),
                 "the payment committed in the same transaction as the inbox rows");
+        assertEquals(1, db.count("SELECT count(*) FROM bot_outbox o JOIN telegram_updates u ON u.xmin::text = o.xmin::text"
+                + " WHERE o.dedupe_key = ? AND u.update_id = ?", "receipt:PAYMENT:" + charge, chargeUpdate),
+                "the receipt, written with the batch's other late rows, committed with it");
         assertEquals(batchesBefore + 1, sharedTransactions());
     }
 
