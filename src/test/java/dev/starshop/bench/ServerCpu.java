@@ -1,0 +1,77 @@
+package dev.starshop.bench;
+
+import dev.starshop.support.StandalonePostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.stream.Stream;
+
+/**
+ * CPU time the PostgreSQL server has used so far, all its processes: the postmaster, its live
+ * children (backends, WAL writer, checkpointer…) and the children that have exited (their time is
+ * added to the postmaster's {@code cutime}/{@code cstime} once reaped, as pgbench's backends are).
+ * On a shared machine the wall time of a level moves with everyone else's load; the server's CPU
+ * per update moves much less, and it is what the engine and pgbench ask of the same server.
+ */
+final class ServerCpu {
+
+    private static final double TICKS_PER_SECOND = 100; // USER_HZ, as in CpuTime
+
+    private final long postmaster;
+
+    private ServerCpu(long postmaster) {
+        this.postmaster = postmaster;
+    }
+
+    /** The server's postmaster is the parent of any backend: asks one for its pid. */
+    static ServerCpu of(StandalonePostgres postgres) throws SQLException {
+        try (Connection db = postgres.connect(); Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT pg_backend_pid()")) {
+            rows.next();
+            return new ServerCpu(Long.parseLong(stat(rows.getLong(1))[1]));
+        }
+    }
+
+    double seconds() {
+        long ticks = ticks(stat(postmaster), true);
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            ticks += processes.map(p -> p.getFileName().toString()).filter(name -> name.chars().allMatch(Character::isDigit))
+                    .map(Long::parseLong).filter(pid -> pid != postmaster).map(ServerCpu::statOrNull)
+                    .filter(fields -> fields != null && Long.parseLong(fields[1]) == postmaster)
+                    .mapToLong(fields -> ticks(fields, true)).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
+    /** utime + stime, with the reaped children's cutime + cstime. */
+    private static long ticks(String[] fields, boolean withChildren) {
+        long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return withChildren ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
+    }
+
+    /** The fields after the command name: [0] state, [1] ppid, … [11] utime, [12] stime, [13] cutime, [14] cstime. */
+    private static String[] stat(long pid) {
+        String[] fields = statOrNull(pid);
+        if (fields == null) {
+            throw new IllegalStateException("No /proc stat for " + pid);
+        }
+        return fields;
+    }
+
+    private static String[] statOrNull(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException gone) {
+            return null;
+        }
+    }
+}
