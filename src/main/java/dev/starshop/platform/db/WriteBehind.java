@@ -69,6 +69,11 @@ public final class WriteBehind {
         waiting.forEach((table, rows) -> ((Table) table).insertAll(rows));
     }
 
+    /** How many transactions gather now (for tests: zero once they have all ended). */
+    int open() {
+        return byTransaction.size();
+    }
+
     private Optional<Map<Table<?>, List<Object>>> gathered() {
         if (byTransaction.isEmpty()) {
             return Optional.empty();
