@@ -5,8 +5,9 @@
 -- endpoint, the sandbox's event receiver: endpoints, buyer, delivery row; what the lines deliver) and
 -- OutboxRepository, in the order PaymentRecorder issues them (BEGIN, eleven statements, COMMIT, as
 -- the JDBC driver's trace shows: run the bench with -Dbench.trace-sql=true). In a shared (group)
--- commit the engine writes the batch's inbox rows in one statement instead of one each and reads
--- the endpoints and the delivery kinds once per batch; the rest is the same per update. Run by pgbench -M prepared with -D tag=<orders' tag> -D i=0
+-- commit the engine writes the batch's inbox rows in one statement instead of one each, reads
+-- the endpoints and the delivery kinds once per batch, and writes the batch's event deliveries and
+-- receipts last, one statement each for the whole batch; the rest is the same per update. Run by pgbench -M prepared with -D tag=<orders' tag> -D i=0
 -- -D buyer=<id> -D product=<the bench product's id> -D endpoint=<the enabled event endpoint's id>
 -- (the event body is the engine's envelope for this order, built here as text): each client
 -- counts its own transactions in :i, so :n is unique across clients and names an order the benchmark created beforehand as md5(tag-n).

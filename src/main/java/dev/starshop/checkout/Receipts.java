@@ -24,7 +24,7 @@ class Receipts {
         CheckoutTexts texts = CheckoutTexts.forLanguage(buyer.languageCode());
         String template = payment.needsReview() ? texts.receiptNeedsReview : texts.receipt;
         String text = String.format(template, payment.total().display(), shortId(payment));
-        outbox.enqueue(PaymentKeys.receipt(payment.kind(), payment.chargeId()),
+        outbox.add(PaymentKeys.receipt(payment.kind(), payment.chargeId()),
                 SendMessage.text(buyer.telegramUserId(), text));
     }
 

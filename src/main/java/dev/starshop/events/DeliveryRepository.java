@@ -43,6 +43,32 @@ class DeliveryRepository {
         this.sql = sql;
     }
 
+    /** Many rows in one statement, in the order given (ids in that order: an order's events stay in order). */
+    void insertAll(List<NewDelivery> rows) {
+        sql.update("""
+                INSERT INTO event_deliveries (event_id, endpoint_id, type, ordering_key, body, next_attempt_at,
+                                              retry_until, created_at)
+                SELECT d.event_id, d.endpoint_id, d.type, d.ordering_key, d.body, d.created_at::timestamptz,
+                       d.retry_until::timestamptz, d.created_at::timestamptz
+                FROM unnest(:eventIds::uuid[], :endpointIds::bigint[], :types::text[], :orderingKeys::text[],
+                            :bodies::text[], :createdAt::text[], :retryUntil::text[])
+                     WITH ORDINALITY AS d(event_id, endpoint_id, type, ordering_key, body, created_at, retry_until, n)
+                ORDER BY d.n
+                ON CONFLICT (event_id, endpoint_id) DO NOTHING""",
+                Params.of("eventIds", rows.stream().map(NewDelivery::eventId).toArray(UUID[]::new))
+                        .and("endpointIds", rows.stream().map(NewDelivery::endpointId).toArray(Long[]::new))
+                        .and("types", rows.stream().map(NewDelivery::type).toArray(String[]::new))
+                        .and("orderingKeys", rows.stream().map(NewDelivery::orderingKey).toArray(String[]::new))
+                        .and("bodies", rows.stream().map(NewDelivery::body).toArray(String[]::new))
+                        .and("createdAt", rows.stream().map(d -> d.now().toString()).toArray(String[]::new))
+                        .and("retryUntil", rows.stream().map(d -> d.retryUntil().toString()).toArray(String[]::new)));
+    }
+
+    /** A delivery row for {@link #insertAll}. */
+    record NewDelivery(UUID eventId, long endpointId, String type, @Nullable String orderingKey, String body,
+                       Instant now, Instant retryUntil) {
+    }
+
     void insert(UUID eventId, long endpointId, String type, @Nullable String orderingKey, String body,
                 Instant now, Instant retryUntil) {
         sql.update("""

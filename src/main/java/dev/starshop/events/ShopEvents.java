@@ -1,6 +1,7 @@
 package dev.starshop.events;
 
 import dev.starshop.platform.db.TransactionMemo;
+import dev.starshop.platform.db.WriteBehind;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionDefinition;
@@ -20,7 +21,8 @@ import java.util.function.Supplier;
 /**
  * Publishes an event to every enabled endpoint, in the caller's transaction: the rows commit with
  * the change they report, or not at all, and {@link EventSender} sends them after commit. This is
- * how any domain publishes (docs/events.md, "Publishing an event from code").
+ * how any domain publishes (docs/events.md, "Publishing an event from code"). In a webhook group
+ * commit the rows of the batch's events are written together, in publication order, before the commit.
  */
 @Singleton
 public class ShopEvents {
@@ -33,10 +35,14 @@ public class ShopEvents {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionMemo memo;
+    private final WriteBehind writeBehind;
+    private final WriteBehind.Table<DeliveryRepository.NewDelivery> rows;
 
     ShopEvents(EndpointRepository endpoints, DeliveryRepository deliveries, EventSettings settings, JsonMapper json,
-               Clock clock, TransactionMemo memo) {
+               Clock clock, TransactionMemo memo, WriteBehind writeBehind) {
         this.memo = memo;
+        this.writeBehind = writeBehind;
+        this.rows = deliveries::insertAll;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.settings = settings;
@@ -80,7 +86,11 @@ public class ShopEvents {
         String body = body(id, type, now, data);
         Instant retryUntil = now.plus(settings.retryFor());
         for (EventEndpoint endpoint : targets) {
-            deliveries.insert(id, endpoint.id(), type.wireName(), orderingKey, body, now, retryUntil);
+            DeliveryRepository.NewDelivery row = new DeliveryRepository.NewDelivery(id, endpoint.id(), type.wireName(),
+                    orderingKey, body, now, retryUntil);
+            if (!writeBehind.offer(rows, row)) {
+                deliveries.insert(id, endpoint.id(), type.wireName(), orderingKey, body, now, retryUntil);
+            }
         }
         return id;
     }

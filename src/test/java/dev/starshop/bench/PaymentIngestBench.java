@@ -54,31 +54,38 @@ class PaymentIngestBench {
     }
 
     private void measure(StandalonePostgres postgres, BenchEngine engine, BenchReport report) throws Exception {
+        ServerCpu server = ServerCpu.of(postgres);
         if (StatementTrace.requested()) {
             // Before the warm-up: the driver still sends every statement's text (it names them after 5 uses).
-            StatementTrace.around("one successful_payment", () -> postEngine(postgres, engine, "trace", 1, 1));
+            StatementTrace.around("one successful_payment",
+                    () -> postEngine(postgres, engine, "trace", 1, 1, new Cpu(server)));
         }
-        postEngine(postgres, engine, "warmup", WARMUP, 8);
+        postEngine(postgres, engine, "warmup", WARMUP, 8, new Cpu(server));
         for (int connections : CONNECTIONS) {
             String tag = "c" + connections;
             int updates = connections == 1 ? Math.min(UPDATES, SINGLE_CONNECTION_UPDATES) : UPDATES;
             Batches before = Batches.of(engine);
-            ClosedLoop.Result ours = postEngine(postgres, engine, "e-" + tag, updates, connections);
+            Cpu engineCpu = new Cpu(server);
+            ClosedLoop.Result ours = postEngine(postgres, engine, "e-" + tag, updates, connections, engineCpu);
             Batches shared = Batches.of(engine).since(before);
-            Pgbench.Result baseline = runPgbench(postgres, "p-" + tag, connections, updates);
-            report.row(row(connections, ours, baseline, shared, updates));
+            Cpu pgbenchCpu = new Cpu(server);
+            Pgbench.Result baseline = runPgbench(postgres, "p-" + tag, connections, updates, pgbenchCpu);
+            report.row(row(connections, ours, baseline, shared, updates, engineCpu, pgbenchCpu));
         }
         long receiptsSent = count(postgres,
                 "SELECT count(*) FROM bot_outbox WHERE status <> 'PENDING' AND dedupe_key NOT LIKE '%warmup%'");
+        long eventsSent = count(postgres, "SELECT count(*) FROM event_deliveries WHERE attempts > 0");
         report.note("updates per level", UPDATES + " (" + Math.min(UPDATES, SINGLE_CONNECTION_UPDATES)
                         + " at 1 connection)")
                 .note("server", text(postgres, "SELECT 'fsync=' || current_setting('fsync') || ', synchronous_commit='"
                         + " || current_setting('synchronous_commit') || ', ' || version()"))
                 .note("receipts sent during the run (must be 0)", receiptsSent)
+                .note("order.paid events sent during the run (must be 0)", eventsSent)
                 .note("engine", "in-process, real HTTP (a Netty HTTP/1.1 client on one event loop), settings " + engineSettings())
                 .note("target", "engine >= 1.0 x pgbench at 8 connections, >= 1.5 x at 32 (issue 18)")
                 .publish();
         assertEquals(0, receiptsSent, "receipts were sent during the measurement: the engine did extra work");
+        assertEquals(0, eventsSent, "order.paid events were sent during the measurement: the engine did extra work");
     }
 
     private static Map<String, Object> engineSettings() {
@@ -86,6 +93,10 @@ class PaymentIngestBench {
         settings.put("starshop.bench.defer-receipts", true);
         // The sender is still created for its timer; a long interval keeps it from sending during the run.
         settings.put("starshop.telegram.outbox-interval", "1h");
+        // Likewise the order.paid events: each delivery row is written in the payment's transaction (measured, and
+        // in the script); sending it (a claim, an HTTP call to the sandbox's receiver, a settle: two more commits)
+        // happens after, outside the webhook's path, and is left out like the receipts.
+        settings.put("starshop.events.interval", "1h");
         String pool = System.getProperty("bench.ingest.pool");
         if (pool != null) {
             settings.put("datasources.default.maximum-pool-size", Integer.parseInt(pool));
@@ -102,34 +113,41 @@ class PaymentIngestBench {
     }
 
     private ClosedLoop.Result postEngine(StandalonePostgres postgres, BenchEngine engine, String tag, int count,
-                                         int connections) throws Exception {
+                                         int connections, Cpu cpu) throws Exception {
         List<UUID> orders = PayableOrders.create(postgres, tag, PayableOrders.sequence(count));
         List<String> bodies = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             bodies.add(SuccessfulPayments.update(updateIds.incrementAndGet(), orders.get(i), tag + "-" + (i + 1)));
         }
         checkpoint(postgres);
+        cpu.start();
         ClosedLoop.Result result = ClosedLoop.post(engine.webhook(), BenchEngine.WEBHOOK_SECRET, bodies, connections);
+        cpu.stop();
         assertRecorded(postgres, tag, count);
         return result;
     }
 
-    private static Pgbench.Result runPgbench(StandalonePostgres postgres, String tag, int clients, int total)
+    private static Pgbench.Result runPgbench(StandalonePostgres postgres, String tag, int clients, int total, Cpu cpu)
             throws Exception {
         int perClient = (total + clients - 1) / clients;
         long[] keys = LongStream.range(0, clients)
                 .flatMap(c -> LongStream.rangeClosed(1, perClient).map(i -> c * CLIENT_KEY_STRIDE + i)).toArray();
         PayableOrders.create(postgres, tag, keys);
         checkpoint(postgres);
+        cpu.start();
         Pgbench.Result result = new Pgbench(postgres).run(script(), clients, new Pgbench.Transactions(perClient),
                 Map.of("tag", tag, "i", "0", "buyer", Long.toString(PayableOrders.BUYER),
                         "product", text(postgres, "SELECT id::text FROM products WHERE sku = '" + PayableOrders.SKU + "'"),
                         "endpoint", text(postgres, "SELECT id::text FROM event_endpoints WHERE enabled ORDER BY id LIMIT 1")));
+        cpu.stop();
         assertRecorded(postgres, tag, keys.length);
         return result;
     }
 
-    /** Exactly one payment, one ledger transaction and one paid order per update: nothing lost, nothing twice. */
+    /**
+     * Exactly one payment, one ledger transaction, one paid order, one receipt and one order.paid delivery per
+     * update: nothing lost, nothing twice.
+     */
     private static void assertRecorded(StandalonePostgres postgres, String tag, int count) throws Exception {
         String like = tag + "-%";
         assertEquals(count, count(postgres, "SELECT count(*) FROM payments WHERE telegram_payment_charge_id LIKE '"
@@ -138,6 +156,11 @@ class PaymentIngestBench {
                 + like + "'"), "ledger transactions of " + tag);
         assertEquals(count, count(postgres, "SELECT count(*) FROM orders WHERE status = 'PAID' AND idempotency_key LIKE '"
                 + like + "'"), "paid orders of " + tag);
+        assertEquals(count, count(postgres, "SELECT count(*) FROM bot_outbox WHERE dedupe_key LIKE 'receipt:PAYMENT:"
+                + like + "'"), "receipts of " + tag);
+        assertEquals(count, count(postgres, "SELECT count(*) FROM event_deliveries d JOIN orders o"
+                + " ON d.ordering_key = o.id::text WHERE d.type = 'order.paid' AND o.idempotency_key LIKE '" + like + "'"),
+                "order.paid deliveries of " + tag);
     }
 
     /** What group commit did during one level: shared transactions and the updates they carried. */
@@ -159,8 +182,40 @@ class PaymentIngestBench {
         }
     }
 
+    /**
+     * CPU seconds used during one run: the server's (all its processes) and this JVM's (the engine and
+     * the load client together). pgbench's backends have exited when it returns, so theirs is counted.
+     */
+    private static final class Cpu {
+        private final ServerCpu server;
+        private double serverSeconds;
+        private double jvmSeconds;
+
+        Cpu(ServerCpu server) {
+            this.server = server;
+        }
+
+        void start() {
+            serverSeconds = -server.seconds();
+            jvmSeconds = -CpuTime.seconds(ProcessHandle.current().pid());
+        }
+
+        void stop() {
+            serverSeconds += server.seconds();
+            jvmSeconds += CpuTime.seconds(ProcessHandle.current().pid());
+        }
+
+        double serverMillisPer(int updates) {
+            return serverSeconds * 1000 / updates;
+        }
+
+        double jvmMillisPer(int updates) {
+            return jvmSeconds * 1000 / updates;
+        }
+    }
+
     private static Map<String, Object> row(int connections, ClosedLoop.Result ours, Pgbench.Result baseline,
-                                           Batches shared, int updates) {
+                                           Batches shared, int updates, Cpu engineCpu, Cpu pgbenchCpu) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("connections", connections);
         row.put("engine/s", ours.perSecond());
@@ -170,6 +225,9 @@ class PaymentIngestBench {
         row.put("pgbench p50 ms", baseline.latencies().percentileMillis(0.50));
         row.put("pgbench p99 ms", baseline.latencies().percentileMillis(0.99));
         row.put("engine commits/update", shared.commitsPerUpdate(updates));
+        row.put("engine server CPU ms/update", engineCpu.serverMillisPer(updates));
+        row.put("pgbench server CPU ms/update", pgbenchCpu.serverMillisPer(updates));
+        row.put("engine JVM CPU ms/update", engineCpu.jvmMillisPer(updates));
         row.put("ratio", ours.perSecond() / baseline.tps());
         return row;
     }

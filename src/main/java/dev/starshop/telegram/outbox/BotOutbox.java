@@ -1,5 +1,6 @@
 package dev.starshop.telegram.outbox;
 
+import dev.starshop.platform.db.WriteBehind;
 import dev.starshop.telegram.botapi.SendMessage;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionDefinition;
@@ -23,19 +24,40 @@ public class BotOutbox {
     private final OutboxRepository outbox;
     private final JsonMapper json;
     private final Clock clock;
+    private final WriteBehind writeBehind;
+    private final WriteBehind.Table<OutboxRepository.NewMessage> rows;
 
-    BotOutbox(OutboxRepository outbox, JsonMapper json, Clock clock) {
+    BotOutbox(OutboxRepository outbox, JsonMapper json, Clock clock, WriteBehind writeBehind) {
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
+        this.writeBehind = writeBehind;
+        this.rows = outbox::insertAll;
     }
 
     /** Returns false when a message with this key was enqueued before. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public boolean enqueue(String dedupeKey, SendMessage message) {
+        return outbox.insert(dedupeKey, SEND_MESSAGE, payload(dedupeKey, message), clock.instant());
+    }
+
+    /**
+     * {@link #enqueue}, for a caller that need not know whether the key was new (a receipt: its key
+     * is the charge's, already proven new). In a group commit the message is written with the
+     * batch's others, in one statement before the commit ({@link WriteBehind}); otherwise at once.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void add(String dedupeKey, SendMessage message) {
+        OutboxRepository.NewMessage row = new OutboxRepository.NewMessage(dedupeKey, SEND_MESSAGE,
+                payload(dedupeKey, message), clock.instant());
+        if (!writeBehind.offer(rows, row)) {
+            outbox.insert(row.dedupeKey(), row.method(), row.payload(), row.now());
+        }
+    }
+
+    private String payload(String dedupeKey, SendMessage message) {
         try {
-            String payload = new String(json.writeValueAsBytes(message), StandardCharsets.UTF_8);
-            return outbox.insert(dedupeKey, SEND_MESSAGE, payload, clock.instant());
+            return new String(json.writeValueAsBytes(message), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot serialise the message for " + dedupeKey, e);
         }

@@ -22,6 +22,25 @@ class OutboxRepository {
         this.sql = sql;
     }
 
+    /** Many rows in one statement, in the order given; a key already there (or twice here) adds nothing. */
+    void insertAll(List<NewMessage> rows) {
+        sql.update("""
+                INSERT INTO bot_outbox (dedupe_key, method, payload, created_at, next_attempt_at)
+                SELECT m.dedupe_key, m.method, m.payload::jsonb, m.created_at::timestamptz, m.created_at::timestamptz
+                FROM unnest(:keys::text[], :methods::text[], :payloads::text[], :createdAt::text[])
+                     WITH ORDINALITY AS m(dedupe_key, method, payload, created_at, n)
+                ORDER BY m.n
+                ON CONFLICT (dedupe_key) DO NOTHING""",
+                Params.of("keys", rows.stream().map(NewMessage::dedupeKey).toArray(String[]::new))
+                        .and("methods", rows.stream().map(NewMessage::method).toArray(String[]::new))
+                        .and("payloads", rows.stream().map(NewMessage::payload).toArray(String[]::new))
+                        .and("createdAt", rows.stream().map(m -> m.now().toString()).toArray(String[]::new)));
+    }
+
+    /** A message for {@link #insertAll}. */
+    record NewMessage(String dedupeKey, String method, String payload, Instant now) {
+    }
+
     boolean insert(String dedupeKey, String method, String payload, Instant now) {
         return sql.update("""
                 INSERT INTO bot_outbox (dedupe_key, method, payload, created_at, next_attempt_at)

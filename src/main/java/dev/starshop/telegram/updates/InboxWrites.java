@@ -1,5 +1,6 @@
 package dev.starshop.telegram.updates;
 
+import dev.starshop.platform.db.WriteBehind;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,11 +36,13 @@ class InboxWrites {
     private final GroupCommit<Arrival, Recorded> groupCommit;
     private final DistributionSummary batchSizes;
     private final boolean queriesWaitForDisk;
+    private final WriteBehind writeBehind;
 
     InboxWrites(InboxRepository inbox, UpdateDispatcher dispatcher, TransactionOperations<Connection> transactions,
-                Clock clock, GroupCommitSettings grouping, MeterRegistry meters,
+                Clock clock, GroupCommitSettings grouping, MeterRegistry meters, WriteBehind writeBehind,
                 @Value("${starshop.telegram.queries-wait-for-disk:false}") boolean queriesWaitForDisk) {
         this.inbox = inbox;
+        this.writeBehind = writeBehind;
         this.queriesWaitForDisk = queriesWaitForDisk;
         this.dispatcher = dispatcher;
         this.transactions = transactions;
@@ -99,6 +102,8 @@ class InboxWrites {
      * The batch's inbox rows in one statement, in update_id order (so two batches holding the same
      * updates take their row locks in one order), then each new update's effects in the same order.
      * An update id twice in one batch is new once: the second is a duplicate, as it would be alone.
+     * Rows nobody reads back before the commit (receipts, event deliveries) are written last, one
+     * statement per table for the whole batch ({@link WriteBehind}).
      */
     private List<Recorded> writeTogether(List<Arrival> arrivals) {
         List<Integer> order = IntStream.range(0, arrivals.size()).boxed()
@@ -106,6 +111,7 @@ class InboxWrites {
         Map<Long, Integer> firstOfId = new LinkedHashMap<>();
         order.forEach(i -> firstOfId.putIfAbsent(arrivals.get(i).update().updateId(), i));
         List<Recorded> written = transactions.executeWrite(status -> {
+            writeBehind.gather();
             Set<Long> fresh = inbox.insertAllNew(firstOfId.values().stream().map(arrivals::get).toList(),
                     clock.instant());
             Recorded[] recorded = new Recorded[arrivals.size()];
@@ -114,6 +120,7 @@ class InboxWrites {
                 boolean isNew = fresh.contains(update.updateId()) && firstOfId.get(update.updateId()) == i;
                 recorded[i] = isNew ? dispatch(update) : Recorded.DUPLICATE;
             }
+            writeBehind.flush();
             return List.of(recorded);
         });
         batchSizes.record(arrivals.size());

@@ -48,6 +48,10 @@ class GroupCommitWebhookTest extends HeldLaneTestBase {
         assertEquals(1, db.count("SELECT count(*) FROM payments p JOIN telegram_updates u ON u.xmin::text = p.xmin::text"
                 + " WHERE p.telegram_payment_charge_id = ? AND u.update_id = ?", charge, chargeUpdate),
                 "the payment committed in the same transaction as the inbox rows");
+        // Not by xmin: the outbox sender may already have updated the row. The batch committed as one (above),
+        // so the receipt it held back until just before that commit is there, once.
+        assertEquals(1, db.count("SELECT count(*) FROM bot_outbox WHERE dedupe_key = ?", "receipt:PAYMENT:" + charge),
+                "the receipt, written with the batch's other late rows just before its commit");
         assertEquals(batchesBefore + 1, sharedTransactions());
     }
 

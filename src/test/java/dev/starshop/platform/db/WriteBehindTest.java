@@ -1,0 +1,70 @@
+package dev.starshop.platform.db;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Rows wait only in a transaction that gathers, are written per table in the order offered when it
+ * flushes, and nothing is kept once a transaction ends, committed or not.
+ */
+@MicronautTest(transactional = false)
+class WriteBehindTest {
+
+    @Inject
+    WriteBehind writeBehind;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @Test
+    void rowsWaitForTheFlushInATransactionThatGathersAndAreWrittenPerTableInOrder() {
+        List<List<String>> letters = new ArrayList<>();
+        List<List<Integer>> numbers = new ArrayList<>();
+        WriteBehind.Table<String> letterTable = letters::add;
+        WriteBehind.Table<Integer> numberTable = numbers::add;
+
+        List<Boolean> offered = transactions.executeWrite(status -> {
+            boolean before = writeBehind.offer(letterTable, "not gathering");
+            writeBehind.gather();
+            List<Boolean> waited = List.of(before, writeBehind.offer(letterTable, "a"),
+                    writeBehind.offer(numberTable, 1), writeBehind.offer(letterTable, "b"));
+            assertEquals(List.of(), letters, "nothing written before the flush");
+            writeBehind.flush();
+            return List.of(waited.get(0), waited.get(1), waited.get(2), waited.get(3),
+                    writeBehind.offer(letterTable, "after the flush"));
+        });
+
+        assertEquals(List.of(false, true, true, true, false), offered);
+        assertEquals(List.of(List.of("a", "b")), letters, "one write for the table, in the order offered");
+        assertEquals(List.of(List.of(1)), numbers);
+        assertEquals(0, writeBehind.open());
+    }
+
+    @Test
+    void outsideATransactionNothingWaitsAndARolledBackTransactionKeepsNothing() {
+        List<List<String>> written = new ArrayList<>();
+        WriteBehind.Table<String> table = written::add;
+
+        assertFalse(writeBehind.offer(table, "outside"));
+        assertThrows(IllegalStateException.class, writeBehind::gather);
+        assertThrows(IllegalStateException.class, () -> transactions.executeWrite(status -> {
+            writeBehind.gather();
+            assertTrue(writeBehind.offer(table, "rolled back"));
+            throw new IllegalStateException("roll back");
+        }));
+
+        assertEquals(0, writeBehind.open());
+        assertEquals(List.of(), written, "the rolled-back transaction's rows were never written");
+    }
+}
