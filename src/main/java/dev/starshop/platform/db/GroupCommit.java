@@ -23,9 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * again, alone: one bad item never fails the others, and no result is ever reported for work
  * that did not commit.
  *
- * <p>Order placement shares its transactions through this class ({@code order.OrderPlacements}); the
- * webhook's inbox still uses its own copy in {@code telegram.updates}, the same code, until the two
- * are folded together.
+ * <p>Used by the webhook's inbox ({@code telegram.updates.InboxWrites}) and by order placement
+ * ({@code order.OrderPlacements}).
  *
  * @param <T> what is written
  * @param <R> what writing it returns

@@ -1,5 +1,6 @@
 package dev.starshop.telegram.updates;
 
+import dev.starshop.platform.db.GroupCommit;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 

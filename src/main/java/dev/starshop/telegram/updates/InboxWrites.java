@@ -1,5 +1,6 @@
 package dev.starshop.telegram.updates;
 
+import dev.starshop.platform.db.GroupCommit;
 import dev.starshop.platform.db.WriteBehind;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
