@@ -47,6 +47,9 @@ class FootprintBench {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(Integer.getInteger("bench.footprint.start-timeout-seconds", 600));
     private static final Path PRODUCTION_OPTIONS =
             Path.of("src", "main", "launcher", "production.jvm-options").toAbsolutePath();
+    /** Added on JDK 25 and later, as src/main/launcher/starshop adds it. */
+    private static final Path PRODUCTION_JDK25_OPTIONS =
+            Path.of("src", "main", "launcher", "production-jdk25.jvm-options").toAbsolutePath();
     private static final String NO_FLAGS = "none";
     private static final String PRODUCTION = "production";
     /** What src/main/launcher/starshop sets besides the JVM flags. */
@@ -64,7 +67,8 @@ class FootprintBench {
         BenchReport report = new BenchReport("footprint");
         report.note("idle s", IDLE.toSeconds()).note("load", CONNECTIONS + " connections of POST /api/orders for "
                 + LOAD.toSeconds() + " s").note("engine RSS", "the engine JVM only; PostgreSQL's processes not included")
-                .note("production flags", String.join(" ", productionOptions()) + ", MALLOC_ARENA_MAX=2, class-data archive")
+                .note("production flags", String.join(" ", options(PRODUCTION_OPTIONS)) + " (JDK 25: also "
+                        + String.join(" ", options(PRODUCTION_JDK25_OPTIONS)) + "), MALLOC_ARENA_MAX=2, class-data archive")
                 .note("cpu s", "CPU time the engine process used from launch until healthy (all threads)");
         for (EngineJdk jdk : EngineJdk.selected()) {
             measure(jdk, temp.resolve(jdk.label().replace(' ', '-')), report);
@@ -90,7 +94,7 @@ class FootprintBench {
                 report.row(healthy(jdk, NO_FLAGS, engine, "healthy, embedded PG, fresh data dir",
                         baselines.jvmAndPostgresStart(), "JVM + PG start", null));
             }
-            List<String> production = productionOptions();
+            List<String> production = productionOptions(jdk);
             Path archive = dir.resolve("starshop.jsa");
             measurePass(jdk, NO_FLAGS, embedded, externalLaunch(external, "starshop_plain", name, jdk), baselines, report);
             try (EngineProcess training = EngineProcess.start(embedded.withName("footprint-training-" + name)
@@ -156,10 +160,20 @@ class FootprintBench {
                 .withEnvironment(EngineProcess.UNLIMITED_BUYERS);
     }
 
-    /** src/main/launcher/production.jvm-options, one flag a line, as {@code src/main/launcher/starshop} passes it (an @argfile). */
-    private static List<String> productionOptions() {
+    /**
+     * src/main/launcher/production.jvm-options, and on JDK 25 and later production-jdk25.jvm-options, as
+     * {@code src/main/launcher/starshop} passes them (@argfiles).
+     */
+    private static List<String> productionOptions(EngineJdk jdk) {
+        int feature = Integer.parseInt(jdk.label().replaceAll("\\D", ""));
+        return feature >= 25 ? with(options(PRODUCTION_OPTIONS), options(PRODUCTION_JDK25_OPTIONS))
+                : options(PRODUCTION_OPTIONS);
+    }
+
+    /** An @argfile's flags, one a line. */
+    private static List<String> options(Path argfile) {
         try {
-            return Files.readAllLines(PRODUCTION_OPTIONS).stream().map(String::strip)
+            return Files.readAllLines(argfile).stream().map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -167,8 +181,12 @@ class FootprintBench {
     }
 
     private static List<String> with(List<String> options, String more) {
+        return with(options, List.of(more));
+    }
+
+    private static List<String> with(List<String> options, List<String> more) {
         List<String> all = new ArrayList<>(options);
-        all.add(more);
+        all.addAll(more);
         return all;
     }
 
