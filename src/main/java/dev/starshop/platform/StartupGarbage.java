@@ -1,5 +1,6 @@
 package dev.starshop.platform;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskExecutors;
@@ -19,9 +20,11 @@ import java.time.Duration;
  * src/main/launcher/production.jvm-options). Two full collections, a second after the first:
  * part of the garbage (zip file systems, inflaters) is released by cleaners only after the first has
  * found it unreachable. Measured effect: docs/performance.md, "Memory by component".
- * {@code -XX:+DisableExplicitGC} turns it off.
+ * {@code starshop.memory.collect-startup-garbage=false} (or {@code -XX:+DisableExplicitGC}) turns it off;
+ * the tests do, since one test JVM starts a hundred engines.
  */
 @Singleton
+@Requires(property = "starshop.memory.collect-startup-garbage", notEquals = "false")
 final class StartupGarbage implements ApplicationEventListener<ServerStartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupGarbage.class);
