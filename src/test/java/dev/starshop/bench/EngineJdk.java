@@ -29,6 +29,11 @@ public record EngineJdk(String label, Path home) {
         return jdks;
     }
 
+    /** Java 25 and later have the JDK's AOT cache (JEP 483/514), which the launcher uses instead of a dynamic CDS archive. */
+    public boolean hasAotCache() {
+        return Integer.parseInt(label.substring(label.indexOf(' ') + 1)) >= 25;
+    }
+
     static EngineJdk of(String version) {
         Path current = Path.of(System.getProperty("java.home"));
         if (version.equals(Integer.toString(Runtime.version().feature()))) {

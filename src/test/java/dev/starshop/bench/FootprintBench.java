@@ -25,14 +25,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Benchmark 5: the engine jar's time from launch to the first 200 on /health with an embedded
  * PostgreSQL (fresh data directory, i.e. with initdb, then again on the existing data) and with an
- * external one (a fresh database, so the migrations run), and the engine JVM's resident memory idle
+* external one (a fresh database, so the migrations run, then a restart on it), and the engine JVM's resident memory idle
  * and under load (orders at {@code bench.footprint.connections} connections for
  * {@code bench.footprint.load-seconds}).
  *
  * <p>Two passes per JDK. <b>No flags</b>: the JVM's defaults, as {@code java -jar} runs it.
  * <b>Production flags</b>: {@code src/main/launcher/production.jvm-options} and a class-data archive made the way
  * {@code src/main/launcher/starshop} makes it (a first run with {@code -XX:ArchiveClassesAtExit} that writes the
- * archive when it stops, then {@code -XX:SharedArchiveFile}). Baselines in the same run: a bare
+ * archive when it stops, then {@code -XX:SharedArchiveFile}; on Java 25+ the JDK's AOT cache the same way,
+ * {@code -XX:AOTCacheOutput} then {@code -XX:AOTCache}). Baselines in the same run: a bare
  * JVM's {@code java -version}, PostgreSQL's own initdb + start, and a bare idle JVM's memory. Each
  * start also reports the CPU time the engine used until healthy, which the host's load moves less
  * than the wall time.
@@ -95,17 +96,20 @@ class FootprintBench {
                         baselines.jvmAndPostgresStart(), "JVM + PG start", null));
             }
             List<String> production = productionOptions(jdk);
-            Path archive = dir.resolve("starshop.jsa");
+            // As src/main/launcher/starshop: the JDK's AOT cache on Java 25+, a dynamic class-data archive before.
+            Path archive = dir.resolve(jdk.hasAotCache() ? "starshop.aot" : "starshop.jsa");
+            String record = jdk.hasAotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
+            String use = jdk.hasAotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
             measurePass(jdk, NO_FLAGS, embedded, externalLaunch(external, "starshop_plain", name, jdk), baselines, report);
             try (EngineProcess training = EngineProcess.start(embedded.withName("footprint-training-" + name)
-                    .withEnvironment(PRODUCTION_ENVIRONMENT).withJvmOptions(with(production, "-XX:ArchiveClassesAtExit=" + archive)))) {
+                    .withEnvironment(PRODUCTION_ENVIRONMENT).withJvmOptions(with(production, record + archive)))) {
                 report.row(healthy(jdk, PRODUCTION, training, "healthy, embedded PG, existing data, first run (no archive yet)",
                         baselines.jvmAndPostgresStart(), "JVM + PG start", null));
             }
             if (!Files.isRegularFile(archive)) {
                 throw new IllegalStateException("The first run wrote no class-data archive at " + archive);
             }
-            List<String> withArchive = with(production, "-XX:SharedArchiveFile=" + archive);
+            List<String> withArchive = with(production, use + archive);
             measurePass(jdk, PRODUCTION, embedded.withName("footprint-embedded-production-" + name)
                             .withEnvironment(PRODUCTION_ENVIRONMENT).withJvmOptions(withArchive),
                     externalLaunch(external, "starshop_production", name, jdk)
@@ -113,7 +117,10 @@ class FootprintBench {
         }
     }
 
-    /** Existing embedded data (start, idle and loaded memory), then a fresh external database. */
+    /**
+     * Existing embedded data (start, idle and loaded memory), then a fresh external database (every migration
+     * runs), then a restart on that database. The external target is held to the restart, the usual start.
+     */
     private void measurePass(EngineJdk jdk, String flags, EngineProcess.Launch embedded, EngineProcess.Launch external,
                              Baselines baselines, BenchReport report) {
         try (EngineProcess engine = EngineProcess.start(embedded)) {
@@ -129,6 +136,11 @@ class FootprintBench {
         }
         try (EngineProcess engine = EngineProcess.start(external)) {
             report.row(healthy(jdk, flags, engine, "healthy, external PG, fresh database",
+                    baselines.jvmStart(), "java -version", null));
+        }
+        // The usual start: a restart on the database the run above migrated (Flyway only validates).
+        try (EngineProcess engine = EngineProcess.start(external.withName(external.name() + "-restart"))) {
+            report.row(healthy(jdk, flags, engine, "healthy, external PG, existing schema (restart)",
                     baselines.jvmStart(), "java -version", EXTERNAL_START_TARGET_S));
         }
     }
