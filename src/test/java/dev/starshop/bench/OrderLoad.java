@@ -53,17 +53,8 @@ public final class OrderLoad {
                         {"sku":"%s","title":"Benchmark item","description":"Sold by the order benchmark",
                          "kind":"DIGITAL","stock":1000000000,"prices":[{"currency":"XTR","amount":50}]}"""
                         .formatted(SKU))).build(), 409);
-        List<String> initData = new ArrayList<>();
-        for (long id = FIRST_USER_ID; id < FIRST_USER_ID + buyers; id++) {
-            http.expect(201, HttpRequest.newBuilder(base.resolve("/sandbox/api/users"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("""
-                            {"id":%d,"firstName":"Buyer","username":"buyer_%d","languageCode":"en","starBalance":100000}"""
-                            .formatted(id, id))).build(), 409);
-            String launch = http.expect(200, HttpRequest.newBuilder(
-                    base.resolve("/sandbox/api/host/launch?userId=" + id)).build(), 200);
-            initData.add(Http.jsonString(launch, "initData"));
-        }
+        List<String> initData = SandboxBuyers.create(base, FIRST_USER_ID, buyers).all().stream()
+                .map(SandboxBuyers.Buyer::initData).toList();
         return new OrderLoad(base, initData);
     }
 
