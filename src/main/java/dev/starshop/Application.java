@@ -1,6 +1,6 @@
 package dev.starshop;
 
-import dev.starshop.platform.EngineStart;
+import dev.starshop.platform.HeadStartMicronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 
@@ -11,8 +11,8 @@ import io.swagger.v3.oas.annotations.info.Info;
 public class Application {
 
     public static void main(String[] args) {
-        // EngineStart: Micronaut's start, with the embedded PostgreSQL starting alongside it.
-        new EngineStart().args(args)
+        // HeadStartMicronaut: Micronaut's start, with the embedded PostgreSQL starting alongside it.
+        new HeadStartMicronaut().args(args)
                 .mainClass(Application.class)
                 .banner(false)
                 .start();

@@ -16,7 +16,7 @@ import java.nio.file.Path;
  *
  * <p>It must run while the datasource configuration is initialised: Hikari validates the URL as
  * soon as the pool bean is constructed, so a later hook would be too late. When the engine was
- * started by {@link EngineStart}, the server has been starting since the configuration was read
+ * started by {@link HeadStartMicronaut}, the server has been starting since the configuration was read
  * ({@link EmbeddedPostgresHeadStart}) and is taken over here; otherwise (tests, other contexts) it
  * starts here. Either way this bean owns it and stops it with the context.
  */

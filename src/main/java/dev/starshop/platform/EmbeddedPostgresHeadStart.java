@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The engine's embedded PostgreSQL, started on a thread of its own as soon as the configuration is
- * read ({@link EngineStart}), so that its start (unpacked binaries checked, {@code pg_ctl}, waiting
+ * read ({@link HeadStartMicronaut}), so that its start (unpacked binaries checked, {@code pg_ctl}, waiting
  * for the server: about a second) runs while Micronaut discovers and creates its beans instead of
  * after them.
  *

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The engine started the production way ({@link EngineStart}, as {@code Application.main} does):
+ * The engine started the production way ({@link HeadStartMicronaut}, as {@code Application.main} does):
  * its embedded PostgreSQL starts alongside Micronaut, the engine uses it and stops it once; a start
  * that cannot have the directory fails as before; an external database starts nothing.
  */
@@ -105,7 +105,7 @@ class EmbeddedPostgresHeadStartTest {
 
     /** As Application.main builds it, without waiting for the server to stop (Micronaut.start would). */
     private static ApplicationContext startTheProductionWay(Path dataDir) {
-        return new EngineStart()
+        return new HeadStartMicronaut()
                 .properties(Map.of(
                         "starshop.embedded-postgres.data-dir", dataDir.toString(),
                         "starshop.embedded-postgres.ephemeral", false,

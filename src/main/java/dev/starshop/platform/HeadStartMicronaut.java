@@ -10,7 +10,7 @@ import io.micronaut.runtime.Micronaut;
  * ({@link EmbeddedPostgresHeadStart}). The configuration it reads is the engine's own (the same
  * environment the beans are bound from), so no setting is read twice in two ways.
  */
-public final class EngineStart extends Micronaut {
+public final class HeadStartMicronaut extends Micronaut {
 
     @Override
     protected ApplicationContext newApplicationContext() {
