@@ -1,6 +1,6 @@
 package dev.starshop;
 
-import io.micronaut.runtime.Micronaut;
+import dev.starshop.platform.HeadStartMicronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 
@@ -11,7 +11,8 @@ import io.swagger.v3.oas.annotations.info.Info;
 public class Application {
 
     public static void main(String[] args) {
-        Micronaut.build(args)
+        // HeadStartMicronaut: Micronaut's start, with the embedded PostgreSQL starting alongside it.
+        new HeadStartMicronaut().args(args)
                 .mainClass(Application.class)
                 .banner(false)
                 .start();

@@ -3,6 +3,7 @@ package dev.starshop.platform;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.core.value.PropertyResolver;
 
 import java.nio.file.Path;
 
@@ -23,8 +24,23 @@ public record EmbeddedPostgresSettings(
         @Bindable(defaultValue = "false") boolean ephemeral,
         @Bindable(defaultValue = "true") boolean durable) {
 
+    /** The prefix above, for reading the same keys without the binding. */
+    static final String PREFIX = "starshop.embedded-postgres";
+
     // Defaults are resolved here: a ${user.home} placeholder in @Bindable(defaultValue) is taken literally.
     static final Path HOME = Path.of(System.getProperty("user.home"), ".starshop");
+
+    /**
+     * The same settings read straight from the configuration, before any bean exists (the
+     * {@linkplain EmbeddedPostgresHeadStart head start}); same keys and defaults as the binding.
+     */
+    static EmbeddedPostgresSettings from(PropertyResolver configuration) {
+        return new EmbeddedPostgresSettings(
+                configuration.get(PREFIX + ".data-dir", String.class).map(Path::of).orElse(null),
+                configuration.get(PREFIX + ".binaries-dir", String.class).map(Path::of).orElse(null),
+                configuration.get(PREFIX + ".ephemeral", Boolean.class).orElse(false),
+                configuration.get(PREFIX + ".durable", Boolean.class).orElse(true));
+    }
 
     Path binaries() {
         return binariesDir != null ? binariesDir : HOME.resolve("pg-binaries");

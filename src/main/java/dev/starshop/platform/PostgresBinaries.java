@@ -3,11 +3,11 @@ package dev.starshop.platform;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -24,8 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * meant for a shared /tmp), so it gets a subdirectory, {@code zonky/}, inside the private one:
  * nobody else can reach it, and it is narrowed back to 0700 after every unpack.
  *
- * <p>zonky names the unpacked folder {@code PG-<md5 of the archive>}. The resolver below records
- * that digest, so the engine knows the exact {@code postgres} program zonky runs (to set the
+ * <p>zonky names the unpacked folder {@code PG-<md5 of the archive>}, reading the whole archive
+ * from the jar on every start to compute it. The resolver below computes the same digest from
+ * the same read, so the engine knows the exact {@code postgres} program zonky runs (to set the
  * password in single-user mode before the server listens). One resolver per directory: zonky
  * caches the unpacked folder per resolver.
  */
@@ -63,7 +64,7 @@ final class PostgresBinaries {
     /** After zonky unpacked (its data-directory customizer runs then): re-narrow, and name the program. */
     Path postgresProgram() throws IOException {
         PrivateDirectory.restrict(workingDir);
-        String digest = resolver.digest;
+        String digest = resolver.digest();
         Path program = workingDir.resolve("PG-" + digest).resolve("bin").resolve("postgres");
         if (digest == null || !Files.isExecutable(program)) {
             throw new IllegalStateException("The PostgreSQL binaries were not unpacked where expected (" + program
@@ -72,27 +73,38 @@ final class PostgresBinaries {
         return program;
     }
 
-    /** Hands zonky the archive it would have used anyway, noting its MD5 on the way. */
+    /**
+     * Hands zonky the archive it would have used anyway, digesting it as zonky reads it: one pass
+     * over the archive, no copy of it of our own (zonky reads it all to name its folder).
+     */
     private static final class DigestingResolver implements PgBinaryResolver {
 
-        private volatile String digest;
+        private MessageDigest reading;
+        private String digest;
 
         @Override
-        public InputStream getPgBinary(String system, String architecture) throws IOException {
-            byte[] archive;
-            try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, architecture)) {
-                if (in == null) {
-                    return null; // zonky reports the missing platform itself
-                }
-                archive = in.readAllBytes();
+        public synchronized InputStream getPgBinary(String system, String architecture) throws IOException {
+            InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, architecture);
+            if (archive == null) {
+                return null; // zonky reports the missing platform itself
             }
-            digest = md5(archive);
-            return new ByteArrayInputStream(archive);
+            reading = md5();
+            digest = null;
+            return new DigestInputStream(archive, reading);
         }
 
-        private static String md5(byte[] bytes) {
+        /** The MD5 of the archive zonky read to the end; null before it did. */
+        synchronized String digest() {
+            if (digest == null && reading != null) {
+                digest = HexFormat.of().formatHex(reading.digest());
+                reading = null;
+            }
+            return digest;
+        }
+
+        private static MessageDigest md5() {
             try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+                return MessageDigest.getInstance("MD5");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("Every Java runtime has MD5", e);
             }

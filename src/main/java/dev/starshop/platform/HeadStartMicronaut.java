@@ -1,0 +1,25 @@
+package dev.starshop.platform;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.DefaultApplicationContext;
+import io.micronaut.runtime.Micronaut;
+
+/**
+ * Micronaut's start with one addition: once the configuration is read, and before Micronaut
+ * discovers and creates its beans, the embedded PostgreSQL starts on a thread of its own
+ * ({@link EmbeddedPostgresHeadStart}). The configuration it reads is the engine's own (the same
+ * environment the beans are bound from), so no setting is read twice in two ways.
+ */
+public final class HeadStartMicronaut extends Micronaut {
+
+    @Override
+    protected ApplicationContext newApplicationContext() {
+        return new DefaultApplicationContext(this) {
+            @Override
+            protected void startEnvironment() {
+                super.startEnvironment();
+                EmbeddedPostgresHeadStart.begin(getEnvironment());
+            }
+        };
+    }
+}
