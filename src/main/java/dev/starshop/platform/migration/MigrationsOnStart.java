@@ -3,6 +3,7 @@ package dev.starshop.platform.migration;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.naming.NameResolver;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
@@ -32,10 +33,13 @@ final class MigrationsOnStart implements BeanCreatedEventListener<DataSource> {
     enum Path { SCHEMA_CURRENT, FLYWAY, DISABLED }
 
     private final ApplicationContext context;
+    /** Micronaut Data's, which unwraps its transaction-aware data source (as micronaut-flyway resolves it). */
+    private final DataSourceResolver dataSourceResolver;
     private volatile Path path;
 
-    MigrationsOnStart(ApplicationContext context) {
+    MigrationsOnStart(ApplicationContext context, @Nullable DataSourceResolver dataSourceResolver) {
         this.context = context;
+        this.dataSourceResolver = dataSourceResolver == null ? DataSourceResolver.DEFAULT : dataSourceResolver;
     }
 
     @Override
@@ -45,7 +49,7 @@ final class MigrationsOnStart implements BeanCreatedEventListener<DataSource> {
         if (!context.containsProperties(FlywaySettings.PREFIX + name)) {
             return event.getBean();
         }
-        bringUpToDate(name, DataSourceResolver.DEFAULT.resolve(event.getBean()));
+        bringUpToDate(name, dataSourceResolver.resolve(event.getBean()));
         return event.getBean();
     }
 
