@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 /**
  * The {@code flyway.datasources.<name>.*} settings (micronaut-flyway's names, which the engine keeps)
  * as Flyway's own configuration keys: {@code baseline-on-migrate} becomes {@code flyway.baselineOnMigrate},
- * {@code placeholders.shop} becomes {@code flyway.placeholders.shop}, a list becomes a comma-separated
+ * {@code placeholders.shop} stays {@code flyway.placeholders.shop}, a list becomes a comma-separated
  * value, and the entries of {@code properties} pass as they are. {@code enabled} is the engine's switch;
  * micronaut-flyway's own extras (another database's {@code url}, {@code user}, {@code password},
  * {@code async}, {@code clean-schema}) are refused: migrations run on the engine's database, before it
@@ -36,20 +36,34 @@ final class FlywaySettings {
         return flyway;
     }
 
+    /**
+     * Micronaut lists a list both whole and by index ({@code locations[0]}), and an environment
+     * variable under every spelling its underscores allow ({@code baseline.on-migrate},
+     * {@code baseline-on.migrate}, …): indexed entries are left out and a setting's spellings all
+     * become the same Flyway key. Only {@code placeholders.*} and {@code properties.*} keep their
+     * names as written (their other spellings, {@code placeholders-x}, are left out).
+     */
     private static void add(Map<String, String> flyway, String dataSource, String key, Object value) {
-        if (key.equals("enabled")) {
+        if (key.equals("enabled") || key.contains("[")) {
             return;
         }
-        if (REFUSED.contains(key)) {
-            throw new IllegalStateException(PREFIX + dataSource + "." + key
+        if (key.startsWith("properties.")) {
+            flyway.put(key.substring("properties.".length()), text(value));
+            return;
+        }
+        if (key.startsWith("placeholders.")) {
+            flyway.put("flyway." + key, text(value));
+            return;
+        }
+        if (key.startsWith("properties-") || key.startsWith("placeholders-")) {
+            return;
+        }
+        String setting = key.replace('.', '-');
+        if (REFUSED.contains(setting)) {
+            throw new IllegalStateException(PREFIX + dataSource + "." + setting
                     + " is not supported: the engine migrates its own database before it answers (docs/operations.md)");
         }
-        if (value instanceof Map<?, ?> entries) {
-            String prefix = key.equals("properties") ? "" : "flyway." + camelCase(key) + ".";
-            entries.forEach((name, entry) -> flyway.put(prefix + name, text(entry)));
-            return;
-        }
-        flyway.put("flyway." + camelCase(key), text(value));
+        flyway.put("flyway." + camelCase(setting), text(value));
     }
 
     private static String text(Object value) {

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,6 +93,16 @@ class MigrationsOnStartTest {
     }
 
     @Test
+    void flywaySettingsReachFlywayAndAlwaysTakeTheSlowPath() throws SQLException {
+        String database = newDatabase(null);
+
+        try (ApplicationContext engine = start(database, Map.of("flyway.datasources.default.target", PACKAGED - 1))) {
+            assertEquals(Path.FLYWAY, engine.getBean(MigrationsOnStart.class).path());
+        }
+        assertEquals(PACKAGED - 1, history(database).size(), "Flyway stopped at the target");
+    }
+
+    @Test
     void aTamperedChecksumFailsFlywaysValidation() throws SQLException {
         String database = newDatabase(migrated);
         execute(database, "UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '5'");
@@ -137,11 +148,16 @@ class MigrationsOnStartTest {
 
     /** An engine on the database, as far as its start goes: the data source (and so the migrations). */
     private static ApplicationContext start(String database) {
-        ApplicationContext engine = ApplicationContext.run(Map.of(
-                "datasources.default.url", serverUrl + database,
-                "datasources.default.username", "postgres",
-                "datasources.default.password", password,
-                "starshop.telegram.api-url", "http://127.0.0.1:9"), "test");
+        return start(database, Map.of());
+    }
+
+    private static ApplicationContext start(String database, Map<String, Object> settings) {
+        Map<String, Object> properties = new HashMap<>(settings);
+        properties.put("datasources.default.url", serverUrl + database);
+        properties.put("datasources.default.username", "postgres");
+        properties.put("datasources.default.password", password);
+        properties.put("starshop.telegram.api-url", "http://127.0.0.1:9");
+        ApplicationContext engine = ApplicationContext.run(properties, "test");
         try {
             engine.getBean(DataSource.class);
             return engine;
