@@ -138,7 +138,7 @@ class FootprintBench {
             report.row(healthy(jdk, flags, engine, "healthy, external PG, fresh database",
                     baselines.jvmStart(), "java -version", null));
         }
-        // The usual start: a restart on the database the run above migrated (Flyway only validates).
+        // The usual start: a restart on the database the run above migrated (the schema is current, so Flyway is not started: docs/operations.md#migrations).
         try (EngineProcess engine = EngineProcess.start(external.withName(external.name() + "-restart"))) {
             report.row(healthy(jdk, flags, engine, "healthy, external PG, existing schema (restart)",
                     baselines.jvmStart(), "java -version", EXTERNAL_START_TARGET_S));
