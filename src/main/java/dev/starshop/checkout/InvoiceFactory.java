@@ -40,12 +40,16 @@ class InvoiceFactory {
         this.publicUrl = publicUrl;
     }
 
-    CreateInvoiceLink invoiceFor(Order order) {
+    /**
+     * The invoice for an order; its photo comes from {@code products} (the catalog's products as just
+     * read for this order) when they cover its lines, otherwise from the catalog read again.
+     */
+    CreateInvoiceLink invoiceFor(Order order, List<Product> products) {
         String payload = InvoicePayload.of(order.id());
         CreateInvoiceLink invoice = order.total().currency().isStars()
                 ? stars(order, payload)
                 : card(order, payload);
-        return invoice.withPhoto(photoOf(order));
+        return invoice.withPhoto(photoOf(order, products));
     }
 
     /** Stars: one price for the whole order; a subscription bills every 30 days. */
@@ -98,9 +102,11 @@ class InvoiceFactory {
         return line.quantity() == 1 ? line.title() : line.quantity() + " × " + line.title();
     }
 
-    private String photoOf(Order order) {
+    private String photoOf(Order order, List<Product> read) {
         List<String> skus = order.lines().stream().map(OrderLine::sku).toList();
-        return catalog.productsBySku(skus).stream().map(product -> product.invoicePhotoUrl(publicUrl))
+        boolean covered = skus.stream().allMatch(sku -> read.stream().anyMatch(product -> product.sku().equals(sku)));
+        List<Product> products = covered ? read : catalog.productsBySku(skus);
+        return products.stream().map(product -> product.invoicePhotoUrl(publicUrl))
                 .flatMap(Optional::stream).findFirst().orElse(null);
     }
 

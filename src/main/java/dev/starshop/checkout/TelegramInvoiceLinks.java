@@ -1,5 +1,6 @@
 package dev.starshop.checkout;
 
+import dev.starshop.catalog.Product;
 import dev.starshop.money.AcceptedCurrencies;
 import dev.starshop.money.Currency;
 import dev.starshop.order.InvoiceLinks;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.util.List;
 
 /**
  * Issues invoice links with createInvoiceLink, in Stars or, with a card provider, in fiat.
@@ -59,8 +61,8 @@ class TelegramInvoiceLinks implements InvoiceLinks, AcceptedCurrencies {
     }
 
     @Override
-    public String createFor(Order order) {
-        CreateInvoiceLink invoice = invoices.invoiceFor(order);
+    public String createFor(Order order, List<Product> products) {
+        CreateInvoiceLink invoice = invoices.invoiceFor(order, products);
         if (connections.findConnectionStatus().isPresent()) {
             callsHolding.increment();
             LOG.warn("createInvoiceLink for order {} is called while holding a database connection", order.id());

@@ -1,6 +1,7 @@
 package dev.starshop.order;
 
 import dev.starshop.buyer.Buyer;
+import dev.starshop.catalog.Product;
 import dev.starshop.platform.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -55,7 +56,7 @@ class OrderController {
         // to a connection wait on the way to its answer.
         OrderService.PlacedOrder placed = admission.admit(() -> {
             OrderService.PlacedOrder order = orders.place(buyer, request, idempotencyKey);
-            return new OrderService.PlacedOrder(withInvoice(order.order()), order.replayed());
+            return new OrderService.PlacedOrder(withInvoice(order.order(), order.products()), order.replayed());
         });
         Order order = placed.order();
         return HttpResponse.<OrderView>status(HttpStatus.CREATED)
@@ -77,7 +78,7 @@ class OrderController {
     @Post("/{id}/invoice")
     OrderView invoice(@Parameter(hidden = true) Buyer buyer, UUID id) {
         rateLimits.invoiceCall(buyer);
-        return OrderView.of(withInvoice(orders.find(buyer, id)));
+        return OrderView.of(withInvoice(orders.find(buyer, id), List.of()));
     }
 
     /** The Mini App's invoiceClosed status: recorded as a hint; the answer is the order as it is. */
@@ -97,9 +98,9 @@ class OrderController {
      * A Bot API failure keeps the order; the problem names it in {@code orderId} (and in words) so
      * the client can ask for its link later.
      */
-    private Order withInvoice(Order order) {
+    private Order withInvoice(Order order, List<Product> pricedFrom) {
         try {
-            return orders.ensureInvoice(order);
+            return orders.ensureInvoice(order, pricedFrom);
         } catch (ProblemException e) {
             throw new ProblemException(e.code(), "Order " + order.id() + " is saved but its invoice could not be "
                     + "issued (" + e.getMessage() + "); retry POST /api/orders/" + order.id() + "/invoice",

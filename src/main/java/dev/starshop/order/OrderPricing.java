@@ -38,15 +38,19 @@ class OrderPricing {
         this.accepted = accepted;
     }
 
-    /** The priced lines, in request order; throws a 4xx problem for anything the shop cannot sell. */
-    List<OrderLine> price(OrderRequest request) {
+    /**
+     * The priced lines, in request order, and the catalog's products as read to price them;
+     * throws a 4xx problem for anything the shop cannot sell.
+     */
+    Priced price(OrderRequest request) {
         Currency currency = currencies.require(request.currency());
         if (!accepted.accepts(currency)) {
             throw new ProblemException(ProblemCode.UNSUPPORTED_CURRENCY,
                     "This shop takes Telegram Stars only; card payments in " + currency.code() + " are not set up");
         }
         checkShape(request);
-        Map<String, Product> products = productsFor(request);
+        List<Product> read = catalog.productsBySku(request.items().stream().map(OrderRequest.Item::sku).toList());
+        Map<String, Product> products = forSale(request, read);
         List<OrderLine> lines = new ArrayList<>();
         for (OrderRequest.Item item : request.items()) {
             Product product = products.get(item.sku());
@@ -59,7 +63,15 @@ class OrderPricing {
         checkSubscription(lines);
         currency.requireWithinLimits(total(lines, currency).amount());
         request.items().forEach(item -> refuseWhenSoldOut(products.get(item.sku()), item.quantity()));
-        return lines;
+        return new Priced(lines, read);
+    }
+
+    /**
+     * @param lines    the order's lines
+     * @param products the catalog's products for those lines, in the order the catalog answered
+     *                 (what the invoice takes its photo from, so it need not read them again)
+     */
+    record Priced(List<OrderLine> lines, List<Product> products) {
     }
 
     /**
@@ -99,9 +111,9 @@ class OrderPricing {
         }
     }
 
-    private Map<String, Product> productsFor(OrderRequest request) {
+    private static Map<String, Product> forSale(OrderRequest request, List<Product> read) {
         List<String> skus = request.items().stream().map(OrderRequest.Item::sku).toList();
-        Map<String, Product> forSale = catalog.productsBySku(skus).stream()
+        Map<String, Product> forSale = read.stream()
                 .filter(Product::active)
                 .collect(Collectors.toMap(Product::sku, Function.identity()));
         List<String> unknown = skus.stream().filter(sku -> !forSale.containsKey(sku)).toList();

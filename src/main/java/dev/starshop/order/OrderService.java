@@ -1,6 +1,7 @@
 package dev.starshop.order;
 
 import dev.starshop.buyer.Buyer;
+import dev.starshop.catalog.Product;
 import dev.starshop.platform.problem.ProblemCode;
 import dev.starshop.platform.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -52,22 +53,24 @@ public class OrderService {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        List<OrderLine> lines = pricing.price(request);
-        Optional<Order> placed = placements.place(new OrderPlacement(buyer, lines, request, key, attribution));
+        OrderPricing.Priced priced = pricing.price(request);
+        Optional<Order> placed = placements.place(new OrderPlacement(buyer, priced.lines(), request, key, attribution));
         // Empty: a concurrent request with the same key committed first; answer with its order.
-        return placed.map(order -> new PlacedOrder(order, false))
+        return placed.map(order -> new PlacedOrder(order, false, priced.products()))
                 .orElseGet(() -> replay(buyer, key).orElseThrow());
     }
 
     /**
      * Gives a payable order its invoice link if it has none yet. The order is committed before
      * Telegram is asked, so a Bot API failure leaves it payable and this can simply be called again.
+     * {@code products}: the catalog's products as read to price this order ({@link PlacedOrder#products()},
+     * empty when not at hand); the invoice takes its photo from them instead of reading the catalog again.
      */
-    public Order ensureInvoice(Order order) {
+    public Order ensureInvoice(Order order, List<Product> products) {
         if (order.invoiceLink() != null || order.status() != OrderStatus.PENDING_PAYMENT) {
             return order;
         }
-        String link = invoiceLinks.createFor(order);
+        String link = invoiceLinks.createFor(order, products);
         transactions.executeWrite(status -> {
             if (orders.setInvoiceLink(order.id(), link, clock.instant())) {
                 orders.appendEvent(order.id(), clock.instant(), "INVOICE_ISSUED", link);
@@ -140,7 +143,14 @@ public class OrderService {
                 }));
     }
 
-    /** The order and whether it was placed by an earlier request with the same key. */
-    public record PlacedOrder(Order order, boolean replayed) {
+    /**
+     * The order, whether it was placed by an earlier request with the same key, and the catalog's
+     * products as read to price it (empty for a replayed order).
+     */
+    public record PlacedOrder(Order order, boolean replayed, List<Product> products) {
+
+        public PlacedOrder(Order order, boolean replayed) {
+            this(order, replayed, List.of());
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +46,8 @@ class OrderCreationBench {
                         .withJavaHome(jdk.home())
                         .withEnvironment(postgres.engineEnvironment())
                         .withEnvironment(EngineProcess.UNLIMITED_BUYERS)
-                        .withEnvironment(engineKnobs());
+                        .withEnvironment(engineKnobs())
+                        .withJvmOptions(engineJvmOptions());
                 try (EngineProcess engine = EngineProcess.start(launch)) {
                     engine.awaitHealthy(Duration.ofMinutes(3));
                     measure(jdk, engine, psql, new Pgbench(postgres), report, ServerCpu.of(postgres));
@@ -65,6 +67,15 @@ class OrderCreationBench {
         knob(knobs, "bench.orders.lanes", "STARSHOP_ORDERS_GROUP_COMMIT_LANES");
         knob(knobs, "bench.orders.concurrent-placements", "STARSHOP_ORDERS_CONCURRENT_PLACEMENTS");
         return knobs;
+    }
+
+    /**
+     * Extra JVM options for the engine process, space-separated ({@code bench.orders.engine-jvm-options}),
+     * for profiling a run, e.g. {@code -XX:StartFlightRecording=filename=target/orders.jfr,settings=profile}.
+     */
+    private static List<String> engineJvmOptions() {
+        String options = System.getProperty("bench.orders.engine-jvm-options", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     private static void knob(Map<String, String> knobs, String property, String variable) {

@@ -8,11 +8,12 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The two ways Telegram signs initData. Both answer true or false and never throw on hostile
@@ -24,6 +25,13 @@ public final class InitDataSignatures {
     private static final Set<String> HMAC_UNSIGNED = Set.of("hash");
     private static final Set<String> ED25519_UNSIGNED = Set.of("hash", "signature");
 
+    /**
+     * The HMAC keyed with the secret key of the last bot token used. An engine has one token, so
+     * the key is derived once instead of on every request, and each request clones the keyed
+     * HMAC instead of looking the algorithm up and keying it again.
+     */
+    private static volatile KeyedHmac lastKey;
+
     private InitDataSignatures() {
     }
 
@@ -34,17 +42,26 @@ public final class InitDataSignatures {
 
     /** hex(HMAC_SHA256(key = secret_key, msg = data_check_string)), the value Telegram puts in {@code hash}. */
     public static String hmacHex(String botToken, String dataCheckString) {
-        byte[] mac = hmacSha256(secretKey(botToken), dataCheckString.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(mac);
+        return HexFormat.of().formatHex(hmac(botToken, dataCheckString));
     }
 
     /** All fields except the excluded ones, sorted by key, as {@code key=value} lines. */
     public static String dataCheckString(Map<String, String> fields, Set<String> excluded) {
-        return fields.entrySet().stream()
-                .filter(field -> !excluded.contains(field.getKey()))
-                .sorted(Map.Entry.comparingByKey())
-                .map(field -> field.getKey() + "=" + field.getValue())
-                .collect(Collectors.joining("\n"));
+        List<Map.Entry<String, String>> signed = new ArrayList<>(fields.size());
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            if (!excluded.contains(field.getKey())) {
+                signed.add(field);
+            }
+        }
+        signed.sort(Map.Entry.comparingByKey());
+        StringBuilder lines = new StringBuilder(128);
+        for (Map.Entry<String, String> field : signed) {
+            if (!lines.isEmpty()) {
+                lines.append('\n');
+            }
+            lines.append(field.getKey()).append('=').append(field.getValue());
+        }
+        return lines.toString();
     }
 
     static boolean hmacMatches(Map<String, String> fields, String botToken) {
@@ -58,7 +75,7 @@ public final class InitDataSignatures {
         } catch (IllegalArgumentException notHex) {
             return false;
         }
-        byte[] expected = HexFormat.of().parseHex(hmacHex(botToken, dataCheckString(fields, HMAC_UNSIGNED)));
+        byte[] expected = hmac(botToken, dataCheckString(fields, HMAC_UNSIGNED));
         // Constant time, so response timing tells an attacker nothing about how close a forgery is.
         return MessageDigest.isEqual(expected, claimed);
     }
@@ -81,11 +98,46 @@ public final class InitDataSignatures {
         }
     }
 
+    /** HMAC_SHA256(key = secret_key(botToken), msg = dataCheckString). */
+    private static byte[] hmac(String botToken, String dataCheckString) {
+        KeyedHmac keyed = lastKey;
+        if (keyed == null || !keyed.botToken().equals(botToken)) {
+            keyed = KeyedHmac.of(botToken);
+            lastKey = keyed;
+        }
+        return keyed.fresh().doFinal(dataCheckString.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An HMAC-SHA-256 keyed with one bot token's secret key, never used itself: each use takes a clone. */
+    private record KeyedHmac(String botToken, Mac keyed) {
+
+        static KeyedHmac of(String botToken) {
+            return new KeyedHmac(botToken, keyedWith(secretKey(botToken)));
+        }
+
+        Mac fresh() {
+            try {
+                return (Mac) keyed.clone();
+            } catch (CloneNotSupportedException providerWithoutClone) {
+                return keyedWith(secretKey(botToken));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "KeyedHmac[<hidden>]";
+        }
+    }
+
     private static byte[] hmacSha256(byte[] key, byte[] message) {
+        return keyedWith(key).doFinal(message);
+    }
+
+    private static Mac keyedWith(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no HmacSHA256", e);
         }
