@@ -31,7 +31,7 @@ class OrderCreationBench {
 
     private static final int CONNECTIONS = Integer.getInteger("bench.orders.connections", 32);
     private static final int BUYERS = Integer.getInteger("bench.orders.buyers", 256);
-    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.orders.warmup-seconds", 10));
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.orders.warmup-seconds", 30));
     private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("bench.orders.seconds", 20));
 
     @Test
