@@ -1,6 +1,8 @@
 package dev.starshop.backoffice.exports;
 
 import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +85,32 @@ class XlsxSinkTest {
         assertEquals("'=HYPERLINK(\"x\")", first.getCellText(11));
         assertEquals("a <b> & \"c\"", first.getCellText(15));
         assertEquals(null, first.getCell(14), "null stays an empty cell");
+    }
+
+    /** Dates get their format per run of consecutive dates (issue 18): a missing date ends a run and stays an empty cell. */
+    @Test
+    void datesNextToMissingDatesKeepTheirFormat() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RowSink sink = new XlsxSink(out, "orders", List.of(Column.timestamp("paid_at"), Column.text("note")), STAMP)) {
+            for (int i = 0; i < 2_500; i++) { // across two flushes of 1,000 rows
+                Instant paid = i % 3 == 0 ? null : Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i);
+                sink.row(new Object[] {paid, "row " + i});
+            }
+        }
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()),
+                new ReadingOptions(true, false))) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            assertEquals(2_501, rows.size(), "header and 2,500 rows");
+            for (int i = 0; i < 2_500; i++) {
+                org.dhatim.fastexcel.reader.Cell paid = rows.get(i + 1).getCell(0);
+                if (i % 3 == 0) {
+                    assertEquals(null, paid, "row " + i);
+                } else {
+                    assertEquals(XlsxSink.DATE_FORMAT, paid.getDataFormatString(), "row " + i);
+                    assertEquals(LocalDateTime.of(2026, 1, 1, 0, 0).plusSeconds(i), paid.asDate(), "row " + i);
+                }
+            }
+        }
     }
 
     @Test
