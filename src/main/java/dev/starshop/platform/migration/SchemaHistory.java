@@ -10,11 +10,13 @@ import java.util.List;
 
 /**
  * Reads Flyway's history table with plain JDBC, the way Flyway finds it with this engine's
- * configuration: {@code flyway_schema_history} in the connection's current schema. A missing table
- * is an {@link SQLException} (a fresh database), which sends the start to Flyway.
+ * configuration: {@code flyway_schema_history} in the connection's current schema. A fresh database
+ * has no such table: its history is empty, every migration is pending, and the start goes to Flyway
+ * (without an error in PostgreSQL's log for the missing table).
  */
 final class SchemaHistory {
 
+    private static final String EXISTS = "SELECT to_regclass('flyway_schema_history') IS NOT NULL";
     private static final String ROWS = """
             SELECT installed_rank, version, description, type, script, checksum, success
               FROM flyway_schema_history
@@ -25,14 +27,26 @@ final class SchemaHistory {
 
     static List<AppliedMigration> read(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(ROWS)) {
+             Statement statement = connection.createStatement()) {
+            List<AppliedMigration> applied = tableExists(statement) ? rows(statement) : List.of();
+            if (!connection.getAutoCommit()) {
+                connection.rollback(); // a pool that hands out transactions gets its connection back clean
+            }
+            return applied;
+        }
+    }
+
+    private static boolean tableExists(Statement statement) throws SQLException {
+        try (ResultSet exists = statement.executeQuery(EXISTS)) {
+            return exists.next() && exists.getBoolean(1);
+        }
+    }
+
+    private static List<AppliedMigration> rows(Statement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(ROWS)) {
             List<AppliedMigration> applied = new ArrayList<>();
             while (rows.next()) {
                 applied.add(row(rows));
-            }
-            if (!connection.getAutoCommit()) {
-                connection.rollback(); // a pool that hands out transactions gets its connection back clean
             }
             return applied;
         }
