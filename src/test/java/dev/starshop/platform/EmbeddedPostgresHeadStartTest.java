@@ -5,25 +5,23 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.value.MapPropertyResolver;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
+import static dev.starshop.platform.EngineDatabase.connect;
+import static dev.starshop.platform.EngineDatabase.messages;
+import static dev.starshop.platform.EngineDatabase.port;
+import static dev.starshop.platform.EngineDatabase.queryOne;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,8 +56,8 @@ class EmbeddedPostgresHeadStartTest {
             release(log);
         }
         // Taken over only when the head start read the same settings as the datasource's binding.
-        assertTrue(messages(log).stream().anyMatch(line -> line.startsWith("Embedded PostgreSQL started alongside")),
-                "the engine took over the server started alongside it: " + messages(log));
+        assertTrue(lines(log).stream().anyMatch(line -> line.startsWith("Embedded PostgreSQL started alongside")),
+                "the engine took over the server started alongside it: " + lines(log));
         assertEquals("1", queryOne(running, "SELECT 1"));
         long postmasterPid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
         int port = port(running);
@@ -126,36 +124,8 @@ class EmbeddedPostgresHeadStartTest {
         ((Logger) LoggerFactory.getLogger(EmbeddedPostgresHeadStart.class)).detachAppender(appender);
     }
 
-    private static List<String> messages(ListAppender<ILoggingEvent> appender) {
+    private static List<String> lines(ListAppender<ILoggingEvent> appender) {
         return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
-    private static int port(ApplicationContext context) throws SQLException {
-        try (Connection connection = connect(context)) {
-            String url = connection.getMetaData().getURL();
-            return Integer.parseInt(url.replaceFirst("^jdbc:postgresql://[^:/]+:(\\d+)/.*$", "$1"));
-        }
-    }
-
-    /** The raw pool: the injectable DataSource only hands out connections inside a transaction. */
-    private static Connection connect(ApplicationContext context) throws SQLException {
-        return DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
-    }
-
-    private static String queryOne(ApplicationContext context, String sql) throws SQLException {
-        try (Connection connection = connect(context);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            assertTrue(rows.next(), "a row");
-            return rows.getString(1);
-        }
-    }
-
-    private static String messages(Throwable failure) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            all.append(t.getMessage()).append('\n');
-        }
-        return all.toString();
-    }
 }

@@ -1,24 +1,23 @@
 package dev.starshop.platform;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
+import static dev.starshop.platform.EngineDatabase.connect;
+import static dev.starshop.platform.EngineDatabase.execute;
+import static dev.starshop.platform.EngineDatabase.messages;
+import static dev.starshop.platform.EngineDatabase.port;
+import static dev.starshop.platform.EngineDatabase.queryOne;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -85,39 +84,4 @@ class EmbeddedPostgresLifecycleTest {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
     }
 
-    private static int port(ApplicationContext context) throws SQLException {
-        try (Connection connection = connect(context)) {
-            String url = connection.getMetaData().getURL();
-            return Integer.parseInt(url.replaceFirst("^jdbc:postgresql://[^:/]+:(\\d+)/.*$", "$1"));
-        }
-    }
-
-    /** The raw pool: the injectable DataSource only hands out connections inside a transaction. */
-    private static Connection connect(ApplicationContext context) throws SQLException {
-        return DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
-    }
-
-    private static void execute(ApplicationContext context, String sql) throws SQLException {
-        try (Connection connection = connect(context);
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static String queryOne(ApplicationContext context, String sql) throws SQLException {
-        try (Connection connection = connect(context);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            assertTrue(rows.next(), "a row");
-            return rows.getString(1);
-        }
-    }
-
-    private static String messages(Throwable failure) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            all.append(t.getMessage()).append('\n');
-        }
-        return all.toString();
-    }
 }
