@@ -114,10 +114,7 @@ class MigrationsOnStartTest {
     @Test
     void anAppliedVersionTheJarDoesNotCarryFailsFlywaysValidation() throws SQLException {
         String database = newDatabase(migrated);
-        execute(database, """
-                INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,
-                                                   installed_by, execution_time, success)
-                VALUES (100, '5.5', 'from elsewhere', 'SQL', 'V5_5__from_elsewhere.sql', 1, 'postgres', 1, TRUE)""");
+        recordApplied(database, "5.5", "from elsewhere");
 
         String failure = refused(database);
         assertTrue(failure.contains("Detected applied migration not resolved locally: 5.5"), failure);
@@ -135,10 +132,7 @@ class MigrationsOnStartTest {
     @Test
     void aVersionNewerThanTheJarIsLeftToFlywayWhichToleratesIt() throws SQLException {
         String database = newDatabase(migrated);
-        execute(database, """
-                INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,
-                                                   installed_by, execution_time, success)
-                VALUES (100, '999', 'from a newer jar', 'SQL', 'V999__from_a_newer_jar.sql', 1, 'postgres', 1, TRUE)""");
+        recordApplied(database, "999", "from a newer jar");
 
         try (ApplicationContext engine = start(database)) {
             assertEquals(Path.FLYWAY, engine.getBean(MigrationsOnStart.class).path(),
@@ -209,5 +203,14 @@ class MigrationsOnStartTest {
             }
         }
         return rows;
+    }
+
+    /** A successful history row at installed_rank 100 for a migration this jar does not carry. */
+    private static void recordApplied(String database, String version, String description) throws SQLException {
+        String script = "V" + version.replace('.', '_') + "__" + description.replace(' ', '_') + ".sql";
+        execute(database, """
+                INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,
+                                                   installed_by, execution_time, success)
+                VALUES (100, '%s', '%s', 'SQL', '%s', 1, 'postgres', 1, TRUE)""".formatted(version, description, script));
     }
 }
