@@ -1,6 +1,7 @@
 package dev.starshop.fulfilment;
 
 import dev.starshop.fulfilment.DeliveryRepository.Claim;
+import dev.starshop.platform.CoalescingWorker;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
@@ -10,13 +11,9 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends committed deliveries, one claim at a time: claim (commit: SENDING, attempts + 1, a lease),
@@ -33,13 +30,7 @@ class DeliverySender implements DeliveryNudge {
     private final DeliverySettings settings;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "deliveries");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
-    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CoalescingWorker worker = new CoalescingWorker("deliveries", this::drain);
 
     DeliverySender(DeliveryRepository deliveries, DeliveryWork work, DeliverySettings settings,
                    TransactionOperations<Connection> transactions, Clock clock) {
@@ -53,17 +44,7 @@ class DeliverySender implements DeliveryNudge {
     /** Coalesces nudges: one drain queued at a time picks up every committed delivery. */
     @Override
     public void nudge() {
-        if (stopping.get() || !queued.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            worker.execute(() -> {
-                queued.set(false);
-                drain();
-            });
-        } catch (RejectedExecutionException shuttingDown) {
-            queued.set(false);
-        }
+        worker.nudge();
     }
 
     @Scheduled(fixedDelay = "${starshop.fulfilment.delivery.interval:2s}",
@@ -75,7 +56,7 @@ class DeliverySender implements DeliveryNudge {
     /** Sends everything due now; returns how many claims were worked. */
     int drain() {
         int worked = 0;
-        while (!stopping.get()) {
+        while (!worker.stopping()) {
             Optional<Claim> claim;
             try {
                 claim = transactions.executeWrite(status -> claimNext());
@@ -100,12 +81,6 @@ class DeliverySender implements DeliveryNudge {
     /** No new claim after this; the one in flight gets a few seconds to settle (else its lease runs out). */
     @PreDestroy
     void stop() {
-        stopping.set(true);
-        worker.shutdown();
-        try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(Duration.ofSeconds(5));
     }
 }

@@ -1,5 +1,6 @@
 package dev.starshop.telegram.outbox;
 
+import dev.starshop.platform.CoalescingWorker;
 import dev.starshop.telegram.botapi.BotApiClient;
 import dev.starshop.telegram.botapi.BotApiException;
 import dev.starshop.telegram.botapi.BotApiUnavailableException;
@@ -21,11 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -46,14 +42,7 @@ class OutboxSender implements OutboxNudge {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final Duration shutdownWait;
-    /** A daemon: a call that outlives {@link #shutdownWait} must not keep the JVM from exiting. */
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "bot-outbox");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
-    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CoalescingWorker worker = new CoalescingWorker("bot-outbox", this::drain);
     /** Rows this engine claimed whose outcome is not recorded yet; {@link #calling} is the one on the wire. */
     private final Map<Long, OutboxRepository.OutboxEntry> claimed = new ConcurrentHashMap<>();
     private final AtomicReference<OutboxRepository.OutboxEntry> calling = new AtomicReference<>();
@@ -72,17 +61,7 @@ class OutboxSender implements OutboxNudge {
     /** Coalesces nudges: one drain queued at a time is enough to pick up every committed row. */
     @Override
     public void nudge() {
-        if (stopping.get() || !queued.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            worker.execute(() -> {
-                queued.set(false);
-                drain();
-            });
-        } catch (RejectedExecutionException shuttingDown) {
-            queued.set(false);
-        }
+        worker.nudge();
     }
 
     /** The first tick also waits one interval: a long interval means no sweep at all in the meantime. */
@@ -97,7 +76,7 @@ class OutboxSender implements OutboxNudge {
         int sent = 0;
         List<OutboxRepository.OutboxEntry> batch;
         do {
-            if (stopping.get()) {
+            if (worker.stopping()) {
                 break;
             }
             batch = transactions.executeWrite(status -> outbox.claimDue(clock.instant(), BATCH));
@@ -115,7 +94,7 @@ class OutboxSender implements OutboxNudge {
         int sent = 0;
         try {
             for (OutboxRepository.OutboxEntry entry : batch) {
-                if (stopping.get()) {
+                if (worker.stopping()) {
                     break;
                 }
                 calling.set(entry);
@@ -194,9 +173,7 @@ class OutboxSender implements OutboxNudge {
      */
     @PreDestroy
     void stop() {
-        stopping.set(true);
-        worker.shutdown();
-        if (awaitWorker()) {
+        if (worker.stop(shutdownWait)) {
             return;
         }
         OutboxRepository.OutboxEntry running = calling.get();
@@ -210,15 +187,6 @@ class OutboxSender implements OutboxNudge {
             release(List.copyOf(claimed.values()));
         } catch (RuntimeException e) {
             LOG.warn("Outbox rows claimed at shutdown could not be settled: {}", e.getMessage());
-        }
-    }
-
-    private boolean awaitWorker() {
-        try {
-            return worker.awaitTermination(shutdownWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }
