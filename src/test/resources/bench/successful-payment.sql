@@ -101,7 +101,7 @@ VALUES (md5('event-' || :tag::text || '-' || :n)::uuid, :endpoint, 'order.paid',
         || '"reason": "paid 100 ⭐ (charge ' || :tag::text || '-' || :n || ')"}}',
         now(), now() + interval '3 days', now())
 ON CONFLICT (event_id, endpoint_id) DO NOTHING;
-SELECT id, delivery_kind FROM products WHERE id = ANY(ARRAY[:product]::bigint[]);
+SELECT id, delivery_kind FROM products WHERE id = :product;
 INSERT INTO bot_outbox (dedupe_key, method, payload, created_at, next_attempt_at)
 VALUES ('receipt' || ':' || 'PAYMENT' || ':' || :tag::text || '-' || :n, 'sendMessage',
         ('{"chat_id": ' || :buyer || ', "text": "Payment received: 100 ⭐ for order #' || left(md5(:tag::text || '-' || :n), 8)

@@ -4,6 +4,7 @@ import dev.starshop.platform.db.TransactionMemo;
 import dev.starshop.platform.db.WriteBehind;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -83,7 +84,7 @@ public class ShopEvents {
             return id;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String body = body(id, type, now, data);
+        String body = body(json, id, type, now, data);
         Instant retryUntil = now.plus(settings.retryFor());
         for (EventEndpoint endpoint : targets) {
             DeliveryRepository.NewDelivery row = new DeliveryRepository.NewDelivery(id, endpoint.id(), type.wireName(),
@@ -96,16 +97,17 @@ public class ShopEvents {
     }
 
     /** {@code {"id","type","createdAt","data"}}, the contract's envelope, written once and sent as is. */
-    private String body(UUID id, EventType type, Instant createdAt, Object data) {
-        return "{\"id\":\"" + id + "\",\"type\":\"" + type.wireName() + "\",\"createdAt\":" + write(createdAt)
-                + ",\"data\":" + write(data) + "}";
+    @Serdeable
+    record Envelope(UUID id, String type, Instant createdAt, Object data) {
     }
 
-    private String write(Object value) {
+    /** The envelope and its data in one serialization. */
+    static String body(JsonMapper json, UUID id, EventType type, Instant createdAt, Object data) {
+        Envelope envelope = new Envelope(id, type.wireName(), createdAt, data);
         try {
-            return new String(json.writeValueAsBytes(value), StandardCharsets.UTF_8);
+            return new String(json.writeValueAsBytes(envelope), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write event data of " + value.getClass().getSimpleName(), e);
+            throw new UncheckedIOException("Cannot write event data of " + data.getClass().getSimpleName(), e);
         }
     }
 }

@@ -30,12 +30,25 @@ class DeliveryRepository {
         this.sql = sql;
     }
 
-    /** What each product delivers, for the products of an order. */
+    /**
+     * What each product delivers, for the products of an order. An order of one product (the usual
+     * case) reads it by key: {@code id = ANY(:ids)} is planned again on every call where the products
+     * table has no statistics yet (a small catalog that autovacuum never analyzed: PostgreSQL's
+     * generic plan assumes ten elements and loses to a custom plan for one), while {@code id = :id}
+     * keeps one generic plan (docs/performance.md, section 1).
+     */
     Map<Long, DeliveryKind> deliveryKinds(List<Long> productIds) {
-        return sql.list("SELECT id, delivery_kind FROM products WHERE id = ANY(:ids)",
-                Params.of("ids", productIds.toArray(Long[]::new)),
-                row -> Map.entry(row.getLong("id"), DeliveryKind.valueOf(row.getString("delivery_kind"))))
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        List<Long> distinct = productIds.stream().distinct().toList();
+        List<Map.Entry<Long, DeliveryKind>> kinds = distinct.size() == 1
+                ? sql.list("SELECT id, delivery_kind FROM products WHERE id = :id",
+                        Params.of("id", distinct.get(0)), DeliveryRepository::kindOf)
+                : sql.list("SELECT id, delivery_kind FROM products WHERE id = ANY(:ids)",
+                        Params.of("ids", distinct.toArray(Long[]::new)), DeliveryRepository::kindOf);
+        return kinds.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static Map.Entry<Long, DeliveryKind> kindOf(Row row) throws SQLException {
+        return Map.entry(row.getLong("id"), DeliveryKind.valueOf(row.getString("delivery_kind")));
     }
 
     /** One unit's delivery; a unit that has one already keeps it (returns false). */

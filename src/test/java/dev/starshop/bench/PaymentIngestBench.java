@@ -120,9 +120,11 @@ class PaymentIngestBench {
             bodies.add(SuccessfulPayments.update(updateIds.incrementAndGet(), orders.get(i), tag + "-" + (i + 1)));
         }
         checkpoint(postgres);
+        StatementStats.reset(postgres);
         cpu.start();
         ClosedLoop.Result result = ClosedLoop.post(engine.webhook(), BenchEngine.WEBHOOK_SECRET, bodies, connections);
         cpu.stop();
+        StatementStats.print(postgres, "the engine, " + tag, count);
         assertRecorded(postgres, tag, count);
         return result;
     }
@@ -134,12 +136,14 @@ class PaymentIngestBench {
                 .flatMap(c -> LongStream.rangeClosed(1, perClient).map(i -> c * CLIENT_KEY_STRIDE + i)).toArray();
         PayableOrders.create(postgres, tag, keys);
         checkpoint(postgres);
+        StatementStats.reset(postgres);
         cpu.start();
         Pgbench.Result result = new Pgbench(postgres).run(script(), clients, new Pgbench.Transactions(perClient),
                 Map.of("tag", tag, "i", "0", "buyer", Long.toString(PayableOrders.BUYER),
                         "product", text(postgres, "SELECT id::text FROM products WHERE sku = '" + PayableOrders.SKU + "'"),
                         "endpoint", text(postgres, "SELECT id::text FROM event_endpoints WHERE enabled ORDER BY id LIMIT 1")));
         cpu.stop();
+        StatementStats.print(postgres, "pgbench, " + tag, keys.length);
         assertRecorded(postgres, tag, keys.length);
         return result;
     }

@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -49,6 +51,43 @@ final class ServerCpu {
             throw new UncheckedIOException(e);
         }
         return ticks / TICKS_PER_SECOND;
+    }
+
+    /**
+     * The same seconds by kind of process: client backends, each background process by its title
+     * (walwriter, checkpointer, autovacuum worker…), the postmaster, and the children that exited.
+     */
+    Map<String, Double> secondsByKind() {
+        Map<String, Double> kinds = new TreeMap<>();
+        String[] own = stat(postmaster);
+        kinds.put("postmaster", ticks(own, false) / TICKS_PER_SECOND);
+        kinds.put("exited children", (Long.parseLong(own[13]) + Long.parseLong(own[14])) / TICKS_PER_SECOND);
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            processes.map(p -> p.getFileName().toString()).filter(name -> name.chars().allMatch(Character::isDigit))
+                    .map(Long::parseLong).filter(pid -> pid != postmaster).forEach(pid -> {
+                        String[] fields = statOrNull(pid);
+                        if (fields != null && Long.parseLong(fields[1]) == postmaster) {
+                            kinds.merge(kindOf(pid), ticks(fields, true) / TICKS_PER_SECOND, Double::sum);
+                        }
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return kinds;
+    }
+
+    /** "postgres: walwriter" → walwriter; "postgres: user db 127.0.0.1(…) idle" → client backend. */
+    private static String kindOf(long pid) {
+        try {
+            String title = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ').trim();
+            if (title.isEmpty()) {
+                return "exited";
+            }
+            String rest = title.startsWith("postgres: ") ? title.substring("postgres: ".length()) : title;
+            return rest.contains("(") || rest.contains("[local]") ? "client backend" : rest.replaceAll(" \\d.*", "");
+        } catch (IOException gone) {
+            return "exited";
+        }
     }
 
     /** utime + stime, with the reaped children's cutime + cstime. */

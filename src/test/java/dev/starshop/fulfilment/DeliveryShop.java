@@ -79,6 +79,16 @@ final class DeliveryShop {
                 "items", List.of(Map.of("sku", sku, "quantity", quantity)))).header("Authorization", buyer));
     }
 
+    /** Places and pays an order of one line per SKU, one unit each; returns its id. */
+    String buyOneOfEach(long userId, List<String> skus) {
+        Api.Reply placed = api.send(HttpRequest.POST("/api/orders", Map.of("currency", "XTR",
+                "items", skus.stream().map(sku -> Map.of("sku", sku, "quantity", 1)).toList()))
+                .header("Authorization", buyer(userId)));
+        assertEquals(201, placed.status(), () -> String.valueOf(placed.body()));
+        pay(userId, placed.json());
+        return (String) placed.json().get("id");
+    }
+
     /** Places and pays an order; returns its id. */
     String buy(long userId, String sku, int quantity) {
         Api.Reply placed = placeOrder(buyer(userId), sku, quantity);

@@ -64,6 +64,20 @@ class DigitalDeliveryTest extends SandboxTelegramTestBase {
     }
 
     @Test
+    void anOrderOfTwoProductsDeliversEachAsItsProductSays() {
+        String keys = shop.codesProduct(1, "Your key: {code}");
+        String course = shop.textProduct("Join the course of order {orderId}");
+
+        String orderId = shop.buyOneOfEach(ALICE, List.of(keys, course));
+
+        Map<String, Object> order = shop.awaitStatus(orderId, "FULFILLED");
+        assertEquals(2, deliveries(order).size(), "one delivery per line: " + deliveries(order));
+        assertTrue(deliveries(order).stream().allMatch(d -> "SENT".equals(d.get("status"))));
+        assertEquals(List.of("Your key: " + keys + "-CODE-0"), shop.textsMentioning(ALICE, keys + "-CODE-0"));
+        assertEquals(List.of("Join the course of order " + orderId), shop.textsMentioning(ALICE, "course of order " + orderId));
+    }
+
+    @Test
     void aDocumentRefusedWith429Then500IsSentOnceLaterAndThenByFileId() throws Exception {
         String sku = shop.fileProduct(ProductFileTest.pdf(20_000));
         telegram.faults().rateLimit("sendDocument", 1, 1);

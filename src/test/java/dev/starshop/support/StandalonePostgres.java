@@ -142,7 +142,13 @@ public final class StandalonePostgres implements AutoCloseable {
             if (fresh) {
                 deleteContents(dataDir);
             }
-            server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (Boolean.getBoolean("bench.pg-stat-statements")) {
+                // A benchmark's look at what reaches the server (docs/performance.md, "Running the benchmarks").
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track_planning", "on");
+            }
+            server = builder
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
