@@ -166,11 +166,15 @@ class OrderRepository {
         return Optional.of(rows.get(0).getKey().withLines(rows.stream().flatMap(r -> r.getValue().stream()).toList()));
     }
 
-    /** Sets the link unless one was set meanwhile; returns whether this call set it. */
-    boolean setInvoiceLink(UUID id, String link, Instant now) {
-        return sql.update("UPDATE orders SET invoice_link = :link, updated_at = :now "
-                        + "WHERE id = :id AND invoice_link IS NULL",
-                Params.of("link", link).and("now", now).and("id", id)) == 1;
+    /**
+     * Sets the link unless one was set meanwhile. Answers the order's row as this update left it
+     * (without its lines, which an update of the link does not change), or empty when another call
+     * had set a link first.
+     */
+    Optional<Order> setInvoiceLink(UUID id, String link, Instant now) {
+        return sql.one("UPDATE orders SET invoice_link = :link, updated_at = :now "
+                        + "WHERE id = :id AND invoice_link IS NULL RETURNING " + ORDER_COLUMNS,
+                Params.of("link", link).and("now", now).and("id", id), this::readOrder);
     }
 
     List<OrderEvent> events(UUID orderId) {

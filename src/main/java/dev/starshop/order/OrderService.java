@@ -49,11 +49,14 @@ public class OrderService {
     public PlacedOrder place(Buyer buyer, OrderRequest request, @Nullable String idempotencyKey) {
         Optional<Attribution> attribution = Attribution.parse(buyer.startParam());
         IdempotencyKey key = IdempotencyKey.of(idempotencyKey, request);
-        Optional<PlacedOrder> earlier = replay(buyer, key);
-        if (earlier.isPresent()) {
-            return earlier.get();
+        // The key's earlier order and the catalog's prices are read in one read-only transaction.
+        Lookup lookup = transactions.executeRead(status -> replay(buyer, key)
+                .map(earlier -> new Lookup(earlier, null))
+                .orElseGet(() -> new Lookup(null, pricing.price(request))));
+        if (lookup.earlier() != null) {
+            return lookup.earlier();
         }
-        OrderPricing.Priced priced = pricing.price(request);
+        OrderPricing.Priced priced = lookup.priced();
         Optional<Order> placed = placements.place(new OrderPlacement(buyer, priced.lines(), request, key, attribution));
         // Empty: a concurrent request with the same key committed first; answer with its order.
         return placed.map(order -> new PlacedOrder(order, false, priced.products()))
@@ -71,13 +74,17 @@ public class OrderService {
             return order;
         }
         String link = invoiceLinks.createFor(order, products);
-        transactions.executeWrite(status -> {
-            if (orders.setInvoiceLink(order.id(), link, clock.instant())) {
+        Optional<Order> linked = transactions.executeWrite(status -> {
+            Optional<Order> updated = orders.setInvoiceLink(order.id(), link, clock.instant());
+            if (updated.isPresent()) {
                 orders.appendEvent(order.id(), clock.instant(), "INVOICE_ISSUED", link);
             }
-            return null;
+            return updated;
         });
-        return transactions.executeRead(status -> orders.find(order.id())).orElseThrow();
+        // The row as the update returned it, with the lines in hand (a link changes none of them);
+        // read again only when another call had set its link first.
+        return linked.map(row -> row.withLines(order.lines()))
+                .orElseGet(() -> transactions.executeRead(status -> orders.find(order.id())).orElseThrow());
     }
 
     /**
@@ -141,6 +148,10 @@ public class OrderService {
                     }
                     return new PlacedOrder(orders.find(stored.orderId()).orElseThrow(), true);
                 }));
+    }
+
+    /** Either the order an earlier request with the same key placed, or this request priced. */
+    private record Lookup(@Nullable PlacedOrder earlier, @Nullable OrderPricing.Priced priced) {
     }
 
     /**

@@ -26,6 +26,7 @@ final class Invoices {
     }
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+    private static final int SLUG_LENGTH = 22;
     private final SecureRandom random = new SecureRandom();
     /** Insertion order is creation order, so the oldest are first. */
     private final LinkedHashMap<String, Entry> bySlug = new LinkedHashMap<>();
@@ -39,12 +40,15 @@ final class Invoices {
         this.maxCount = settings.maxInvoices();
     }
 
+    /** 22 characters of the 64-letter alphabet, each from 6 random bits: one draw of random bytes per slug. */
     String newSlug() {
-        StringBuilder slug = new StringBuilder();
-        for (int i = 0; i < 22; i++) {
-            slug.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        byte[] bits = new byte[SLUG_LENGTH];
+        random.nextBytes(bits);
+        char[] slug = new char[SLUG_LENGTH];
+        for (int i = 0; i < SLUG_LENGTH; i++) {
+            slug[i] = ALPHABET.charAt(bits[i] & 63);
         }
-        return slug.toString();
+        return new String(slug);
     }
 
     synchronized void add(Invoice invoice) {

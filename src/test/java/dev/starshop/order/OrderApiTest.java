@@ -40,6 +40,20 @@ class OrderApiTest extends OrderTestBase {
     }
 
     @Test
+    void thePlacedOrderIsAnsweredAsItIsStored() {
+        String gadget = fixtures.product(5);
+        String buyer = fixtures.newBuyer();
+
+        Map<String, Object> placed = fixtures.place(buyer, "XTR", Map.of(gadget, 2)).json();
+        Api.Reply stored = api.send(HttpRequest.GET("/api/orders/" + placed.get("id")).header("Authorization", buyer));
+
+        // The 201 is built from the row the link's UPDATE returned, not read again: same fields,
+        // same timestamps (as PostgreSQL keeps them), same lines.
+        assertEquals(200, stored.status(), () -> String.valueOf(stored.body()));
+        assertEquals(stored.json(), placed);
+    }
+
+    @Test
     void amountsSentByTheClientAreIgnored() {
         String gadget = fixtures.product(null);
         Map<String, Object> body = Map.of("currency", "XTR", "totalAmount", 1,

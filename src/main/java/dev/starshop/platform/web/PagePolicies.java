@@ -3,7 +3,9 @@ package dev.starshop.platform.web;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,16 +35,24 @@ final class PagePolicies {
      */
     static final String EMPTY_INLINE_STYLE = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
 
-    private final String common;
+    /** The whole header for each kind of page, built once: it is sent with every response. */
+    private final Map<PageFraming.Ancestors, String> policies = new EnumMap<>(PageFraming.Ancestors.class);
 
     PagePolicies(@Value("${starshop.webapp.telegram-script-url:`https://telegram.org/js/telegram-web-app.js`}")
                  String telegramScriptUrl) {
-        this.common = "default-src 'self'; script-src 'self'" + scriptOrigin(telegramScriptUrl)
+        String common = "default-src 'self'; script-src 'self'" + scriptOrigin(telegramScriptUrl)
                 + "; style-src 'self' " + EMPTY_INLINE_STYLE + "; img-src 'self' data: https:; object-src 'none'; base-uri 'none'; form-action 'self'";
+        for (PageFraming.Ancestors ancestors : PageFraming.Ancestors.values()) {
+            policies.put(ancestors, common + "; frame-ancestors " + frameAncestors(ancestors));
+        }
     }
 
     String contentSecurityPolicy(PageFraming.Ancestors ancestors) {
-        return common + "; frame-ancestors " + switch (ancestors) {
+        return policies.get(ancestors);
+    }
+
+    private static String frameAncestors(PageFraming.Ancestors ancestors) {
+        return switch (ancestors) {
             case NONE -> "'none'";
             case SAME_ORIGIN -> "'self'";
             case TELEGRAM -> "'self' " + TELEGRAM_WEB;
