@@ -63,6 +63,7 @@ final class WebhookDispatcher {
     }
 
     void register(WebhookTarget value) {
+        poster.prepare();
         target.set(value);
         errors.clear();
         store.usersWithPending().forEach(this::kick);

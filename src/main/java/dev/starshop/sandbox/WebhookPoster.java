@@ -15,10 +15,10 @@ import java.util.concurrent.Executor;
 
 /**
  * One webhook POST. Uses the JDK HTTP client and plain maps on purpose: the emulator must not
- * share HTTP client code or Telegram types with the engine it is testing. The client is built on
- * the first POST, not with the emulator: building one sets up the JDK's TLS context (every security
- * provider and the CA certificates), which cost the engine's start 0.1-0.2 s of its main thread
- * (docs/performance.md, "Start-up decisions").
+ * share HTTP client code or Telegram types with the engine it is testing. The client is built when
+ * a webhook is registered (in the background) or by the first POST, not with the emulator: building
+ * one sets up the JDK's TLS context (every security provider and the CA certificates), which cost
+ * the engine's start 0.1-0.2 s of its main thread (docs/performance.md, "Start-up decisions").
  */
 final class WebhookPoster {
 
@@ -45,6 +45,14 @@ final class WebhookPoster {
             request.header(SECRET_HEADER, target.secretToken());
         }
         return http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Builds the client in the background, once a webhook is registered, so that the first update
+     * does not wait for it (a pre-checkout query must be answered within its timeout).
+     */
+    void prepare() {
+        executor.execute(this::http);
     }
 
     private synchronized HttpClient http() {
