@@ -8,10 +8,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,8 +40,6 @@ final class WebhookDispatcher {
         thread.setDaemon(true);
         return thread;
     });
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .executor(scheduler).build();
     private final AtomicReference<WebhookTarget> target = new AtomicReference<>();
     private final Set<Long> busyUsers = ConcurrentHashMap.newKeySet();
     private final WebhookErrors errors = new WebhookErrors();
@@ -55,7 +51,7 @@ final class WebhookDispatcher {
         this.faults = faults;
         this.clock = clock;
         this.botApi = botApi;
-        this.poster = new WebhookPoster(http, settings.webhookTimeout(), json);
+        this.poster = new WebhookPoster(scheduler, settings.webhookTimeout(), json);
     }
 
     Optional<WebhookTarget> target() {
@@ -67,6 +63,7 @@ final class WebhookDispatcher {
     }
 
     void register(WebhookTarget value) {
+        poster.prepare();
         target.set(value);
         errors.clear();
         store.usersWithPending().forEach(this::kick);

@@ -11,21 +11,27 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * One webhook POST. Uses the JDK HTTP client and plain maps on purpose: the emulator must not
- * share HTTP client code or Telegram types with the engine it is testing.
+ * share HTTP client code or Telegram types with the engine it is testing. The client is built when
+ * a webhook is registered (in the background) or by the first POST, not with the emulator: building
+ * one sets up the JDK's TLS context (every security provider and the CA certificates), which cost
+ * the engine's start 0.1-0.2 s of its main thread (docs/performance.md, "Start-up decisions").
  */
 final class WebhookPoster {
 
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http;
+    private final Executor executor;
     private final Duration timeout;
     private final JsonMapper json;
+    private HttpClient http;
 
-    WebhookPoster(HttpClient http, Duration timeout, JsonMapper json) {
-        this.http = http;
+    WebhookPoster(Executor executor, Duration timeout, JsonMapper json) {
+        this.executor = executor;
         this.timeout = timeout;
         this.json = json;
     }
@@ -38,7 +44,22 @@ final class WebhookPoster {
         if (target.secretToken() != null) {
             request.header(SECRET_HEADER, target.secretToken());
         }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Builds the client in the background, once a webhook is registered, so that the first update
+     * does not wait for it (a pre-checkout query must be answered within its timeout).
+     */
+    void prepare() {
+        executor.execute(this::http);
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).executor(executor).build();
+        }
+        return http;
     }
 
     private byte[] bytes(Map<String, Object> update) {
