@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Places orders, shows buyers their own orders, and lets buyers cancel unpaid ones. */
 @Singleton
@@ -50,17 +51,17 @@ public class OrderService {
         Optional<Attribution> attribution = Attribution.parse(buyer.startParam());
         IdempotencyKey key = IdempotencyKey.of(idempotencyKey, request);
         // The key's earlier order and the catalog's prices are read in one read-only transaction.
-        Lookup lookup = transactions.executeRead(status -> replay(buyer, key)
-                .map(earlier -> new Lookup(earlier, null))
-                .orElseGet(() -> new Lookup(null, pricing.price(request))));
-        if (lookup.earlier() != null) {
-            return lookup.earlier();
-        }
-        OrderPricing.Priced priced = lookup.priced();
-        Optional<Order> placed = placements.place(new OrderPlacement(buyer, priced.lines(), request, key, attribution));
+        Lookup lookup = transactions.executeRead(status -> replay(buyer, key).<Lookup>map(Replayed::new)
+                .orElseGet(() -> new Priced(pricing.price(request))));
+        return lookup.orPlace(priced -> placeNew(new OrderPlacement(buyer, priced.lines(), request, key, attribution),
+                priced));
+    }
+
+    private PlacedOrder placeNew(OrderPlacement placement, OrderPricing.Priced priced) {
+        Optional<Order> placed = placements.place(placement);
         // Empty: a concurrent request with the same key committed first; answer with its order.
         return placed.map(order -> new PlacedOrder(order, false, priced.products()))
-                .orElseGet(() -> replay(buyer, key).orElseThrow());
+                .orElseGet(() -> replay(placement.buyer(), placement.key()).orElseThrow());
     }
 
     /**
@@ -150,8 +151,24 @@ public class OrderService {
                 }));
     }
 
-    /** Either the order an earlier request with the same key placed, or this request priced. */
-    private record Lookup(@Nullable PlacedOrder earlier, @Nullable OrderPricing.Priced priced) {
+    /** What the first read found: the order an earlier request with the same key placed, or this request priced. */
+    private sealed interface Lookup permits Replayed, Priced {
+        /** The earlier order as it is, or the one {@code place} makes from this request's prices. */
+        PlacedOrder orPlace(Function<OrderPricing.Priced, PlacedOrder> place);
+    }
+
+    private record Replayed(PlacedOrder earlier) implements Lookup {
+        @Override
+        public PlacedOrder orPlace(Function<OrderPricing.Priced, PlacedOrder> place) {
+            return earlier;
+        }
+    }
+
+    private record Priced(OrderPricing.Priced priced) implements Lookup {
+        @Override
+        public PlacedOrder orPlace(Function<OrderPricing.Priced, PlacedOrder> place) {
+            return place.apply(priced);
+        }
     }
 
     /**

@@ -28,7 +28,7 @@ final class WebhookPoster {
     private final Executor executor;
     private final Duration timeout;
     private final JsonMapper json;
-    private HttpClient http;
+    private volatile HttpClient http;
 
     WebhookPoster(Executor executor, Duration timeout, JsonMapper json) {
         this.executor = executor;
@@ -55,7 +55,13 @@ final class WebhookPoster {
         executor.execute(this::http);
     }
 
-    private synchronized HttpClient http() {
+    /** The client once built: every POST after the first reads one volatile field, without a lock. */
+    private HttpClient http() {
+        HttpClient built = http;
+        return built != null ? built : build();
+    }
+
+    private synchronized HttpClient build() {
         if (http == null) {
             http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).executor(executor).build();
         }
