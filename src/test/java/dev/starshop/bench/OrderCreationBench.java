@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -152,20 +153,22 @@ class OrderCreationBench {
      * C2's thresholds only after thousands of orders, so a fixed 30 s left the compilers working
      * through the measured window (a third of the engine's CPU per order on a loaded host): the row
      * is meant to measure the engine warm. {@code -Dbench.orders.warmup-max-seconds=30} is the fixed
-     * 30 s of before. Answers what the notes say about it.
+     * 30 s of before. Answers what the notes say about it, with the orders per second of each round (how fast the
+     * engine warms up, e.g. under JIT flags given by {@code bench.orders.engine-jvm-options}).
      */
     private static String warmUp(OrderLoad load, EngineProcess engine) {
         Duration spent = Duration.ZERO;
         double compilerShare;
+        List<String> rounds = new ArrayList<>();
         do {
             ThreadCpu before = ThreadCpu.of(engine.pid());
-            load.run(CONNECTIONS, WARMUP_ROUND);
+            rounds.add(String.format(Locale.ROOT, "%.0f", load.run(CONNECTIONS, WARMUP_ROUND).perSecond()));
             compilerShare = ThreadCpu.of(engine.pid()).compilerShareSince(before);
             spent = spent.plus(WARMUP_ROUND);
         } while (spent.compareTo(WARMUP_MAX) < 0
                 && (spent.compareTo(WARMUP) < 0 || compilerShare >= WARMUP_JIT_SHARE));
-        return String.format(Locale.ROOT, "%d s; the JIT compilers' share of the engine's CPU in its last 10 s: %.0f %%",
-                spent.toSeconds(), 100 * compilerShare);
+        return String.format(Locale.ROOT, "%d s; the JIT compilers' share of the engine's CPU in its last 10 s: %.0f %%;"
+                + " orders/s in each 10 s round: %s", spent.toSeconds(), 100 * compilerShare, String.join(", ", rounds));
     }
 
     private static Map<String, Object> row(EngineJdk jdk, String what, double perSecond, Latencies latencies,
