@@ -14,10 +14,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * for the order events in one more. What every buyer and the books see must be what the same
  * updates would have left one by one: one payment and one ledger transaction per charge, a second
  * charge for an order already paid in the same batch sent to review, a redelivered charge ignored,
- * each order.paid event naming its buyer as the buyers table has them, and the ledger balanced.
+ * each order.paid event naming its buyer as the buyers table has them, the ledger balanced, and
+ * each Stars transaction valued (the batch values them together, just before its commit).
  */
 @MicronautTest(transactional = false)
 @Property(name = "starshop.telegram.group-commit.lanes", value = "1")
@@ -135,6 +139,40 @@ class GroupCommitPaymentsTest extends HeldLaneTestBase {
         }
         assertEquals(List.of("PAID"), moves(first));
         assertEquals("cay" + cay, paidEventBuyer(first));
+    }
+
+    @Test
+    void starsPaymentsInOneBatchAreEachValuedAtTheRateInForceOfTheirDay() throws Exception {
+        // A rate is in force from its day on: a day after every other test's (StarsValuationTest's are before 2900).
+        LocalDate day = LocalDate.of(2900 + ThreadLocalRandom.current().nextInt(90), 9, 14);
+        Api.Reply rate = api.admin(HttpRequest.POST("/api/admin/books/xtr-rates",
+                Map.of("effectiveOn", day.toString(), "rate", "0.0130")));
+        assertEquals(201, rate.status(), () -> String.valueOf(rate.body()));
+        long dee = NEXT_BUYER.incrementAndGet();
+        Map<String, Object> stars1 = order(dee, "dee", "XTR");
+        Map<String, Object> card = order(dee, "dee", "USD");
+        Map<String, Object> stars2 = order(dee, "dee", "XTR");
+        String prefix = "stxVALUED" + NEXT_UPDATE.incrementAndGet() + "-";
+        long date = day.atTime(12, 0).toEpochSecond(ZoneOffset.UTC);
+        List<TelegramUpdates.Update> updates = List.of(pay(dee, stars1, prefix + "a").date(date),
+                pay(dee, card, prefix + "b").date(date), pay(dee, stars2, prefix + "c").date(date));
+
+        List<Future<Integer>> answers = whileTheLaneIsHeld(() -> updates.stream().map(u -> post(u.json())).toList());
+
+        assertEquals(List.of(200, 200, 200), statuses(answers));
+        Db db = new Db(dataSource);
+        assertEquals(1, db.count("SELECT count(DISTINCT xmin::text) FROM telegram_updates WHERE update_id IN ("
+                + list(updates.stream().map(TelegramUpdates.Update::updateId).toList()) + ")"));
+        for (String charge : List.of("a", "c")) {
+            assertEquals("0.013 130 -130", db.text("""
+                    SELECT v.rate::text || ' ' || string_agg(pv.fiat_amount::text, ' ' ORDER BY pv.posting_id)
+                    FROM ledger_transactions t JOIN stars_valuations v ON v.transaction_id = t.id
+                    JOIN stars_posting_values pv ON pv.transaction_id = t.id
+                    WHERE t.telegram_charge_id = ? GROUP BY v.rate""", prefix + charge),
+                    "100 Stars at 0.013 USD: its two postings valued, summing to zero");
+        }
+        assertEquals(0, db.count("SELECT count(*) FROM stars_valuations v JOIN ledger_transactions t"
+                + " ON t.id = v.transaction_id WHERE t.telegram_charge_id = ?", prefix + "b"), "a card payment is not valued");
     }
 
     /** An order placed through the public API by a buyer whose username is {@code name} + their id. */
