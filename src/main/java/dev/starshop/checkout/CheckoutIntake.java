@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -64,6 +65,13 @@ class CheckoutIntake implements PaymentIntake {
         order.ifPresent(o -> orders.note(o.id(), "SHIPPING_QUERY", request.countryCode() + ": "
                 + (decision.ok() ? decision.options().size() + " option(s)" : "not shipped there")));
         return decision;
+    }
+
+    /** The orders the payments name (a renewal's is its subscription's first order: not read ahead). */
+    @Override
+    public void paymentsAhead(List<ReportedPayment> payments) {
+        orders.lockAhead(payments.stream().filter(payment -> !payment.renewal())
+                .flatMap(payment -> InvoicePayload.orderId(payment.orderRef()).stream()).distinct().toList());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.starshop.checkout;
 
+import java.util.List;
+
 /**
  * How checkout hears about payments, in its own terms: adapters (Telegram's updates, reconciliation)
  * turn what they receive into these requests and reports, and turn the decisions into their own
@@ -15,6 +17,14 @@ public interface PaymentIntake {
     PreCheckoutDecision refuseWhileUnavailable(PreCheckoutRequest request);
 
     ShippingDecision shipping(ShippingRequest request);
+
+    /**
+     * A shared transaction is about to record these payments one by one ({@link #paymentReported}):
+     * the orders they pay are locked now, in one statement. Only a hint; each payment is then
+     * recorded exactly as it would be alone, and everything stays correct without this call.
+     */
+    default void paymentsAhead(List<ReportedPayment> payments) {
+    }
 
     /** Records the payment; false when this charge is already on file (nothing was done). True queues a receipt. */
     boolean paymentReported(ReportedPayment payment);

@@ -9,6 +9,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -45,6 +46,18 @@ class OrderEvents implements OrderTransitionListener {
         events.publish(type, order.id().toString(),
                 () -> new OrderEventData(OrderView.of(order), buyer.get(), transition.why()));
         alert(transition, order, buyer);
+    }
+
+    /**
+     * Payments are about to move these orders, one by one, in a shared transaction: their buyers are
+     * read now in one statement, if anyone is there to be told about a move (as {@link #onTransition}
+     * reads one buyer only then).
+     */
+    @Override
+    public void ordersAhead(List<Order> orders) {
+        if (events.anyEndpointEnabled() || alerts.wants(AlertKind.ORDER_PAID) || alerts.wants(AlertKind.NEEDS_REVIEW)) {
+            facts.buyersAhead(orders.stream().map(Order::buyerId).distinct().toList());
+        }
     }
 
     /** The buyer is read only if an endpoint or the operator chat is there to be told, and then once. */

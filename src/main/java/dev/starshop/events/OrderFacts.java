@@ -3,7 +3,10 @@ package dev.starshop.events;
 import dev.starshop.money.Money;
 import dev.starshop.order.Charge;
 import dev.starshop.order.Order;
+import dev.starshop.order.ReadAheadKeys;
 import dev.starshop.platform.db.Params;
+import dev.starshop.platform.db.ReadAhead;
+import dev.starshop.platform.db.Row;
 import dev.starshop.platform.db.Sql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -11,6 +14,9 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +36,9 @@ class OrderFacts {
     static final String BUYER = """
             SELECT telegram_user_id, first_name, last_name, username, language_code FROM buyers
             WHERE telegram_user_id = :buyerId""";
+    static final String BUYERS = """
+            SELECT telegram_user_id, first_name, last_name, username, language_code FROM buyers
+            WHERE telegram_user_id = ANY(:buyerIds)""";
     static final String LAST_CHARGE = """
             SELECT total_amount, shipping_amount, tip_amount, order_info::text AS order_info FROM payments
             WHERE order_id = :orderId AND kind IN ('PAYMENT', 'RENEWAL') ORDER BY id DESC LIMIT 1""";
@@ -51,16 +60,39 @@ class OrderFacts {
 
     private final Sql sql;
     private final JsonMapper json;
+    private final ReadAhead readAhead;
 
-    OrderFacts(Sql sql, JsonMapper json) {
+    OrderFacts(Sql sql, JsonMapper json, ReadAhead readAhead) {
         this.sql = sql;
         this.json = json;
+        this.readAhead = readAhead;
     }
 
+    /** The buyer's row, or what {@link #buyersAhead} read of it earlier in this transaction. */
     BuyerRef buyer(long buyerId) {
-        return sql.one(BUYER, Params.of("buyerId", buyerId), row -> new BuyerRef(row.getLong("telegram_user_id"),
-                row.getString("first_name"), row.getString("last_name"), row.getString("username"),
-                row.getString("language_code"))).orElse(new BuyerRef(buyerId, null, null, null, null));
+        Optional<BuyerRef> ahead = readAhead.peek(ReadAheadKeys.buyer(buyerId));
+        return ahead.orElseGet(() -> sql.one(BUYER, Params.of("buyerId", buyerId), OrderFacts::readBuyer)
+                .orElse(unnamed(buyerId)));
+    }
+
+    /**
+     * Reads these buyers in one statement and keeps them for {@link #buyer} in this transaction; an
+     * entry holds until the transaction writes that buyer's row (order placement forgets it then).
+     */
+    void buyersAhead(Collection<Long> buyerIds) {
+        Map<Long, BuyerRef> found = new HashMap<>();
+        sql.list(BUYERS, Params.of("buyerIds", buyerIds.toArray(Long[]::new)), OrderFacts::readBuyer)
+                .forEach(buyer -> found.put(buyer.id(), buyer));
+        buyerIds.forEach(id -> readAhead.put(ReadAheadKeys.buyer(id), found.getOrDefault(id, unnamed(id))));
+    }
+
+    private static BuyerRef readBuyer(Row row) throws SQLException {
+        return new BuyerRef(row.getLong("telegram_user_id"), row.getString("first_name"), row.getString("last_name"),
+                row.getString("username"), row.getString("language_code"));
+    }
+
+    private static BuyerRef unnamed(long buyerId) {
+        return new BuyerRef(buyerId, null, null, null, null);
     }
 
     /**

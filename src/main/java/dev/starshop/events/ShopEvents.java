@@ -72,6 +72,12 @@ public class ShopEvents {
         return targets.isEmpty() ? UUID.randomUUID() : publishTo(targets, type, orderingKey, data.get());
     }
 
+    /** Whether {@link #publish} would write anything now: an endpoint is enabled (read once per transaction). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean anyEndpointEnabled() {
+        return !enabled().isEmpty();
+    }
+
     /** Read once per transaction: a group commit publishes for many updates in one. */
     private List<EventEndpoint> enabled() {
         return memo.once(ENABLED_ENDPOINTS, endpoints::enabled);

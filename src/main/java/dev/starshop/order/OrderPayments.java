@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,6 +36,23 @@ public class OrderPayments {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Optional<Order> lock(UUID id) {
         return orders.lockForUpdate(id);
+    }
+
+    /**
+     * Locks all of these orders in one statement, in id order, ahead of payments a shared transaction
+     * is about to apply to them one by one: each {@link #lock} of one of them in this transaction
+     * then takes what this read instead of reading again, once, and only while nothing in the
+     * transaction has written that order. The {@link OrderTransitionListener}s read ahead too.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void lockAhead(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Order> locked = orders.lockAllForUpdate(ids);
+        if (!locked.isEmpty()) {
+            listeners.forEach(listener -> listener.ordersAhead(locked));
+        }
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

@@ -5,6 +5,7 @@ import dev.starshop.catalog.ProductKind;
 import dev.starshop.money.CurrencyTable;
 import dev.starshop.money.Money;
 import dev.starshop.platform.db.Params;
+import dev.starshop.platform.db.ReadAhead;
 import dev.starshop.platform.db.Row;
 import dev.starshop.platform.db.Sql;
 import dev.starshop.promo.Discount;
@@ -14,7 +15,9 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,10 +39,12 @@ class OrderRepository {
 
     private final Sql sql;
     private final CurrencyTable currencies;
+    private final ReadAhead readAhead;
 
-    OrderRepository(Sql sql, CurrencyTable currencies) {
+    OrderRepository(Sql sql, CurrencyTable currencies, ReadAhead readAhead) {
         this.sql = sql;
         this.currencies = currencies;
+        this.readAhead = readAhead;
     }
 
     /**
@@ -49,6 +54,7 @@ class OrderRepository {
      * {@link OrderService} counts unpaid orders under. Keep it a DO UPDATE; DO NOTHING would not lock.
      */
     void upsertBuyer(Buyer buyer, Instant now) {
+        readAhead.forget(ReadAheadKeys.buyer(buyer.telegramUserId()));
         sql.update("""
                 INSERT INTO buyers (telegram_user_id, first_name, last_name, username, language_code,
                                     first_seen_at, last_seen_at)
@@ -66,6 +72,7 @@ class OrderRepository {
      * with the same key waits for the other transaction and then reports false.
      */
     boolean insert(Order order, IdempotencyKey key) {
+        readAhead.forget(ReadAheadKeys.order(order.id()));
         return sql.update("""
                 INSERT INTO orders (id, buyer_id, status, currency, total_amount, invoice_link,
                                     idempotency_key, request_fingerprint, created_at, expires_at, updated_at,
@@ -84,6 +91,7 @@ class OrderRepository {
 
     /** The order's lines, each with its share of the order's discount ({@code discount}: empty without a code). */
     void insertLines(Order order, Optional<Discount> discount) {
+        readAhead.forget(ReadAheadKeys.order(order.id()));
         for (OrderLine line : order.lines()) {
             sql.update("""
                     INSERT INTO order_lines (order_id, line_no, product_id, sku, title, kind, quantity,
@@ -118,6 +126,7 @@ class OrderRepository {
      * and nothing written, if the order was no longer in {@code from}.
      */
     boolean move(UUID id, OrderStatus from, OrderStatus to, Instant now, String why, @Nullable Charge charge) {
+        readAhead.forget(ReadAheadKeys.order(id));
         return sql.update("""
                 WITH moved AS (
                     UPDATE orders SET status = :to, updated_at = :now,
@@ -136,11 +145,13 @@ class OrderRepository {
 
     /** Moves the order from {@code from} to {@code to}; false if it was no longer in {@code from}. */
     boolean updateStatus(UUID id, OrderStatus from, OrderStatus to, Instant now) {
+        readAhead.forget(ReadAheadKeys.order(id));
         return sql.update("UPDATE orders SET status = :to, updated_at = :now WHERE id = :id AND status = :from",
                 Params.of("to", to).and("now", now).and("id", id).and("from", from)) == 1;
     }
 
     void appendEvent(UUID orderId, Instant at, String kind, String detail) {
+        readAhead.forget(ReadAheadKeys.order(orderId));
         sql.update("INSERT INTO order_events (order_id, at, kind, detail) VALUES (:orderId, :at, :kind, :detail)",
                 Params.of("orderId", orderId).and("at", at).and("kind", kind).and("detail", detail));
     }
@@ -150,16 +161,48 @@ class OrderRepository {
                 Params.of("id", id), this::readOrder)).stream().findFirst();
     }
 
-    /** The order with its lines, read and locked in one statement (the lines' rows are not locked). */
+    /**
+     * The order with its lines, read and locked in one statement (the lines' rows are not locked);
+     * an entry {@link #lockAllForUpdate} read ahead in this transaction, if the order has not been
+     * written since, is taken instead (once: the next lock reads the database again).
+     */
     Optional<Order> lockForUpdate(UUID id) {
-        List<Map.Entry<Order, Optional<OrderLine>>> rows = sql.list("SELECT " + JOINED_COLUMNS + """
+        Optional<Optional<Order>> ahead = readAhead.take(ReadAheadKeys.order(id));
+        if (ahead.isPresent()) {
+            return ahead.get();
+        }
+        return single(sql.list("SELECT " + JOINED_COLUMNS + """
                  FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
                 WHERE o.id = :id ORDER BY l.line_no FOR UPDATE OF o""",
-                Params.of("id", id), row -> {
-                    Order order = readOrder(row);
-                    return Map.entry(order, row.getIntOrNull("line_no") == null ? Optional.<OrderLine>empty()
-                            : Optional.of(readLine(row, order.total().currency().code())));
-                });
+                Params.of("id", id), this::readJoined));
+    }
+
+    /**
+     * Locks every order of {@code ids} and reads it with its lines in one statement, in id order (so
+     * two transactions locking overlapping sets queue instead of deadlocking), and keeps each, and
+     * each id not found, for one {@link #lockForUpdate} of it in this transaction. Answers the orders found.
+     */
+    List<Order> lockAllForUpdate(Collection<UUID> ids) {
+        Map<UUID, List<Map.Entry<Order, Optional<OrderLine>>>> byOrder = new LinkedHashMap<>();
+        sql.list("SELECT " + JOINED_COLUMNS + """
+                 FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
+                WHERE o.id = ANY(:ids) ORDER BY o.id, l.line_no FOR UPDATE OF o""",
+                Params.of("ids", ids.toArray(UUID[]::new)), this::readJoined)
+                .forEach(row -> byOrder.computeIfAbsent(row.getKey().id(), id -> new ArrayList<>()).add(row));
+        List<Order> locked = byOrder.values().stream().map(rows -> single(rows).orElseThrow()).toList();
+        ids.forEach(id -> readAhead.put(ReadAheadKeys.order(id), Optional.<Order>empty()));
+        locked.forEach(order -> readAhead.put(ReadAheadKeys.order(order.id()), Optional.of(order)));
+        return locked;
+    }
+
+    private Map.Entry<Order, Optional<OrderLine>> readJoined(Row row) throws SQLException {
+        Order order = readOrder(row);
+        return Map.entry(order, row.getIntOrNull("line_no") == null ? Optional.<OrderLine>empty()
+                : Optional.of(readLine(row, order.total().currency().code())));
+    }
+
+    /** One order's joined rows (its lines in order) as the order with its lines. */
+    private static Optional<Order> single(List<Map.Entry<Order, Optional<OrderLine>>> rows) {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -172,6 +215,7 @@ class OrderRepository {
      * had set a link first.
      */
     Optional<Order> setInvoiceLink(UUID id, String link, Instant now) {
+        readAhead.forget(ReadAheadKeys.order(id));
         return sql.one("UPDATE orders SET invoice_link = :link, updated_at = :now "
                         + "WHERE id = :id AND invoice_link IS NULL RETURNING " + ORDER_COLUMNS,
                 Params.of("link", link).and("now", now).and("id", id), this::readOrder);

@@ -2,6 +2,7 @@ package dev.starshop.order;
 
 import dev.starshop.buyer.Buyer;
 import dev.starshop.platform.db.Params;
+import dev.starshop.platform.db.ReadAhead;
 import dev.starshop.platform.db.Sql;
 import jakarta.inject.Singleton;
 
@@ -20,9 +21,11 @@ import java.util.UUID;
 class SharedOrderRows {
 
     private final Sql sql;
+    private final ReadAhead readAhead;
 
-    SharedOrderRows(Sql sql) {
+    SharedOrderRows(Sql sql, ReadAhead readAhead) {
         this.sql = sql;
+        this.readAhead = readAhead;
     }
 
     /**
@@ -31,6 +34,7 @@ class SharedOrderRows {
      * Each buyer once: {@code ON CONFLICT DO UPDATE} cannot touch one row twice in a statement.
      */
     void upsertBuyers(List<Buyer> buyers, Instant now) {
+        buyers.forEach(buyer -> readAhead.forget(ReadAheadKeys.buyer(buyer.telegramUserId())));
         sql.update("""
                 INSERT INTO buyers (telegram_user_id, first_name, last_name, username, language_code,
                                     first_seen_at, last_seen_at)

@@ -24,6 +24,7 @@ class EventQueriesContractTest {
     void everyReadMatchesTheSchema() throws SQLException {
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("OrderFacts.BUYER", OrderFacts.BUYER);
+        queries.put("OrderFacts.BUYERS", OrderFacts.BUYERS);
         queries.put("OrderFacts.LAST_CHARGE", OrderFacts.LAST_CHARGE);
         queries.put("OperatorAlertRepository.SETTLED_MESSAGES",
                 dev.starshop.telegram.operator.OperatorQueries.SETTLED_MESSAGES);

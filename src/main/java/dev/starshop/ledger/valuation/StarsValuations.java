@@ -2,6 +2,7 @@ package dev.starshop.ledger.valuation;
 
 import dev.starshop.platform.db.Params;
 import dev.starshop.platform.db.Sql;
+import dev.starshop.platform.db.WriteBehind;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Locks the rate in force onto Stars ledger transactions, once: a {@code stars_valuations} row (rate,
@@ -55,22 +57,37 @@ public class StarsValuations {
             SELECT id, transaction_id, (round(upto) - round(upto - value))::bigint FROM running""";
 
     private static final String ONE = VALUE.formatted("t.id = :transactionId");
+    private static final String MANY = VALUE.formatted("t.id = ANY(:transactionIds)");
     private static final String FROM_DAY = VALUE.formatted("t.occurred_at >= :from");
 
     private final Sql sql;
     private final ReportingCurrency reporting;
     private final Clock clock;
+    private final WriteBehind writeBehind;
+    private final WriteBehind.Table<Long> lateValuations = this::lockAll;
 
-    StarsValuations(Sql sql, ReportingCurrency reporting, Clock clock) {
+    StarsValuations(Sql sql, ReportingCurrency reporting, Clock clock, WriteBehind writeBehind) {
         this.sql = sql;
         this.reporting = reporting;
         this.clock = clock;
+        this.writeBehind = writeBehind;
     }
 
-    /** Values one Stars transaction just posted, if a rate is in force for its day (the booking path). */
+    /**
+     * Values one Stars transaction just posted, if a rate is in force for its day (the booking path).
+     * In a shared (group) commit the transactions are valued together just before it commits, by one
+     * statement ({@link WriteBehind}): nothing in that transaction reads valuations back.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void lock(long transactionId) {
-        sql.update(ONE, common().and("transactionId", transactionId));
+        if (!writeBehind.offer(lateValuations, transactionId)) {
+            sql.update(ONE, common().and("transactionId", transactionId));
+        }
+    }
+
+    /** {@link #lock} for many transactions, in one statement. */
+    private void lockAll(List<Long> transactionIds) {
+        sql.update(MANY, common().and("transactionIds", transactionIds.toArray(Long[]::new)));
     }
 
     /**

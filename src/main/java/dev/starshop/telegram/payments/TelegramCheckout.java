@@ -62,6 +62,11 @@ class TelegramCheckout implements PaymentUpdateHandler {
     }
 
     @Override
+    public void beforePayments(List<ClassifiedUpdate.PaymentSucceeded> updates) {
+        checkout.paymentsAhead(updates.stream().map(reports::payment).toList());
+    }
+
+    @Override
     public void onPaymentRefunded(ClassifiedUpdate.PaymentRefunded update, AfterCommit after) {
         if (checkout.refundReported(reports.refund(update))) {
             after.outboxWritten();

@@ -14,6 +14,6 @@ import io.micronaut.core.bind.annotation.Bindable;
 @ConfigurationProperties("starshop.telegram.group-commit")
 public record GroupCommitSettings(
         @Bindable(defaultValue = "true") boolean enabled,
-        @Bindable(defaultValue = "4") int lanes,
+        @Bindable(defaultValue = "2") int lanes,
         @Bindable(defaultValue = "32") int maxBatch) {
 }

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,8 +104,10 @@ class InboxWrites {
      * The batch's inbox rows in one statement, in update_id order (so two batches holding the same
      * updates take their row locks in one order), then each new update's effects in the same order.
      * An update id twice in one batch is new once: the second is a duplicate, as it would be alone.
-     * Rows nobody reads back before the commit (receipts, event deliveries) are written last, one
-     * statement per table for the whole batch ({@link WriteBehind}).
+     * Before the first is dispatched, the handlers read ahead what they can for all of them (the
+     * orders the payments pay, locked in one statement, in id order). Rows nobody reads back before
+     * the commit (receipts, event deliveries) are written last, one statement per table for the
+     * whole batch ({@link WriteBehind}).
      */
     private List<Recorded> writeTogether(List<Arrival> arrivals) {
         List<Integer> order = IntStream.range(0, arrivals.size()).boxed()
@@ -115,17 +118,21 @@ class InboxWrites {
             writeBehind.gather();
             Set<Long> fresh = inbox.insertAllNew(firstOfId.values().stream().map(arrivals::get).toList(),
                     clock.instant());
+            List<Integer> toDispatch = order.stream().filter(i -> isNew(arrivals.get(i).update(), i, fresh, firstOfId))
+                    .toList();
+            dispatcher.beforeDispatching(toDispatch.stream().map(i -> arrivals.get(i).update()).toList());
             Recorded[] recorded = new Recorded[arrivals.size()];
-            for (int i : order) {
-                ClassifiedUpdate update = arrivals.get(i).update();
-                boolean isNew = fresh.contains(update.updateId()) && firstOfId.get(update.updateId()) == i;
-                recorded[i] = isNew ? dispatch(update) : Recorded.DUPLICATE;
-            }
+            Arrays.fill(recorded, Recorded.DUPLICATE);
+            toDispatch.forEach(i -> recorded[i] = dispatch(arrivals.get(i).update()));
             writeBehind.flush();
             return List.of(recorded);
         });
         batchSizes.record(arrivals.size());
         return written;
+    }
+
+    private static boolean isNew(ClassifiedUpdate update, int index, Set<Long> fresh, Map<Long, Integer> firstOfId) {
+        return fresh.contains(update.updateId()) && firstOfId.get(update.updateId()) == index;
     }
 
     /** Inside the caller's transaction: the inbox row, then, for a new update, the handler's effects. */

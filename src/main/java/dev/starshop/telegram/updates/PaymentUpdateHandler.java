@@ -1,5 +1,6 @@
 package dev.starshop.telegram.updates;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,13 @@ public interface PaymentUpdateHandler {
     void onShippingQuery(ClassifiedUpdate.ShippingRequest update, AfterCommit after);
 
     void onPaymentSucceeded(ClassifiedUpdate.PaymentSucceeded update, AfterCommit after);
+
+    /**
+     * A shared transaction is about to hand these payments to {@link #onPaymentSucceeded}, one by
+     * one, in this order: what they will read may be read now for all of them. Only a hint.
+     */
+    default void beforePayments(List<ClassifiedUpdate.PaymentSucceeded> updates) {
+    }
 
     void onPaymentRefunded(ClassifiedUpdate.PaymentRefunded update, AfterCommit after);
 

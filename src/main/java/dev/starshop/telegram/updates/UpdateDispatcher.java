@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,19 @@ class UpdateDispatcher {
 
     void dispatch(ClassifiedUpdate update, AfterCommit after) {
         update.accept(new Route(after));
+    }
+
+    /**
+     * A shared transaction is about to dispatch these new updates, in this order: the handlers may
+     * read ahead what the updates will need (the orders the payments pay, locked in one statement).
+     */
+    void beforeDispatching(List<ClassifiedUpdate> updates) {
+        List<ClassifiedUpdate.PaymentSucceeded> paid = updates.stream()
+                .filter(ClassifiedUpdate.PaymentSucceeded.class::isInstance)
+                .map(ClassifiedUpdate.PaymentSucceeded.class::cast).toList();
+        if (payments != null && !paid.isEmpty()) {
+            payments.beforePayments(paid);
+        }
     }
 
     /** What to tell Telegram at once about an update the database cannot take now, if anything. */

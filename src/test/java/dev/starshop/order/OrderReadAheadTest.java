@@ -1,0 +1,67 @@
+package dev.starshop.order;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Orders locked ahead for a shared transaction ({@link OrderPayments#lockAhead}) are handed out as a
+ * lock of each would have read them: once, and never after the transaction wrote the order.
+ */
+@MicronautTest(transactional = false)
+class OrderReadAheadTest extends OrderTestBase {
+
+    @Inject
+    OrderPayments orders;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @Test
+    void anOrderWrittenAfterTheReadAheadIsReadAgainAndAnUnknownOneIsNotFound() {
+        String sku = fixtures.product(null);
+        UUID first = placed(sku);
+        UUID second = placed(sku);
+        UUID unknown = UUID.randomUUID();
+
+        List<Object> seen = transactions.executeWrite(status -> {
+            orders.lockAhead(List.of(second, unknown, first));
+            Order cancelled = orders.move(orders.find(first).orElseThrow(), OrderStatus.CANCELLED, "buyer cancelled");
+            Order secondAhead = orders.lock(second).orElseThrow();
+            Order secondAgain = orders.lock(second).orElseThrow();
+            return List.of(orders.lock(first).orElseThrow().status(), cancelled.status(),
+                    secondAhead.status(), secondAhead.lines().size(), secondAgain.status(), orders.lock(unknown));
+        });
+
+        assertEquals(List.of(OrderStatus.CANCELLED, OrderStatus.CANCELLED, OrderStatus.PENDING_PAYMENT, 1,
+                OrderStatus.PENDING_PAYMENT, Optional.empty()), seen,
+                "the order moved after the read-ahead is read again; the other is read ahead with its line");
+    }
+
+    @Test
+    void aMoveOfAnOrderTakenFromTheReadAheadIsSeenByTheNextLock() {
+        UUID id = placed(fixtures.product(null));
+
+        List<OrderStatus> seen = transactions.executeWrite(status -> {
+            orders.lockAhead(List.of(id));
+            Order ahead = orders.lock(id).orElseThrow();
+            orders.move(ahead, OrderStatus.CANCELLED, "buyer cancelled");
+            return List.of(ahead.status(), orders.lock(id).orElseThrow().status());
+        });
+
+        assertEquals(List.of(OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED), seen);
+    }
+
+    private UUID placed(String sku) {
+        return UUID.fromString((String) fixtures.place(fixtures.newBuyer(), "XTR", Map.of(sku, 1)).json().get("id"));
+    }
+}

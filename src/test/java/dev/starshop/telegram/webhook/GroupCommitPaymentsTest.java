@@ -1,0 +1,217 @@
+package dev.starshop.telegram.webhook;
+
+import dev.starshop.support.Api;
+import dev.starshop.support.Db;
+import dev.starshop.support.InitDataSigner;
+import dev.starshop.support.ShopFixture;
+import dev.starshop.support.TelegramUpdates;
+import dev.starshop.telegram.BotCredentials;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Payments that share a transaction (group commit) against the real database: the batch locks the
+ * orders its payments pay in one statement before the first is recorded, and reads their buyers
+ * for the order events in one more. What every buyer and the books see must be what the same
+ * updates would have left one by one: one payment and one ledger transaction per charge, a second
+ * charge for an order already paid in the same batch sent to review, a redelivered charge ignored,
+ * each order.paid event naming its buyer as the buyers table has them, the ledger balanced, and
+ * each Stars transaction valued (the batch values them together, just before its commit).
+ */
+@MicronautTest(transactional = false)
+@Property(name = "starshop.telegram.group-commit.lanes", value = "1")
+@Property(name = "starshop.events.interval", value = "1h")
+@Property(name = "starshop.events.allow-private-targets", value = "true")
+class GroupCommitPaymentsTest extends HeldLaneTestBase {
+
+    private static final AtomicLong NEXT_BUYER = new AtomicLong(System.nanoTime() % 1_000_000_000L + 3_000_000_000L);
+
+    @Inject
+    BotCredentials bot;
+
+    private Api api;
+    private InitDataSigner signer;
+    private String sku;
+    private Object endpointId;
+
+    @BeforeEach
+    void shop() {
+        api = new Api(http);
+        signer = InitDataSigner.forToken(bot.token());
+        sku = ShopFixture.product("batch").price("XTR", 100).price("USD", 250).create(api);
+        // An enabled endpoint, so that every move to PAID writes an order.paid delivery (never sent: 1 h interval).
+        Api.Reply created = api.admin(HttpRequest.POST("/api/admin/event-endpoints",
+                Map.of("url", "http://127.0.0.1:9/batch-test")));
+        assertEquals(201, created.status(), () -> String.valueOf(created.body()));
+        endpointId = created.json().get("id");
+    }
+
+    @AfterEach
+    void removeEndpoint() {
+        api.admin(HttpRequest.DELETE("/api/admin/event-endpoints/" + endpointId));
+    }
+
+    @Test
+    void starsAndCardPaymentsInOneBatchPayTheirOrdersAndASecondChargeOfAnOrderGoesToReview() throws Exception {
+        long ann = NEXT_BUYER.incrementAndGet();
+        long bob = NEXT_BUYER.incrementAndGet();
+        Map<String, Object> annStars = order(ann, "ann", "XTR");
+        Map<String, Object> annCard = order(ann, "ann", "USD");
+        Map<String, Object> bobStars = order(bob, "bob", "XTR");
+        String prefix = "stxBATCH" + NEXT_UPDATE.incrementAndGet() + "-";
+        List<TelegramUpdates.Update> updates = new ArrayList<>(List.of(
+                pay(ann, annStars, prefix + "a"), pay(ann, annCard, prefix + "b"), pay(bob, bobStars, prefix + "c"),
+                pay(bob, bobStars, prefix + "d")));
+        updates.add(updates.get(0).redeliveredAs(NEXT_UPDATE.incrementAndGet()));
+
+        List<Future<Integer>> answers = whileTheLaneIsHeld(() -> updates.stream().map(u -> post(u.json())).toList());
+
+        assertEquals(List.of(200, 200, 200, 200, 200), statuses(answers));
+        Db db = new Db(dataSource);
+        assertEquals(1, db.count("SELECT count(DISTINCT xmin::text) FROM telegram_updates WHERE update_id IN ("
+                + list(updates.stream().map(TelegramUpdates.Update::updateId).toList()) + ")"),
+                "the five updates shared one transaction");
+        assertEquals("PAID", status(annStars));
+        assertEquals("PAID", status(annCard));
+        assertEquals("NEEDS_REVIEW", status(bobStars), "paid twice in one batch: the second charge needs review");
+        for (String charge : List.of("a", "b", "c", "d")) {
+            assertEquals(1, db.count("SELECT count(*) FROM payments WHERE telegram_payment_charge_id = ?",
+                    prefix + charge), "one payment for charge " + charge);
+            assertEquals(1, db.count("SELECT count(*) FROM ledger_transactions WHERE telegram_charge_id = ?",
+                    prefix + charge), "one ledger transaction for charge " + charge);
+        }
+        assertEquals(1, db.count("SELECT count(*) FROM payments WHERE telegram_payment_charge_id = ? AND needs_review",
+                prefix + "d"));
+        assertEquals(0, db.count("""
+                SELECT count(*) FROM (SELECT t.id FROM ledger_transactions t JOIN ledger_postings p ON p.transaction_id = t.id
+                                      WHERE t.telegram_charge_id LIKE ? GROUP BY t.id HAVING sum(p.amount) <> 0) unbalanced""",
+                prefix + "%"), "every ledger transaction balances");
+        assertEquals(List.of("PAID"), moves(annStars));
+        assertEquals(List.of("PAID", "NEEDS_REVIEW"), moves(bobStars));
+        assertEquals("ann" + ann, paidEventBuyer(annStars), "the event names the buyer as the buyers table has them");
+        assertEquals("ann" + ann, paidEventBuyer(annCard));
+        assertEquals("bob" + bob, paidEventBuyer(bobStars));
+    }
+
+    @Test
+    void aFailingUpdateInABatchOfPaymentsLeavesEachPaymentRecordedOnceByItself() throws Exception {
+        long cay = NEXT_BUYER.incrementAndGet();
+        Map<String, Object> first = order(cay, "cay", "XTR");
+        Map<String, Object> second = order(cay, "cay", "USD");
+        String prefix = "stxALONE" + NEXT_UPDATE.incrementAndGet() + "-";
+        TelegramUpdates.Update payFirst = pay(cay, first, prefix + "a");
+        TelegramUpdates.Update paySecond = pay(cay, second, prefix + "b");
+        // Passes the reading, fails in its handler: the shared transaction rolls back, each update is written alone.
+        TelegramUpdates.Update bad = TelegramUpdates.successfulPayment().updateId(NEXT_UPDATE.incrementAndGet())
+                .buyer(cay, "Cay").currency("XTR").total(100).payload(first.get("id")).charge("");
+
+        List<Future<Integer>> answers = whileTheLaneIsHeld(() -> List.of(post(payFirst.json()), post(bad.json()),
+                post(paySecond.json())));
+
+        assertEquals(List.of(200, 400, 200), statuses(answers));
+        Db db = new Db(dataSource);
+        assertEquals(2, db.count("SELECT count(DISTINCT xmin::text) FROM telegram_updates WHERE update_id IN (?, ?)",
+                payFirst.updateId(), paySecond.updateId()), "written again one by one");
+        assertEquals("PAID", status(first));
+        assertEquals("PAID", status(second));
+        for (String charge : List.of("a", "b")) {
+            assertEquals(1, db.count("SELECT count(*) FROM payments WHERE telegram_payment_charge_id = ?",
+                    prefix + charge));
+            assertEquals(1, db.count("SELECT count(*) FROM ledger_transactions WHERE telegram_charge_id = ?",
+                    prefix + charge));
+        }
+        assertEquals(List.of("PAID"), moves(first));
+        assertEquals("cay" + cay, paidEventBuyer(first));
+    }
+
+    @Test
+    void starsPaymentsInOneBatchAreEachValuedAtTheRateInForceOfTheirDay() throws Exception {
+        // A rate is in force from its day on: a day after every other test's (StarsValuationTest's are before 2900).
+        LocalDate day = LocalDate.of(2900 + ThreadLocalRandom.current().nextInt(90), 9, 14);
+        Api.Reply rate = api.admin(HttpRequest.POST("/api/admin/books/xtr-rates",
+                Map.of("effectiveOn", day.toString(), "rate", "0.0130")));
+        assertEquals(201, rate.status(), () -> String.valueOf(rate.body()));
+        long dee = NEXT_BUYER.incrementAndGet();
+        Map<String, Object> stars1 = order(dee, "dee", "XTR");
+        Map<String, Object> card = order(dee, "dee", "USD");
+        Map<String, Object> stars2 = order(dee, "dee", "XTR");
+        String prefix = "stxVALUED" + NEXT_UPDATE.incrementAndGet() + "-";
+        long date = day.atTime(12, 0).toEpochSecond(ZoneOffset.UTC);
+        List<TelegramUpdates.Update> updates = List.of(pay(dee, stars1, prefix + "a").date(date),
+                pay(dee, card, prefix + "b").date(date), pay(dee, stars2, prefix + "c").date(date));
+
+        List<Future<Integer>> answers = whileTheLaneIsHeld(() -> updates.stream().map(u -> post(u.json())).toList());
+
+        assertEquals(List.of(200, 200, 200), statuses(answers));
+        Db db = new Db(dataSource);
+        assertEquals(1, db.count("SELECT count(DISTINCT xmin::text) FROM telegram_updates WHERE update_id IN ("
+                + list(updates.stream().map(TelegramUpdates.Update::updateId).toList()) + ")"));
+        for (String charge : List.of("a", "c")) {
+            assertEquals("0.013 130 -130", db.text("""
+                    SELECT v.rate::text || ' ' || string_agg(pv.fiat_amount::text, ' ' ORDER BY pv.posting_id)
+                    FROM ledger_transactions t JOIN stars_valuations v ON v.transaction_id = t.id
+                    JOIN stars_posting_values pv ON pv.transaction_id = t.id
+                    WHERE t.telegram_charge_id = ? GROUP BY v.rate""", prefix + charge),
+                    "100 Stars at 0.013 USD: its two postings valued, summing to zero");
+        }
+        assertEquals(0, db.count("SELECT count(*) FROM stars_valuations v JOIN ledger_transactions t"
+                + " ON t.id = v.transaction_id WHERE t.telegram_charge_id = ?", prefix + "b"), "a card payment is not valued");
+    }
+
+    /** An order placed through the public API by a buyer whose username is {@code name} + their id. */
+    private Map<String, Object> order(long buyer, String name, String currency) {
+        Api.Reply placed = api.send(HttpRequest.POST("/api/orders", Map.of("currency", currency,
+                        "items", List.of(Map.of("sku", sku, "quantity", 1))))
+                .header("Authorization", signer.header(buyer, name + buyer, "en")));
+        assertEquals(201, placed.status(), () -> String.valueOf(placed.body()));
+        return placed.json();
+    }
+
+    private static TelegramUpdates.Update pay(long buyer, Map<String, Object> order, String charge) {
+        String currency = (String) order.get("currency");
+        TelegramUpdates.Update update = TelegramUpdates.successfulPayment().updateId(NEXT_UPDATE.incrementAndGet())
+                .buyer(buyer, "Someone").currency(currency).total(((Number) order.get("totalAmount")).longValue())
+                .payload(order.get("id")).charge(charge);
+        return "XTR".equals(currency) ? update : update.providerCharge("ch_" + charge);
+    }
+
+    private String status(Map<String, Object> order) {
+        return new Db(dataSource).text("SELECT status FROM orders WHERE id = ?::uuid", order.get("id"));
+    }
+
+    /** The order's timeline: its moves after payment, in order (notes left out). */
+    private List<String> moves(Map<String, Object> order) {
+        String joined = new Db(dataSource).text("SELECT string_agg(kind, ',' ORDER BY id) FROM order_events"
+                + " WHERE order_id = ?::uuid AND kind IN ('PAID', 'NEEDS_REVIEW')", order.get("id"));
+        return joined == null ? List.of() : List.of(joined.split(","));
+    }
+
+    /** The username in the order's one order.paid event, as written for this test's endpoint. */
+    private String paidEventBuyer(Map<String, Object> order) {
+        Db db = new Db(dataSource);
+        long endpoint = ((Number) endpointId).longValue();
+        assertEquals(1, db.count("SELECT count(*) FROM event_deliveries WHERE type = 'order.paid' AND ordering_key = ?"
+                + " AND endpoint_id = ?", order.get("id"), endpoint));
+        String username = db.text("SELECT body::jsonb -> 'data' -> 'buyer' ->> 'username' FROM event_deliveries"
+                + " WHERE type = 'order.paid' AND ordering_key = ? AND endpoint_id = ?", order.get("id"), endpoint);
+        assertTrue(username != null, "the event names a buyer");
+        return username;
+    }
+}
