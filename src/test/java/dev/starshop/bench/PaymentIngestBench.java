@@ -42,7 +42,7 @@ class PaymentIngestBench {
      * ANALYZE after each run's orders are made (both sides): a running shop's tables have statistics, a
      * table just filled by the bench's set-based SQL has none until autovacuum gets to it.
      */
-    private static final boolean ANALYZE = Boolean.parseBoolean(System.getProperty("bench.ingest.analyze", "false"));
+    private static final boolean ANALYZE = Boolean.parseBoolean(System.getProperty("bench.ingest.analyze", "true"));
 
     private final AtomicLong updateIds = new AtomicLong(1_000_000_000L);
 
