@@ -38,6 +38,11 @@ class PaymentIngestBench {
     private static final int[] CONNECTIONS = Arrays.stream(System.getProperty("bench.ingest.connections", "1,8,32")
             .split(",")).mapToInt(level -> Integer.parseInt(level.trim())).toArray();
     private static final long CLIENT_KEY_STRIDE = 1_000_000;
+    /**
+     * ANALYZE after each run's orders are made (both sides): a running shop's tables have statistics, a
+     * table just filled by the bench's set-based SQL has none until autovacuum gets to it.
+     */
+    private static final boolean ANALYZE = Boolean.parseBoolean(System.getProperty("bench.ingest.analyze", "true"));
 
     private final AtomicLong updateIds = new AtomicLong(1_000_000_000L);
 
@@ -82,6 +87,7 @@ class PaymentIngestBench {
                 .note("receipts sent during the run (must be 0)", receiptsSent)
                 .note("order.paid events sent during the run (must be 0)", eventsSent)
                 .note("engine", "in-process, real HTTP (a Netty HTTP/1.1 client on one event loop), settings " + engineSettings())
+                .note("statistics", ANALYZE ? "ANALYZE after each run's set-up" : "autovacuum only")
                 .note("target", "engine >= 1.0 x pgbench at 8 connections, >= 1.5 x at 32 (issue 18)")
                 .publish();
         assertEquals(0, receiptsSent, "receipts were sent during the measurement: the engine did extra work");
@@ -119,7 +125,7 @@ class PaymentIngestBench {
         for (int i = 0; i < count; i++) {
             bodies.add(SuccessfulPayments.update(updateIds.incrementAndGet(), orders.get(i), tag + "-" + (i + 1)));
         }
-        checkpoint(postgres);
+        settle(postgres);
         StatementStats.reset(postgres);
         cpu.start();
         ClosedLoop.Result result = ClosedLoop.post(engine.webhook(), BenchEngine.WEBHOOK_SECRET, bodies, connections);
@@ -135,7 +141,7 @@ class PaymentIngestBench {
         long[] keys = LongStream.range(0, clients)
                 .flatMap(c -> LongStream.rangeClosed(1, perClient).map(i -> c * CLIENT_KEY_STRIDE + i)).toArray();
         PayableOrders.create(postgres, tag, keys);
-        checkpoint(postgres);
+        settle(postgres);
         StatementStats.reset(postgres);
         cpu.start();
         Pgbench.Result result = new Pgbench(postgres).run(script(), clients, new Pgbench.Transactions(perClient),
@@ -236,10 +242,15 @@ class PaymentIngestBench {
         return row;
     }
 
-    private static void checkpoint(StandalonePostgres postgres) throws Exception {
+    /** Between setting up a run and measuring it: statistics (if asked for) and a checkpoint. */
+    private static void settle(StandalonePostgres postgres) throws Exception {
         try (Connection db = postgres.connect(); Statement statement = db.createStatement()) {
+            if (ANALYZE) {
+                statement.execute("ANALYZE");
+            }
             statement.execute("CHECKPOINT");
         }
+        System.err.print(StatementStats.tables(postgres));
     }
 
     private static long count(StandalonePostgres postgres, String sql) throws Exception {

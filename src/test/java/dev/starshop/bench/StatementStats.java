@@ -66,6 +66,33 @@ final class StatementStats {
         }
         ServerCpu.of(postgres).secondsByKind().forEach((kind, seconds) -> out.append(String.format(Locale.ROOT,
                 "   server CPU ms/update, %s: %.3f%n", kind, (seconds - cpuBefore.getOrDefault(kind, 0.0)) * 1000 / updates)));
+        out.append(tables(postgres));
         System.err.print(out);
+    }
+
+    /**
+     * The statistics PostgreSQL plans with, table by table: rows, rows changed since the last ANALYZE,
+     * how many ANALYZEs ran (by autovacuum, by hand) and how long ago the last one was. An ANALYZE of a
+     * table invalidates every cached plan that reads it, in every backend.
+     */
+    static String tables(StandalonePostgres postgres) throws SQLException {
+        if (!requested()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("   tables (rows, changed since analyze, autoanalyzes, analyzes,"
+                + " s since last analyze):\n");
+        try (Connection db = postgres.connect(); Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT relname, n_live_tup, n_mod_since_analyze,"
+                     + " autoanalyze_count, analyze_count, extract(epoch FROM now() - greatest(last_autoanalyze,"
+                     + " last_analyze)) FROM pg_stat_user_tables WHERE n_live_tup + n_mod_since_analyze > 0"
+                     + " ORDER BY n_live_tup DESC LIMIT 12")) {
+            while (rows.next()) {
+                double since = rows.getDouble(6);
+                out.append(String.format(Locale.ROOT, "     %-24s %8d %8d %3d %3d %s%n", rows.getString(1),
+                        rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5),
+                        rows.wasNull() ? "never" : String.format(Locale.ROOT, "%.0f", since)));
+            }
+        }
+        return out.toString();
     }
 }

@@ -101,6 +101,23 @@ class InboxWrites {
     }
 
     /**
+     * A shared transaction's statements over the batch's arrays ({@code o.id = ANY(?)}, the Stars
+     * valuation of the batch's transactions) would otherwise be planned anew on every call: PostgreSQL
+     * prices a generic plan for an array of ten elements, and against the average cost of the custom
+     * plans made for the smaller batches before it that plan never wins, so every batch paid the
+     * planner (docs/performance.md, section 1). The plans are index look-ups by key whatever the
+     * array's length. {@code LOCAL}: the setting ends with the transaction, the pooled connection
+     * keeps the server's default for everything else (exports, orders, an update written alone).
+     */
+    private static void planGenerically(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set plan_cache_mode for a shared transaction", e);
+        }
+    }
+
+    /**
      * The batch's inbox rows in one statement, in update_id order (so two batches holding the same
      * updates take their row locks in one order), then each new update's effects in the same order.
      * An update id twice in one batch is new once: the second is a duplicate, as it would be alone.
@@ -115,6 +132,7 @@ class InboxWrites {
         Map<Long, Integer> firstOfId = new LinkedHashMap<>();
         order.forEach(i -> firstOfId.putIfAbsent(arrivals.get(i).update().updateId(), i));
         List<Recorded> written = transactions.executeWrite(status -> {
+            planGenerically(status.getConnection());
             writeBehind.gather();
             Set<Long> fresh = inbox.insertAllNew(firstOfId.values().stream().map(arrivals::get).toList(),
                     clock.instant());

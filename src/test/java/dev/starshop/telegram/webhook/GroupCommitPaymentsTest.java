@@ -1,5 +1,6 @@
 package dev.starshop.telegram.webhook;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.starshop.support.Api;
 import dev.starshop.support.Db;
 import dev.starshop.support.InitDataSigner;
@@ -9,16 +10,23 @@ import dev.starshop.telegram.BotCredentials;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -139,6 +147,52 @@ class GroupCommitPaymentsTest extends HeldLaneTestBase {
         }
         assertEquals(List.of("PAID"), moves(first));
         assertEquals("cay" + cay, paidEventBuyer(first));
+    }
+
+    /**
+     * A shared transaction plans its statements generically ({@code SET LOCAL plan_cache_mode}); the
+     * setting must end with its commit, or a pooled connection would plan everything else (exports,
+     * orders) that way too. Every connection of the pool is held at once and asked.
+     */
+    @Test
+    void aSharedTransactionLeavesEveryPooledConnectionPlanningAsTheServerDefaults() throws Exception {
+        long eve = NEXT_BUYER.incrementAndGet();
+        Map<String, Object> first = order(eve, "eve", "XTR");
+        Map<String, Object> second = order(eve, "eve", "XTR");
+        String prefix = "stxPLAN" + NEXT_UPDATE.incrementAndGet() + "-";
+        List<TelegramUpdates.Update> updates = List.of(pay(eve, first, prefix + "a"), pay(eve, second, prefix + "b"));
+
+        List<Future<Integer>> answers = whileTheLaneIsHeld(() -> updates.stream().map(u -> post(u.json())).toList());
+
+        assertEquals(List.of(200, 200), statuses(answers));
+        Db db = new Db(dataSource);
+        assertEquals(1, db.count("SELECT count(DISTINCT xmin::text) FROM telegram_updates WHERE update_id IN ("
+                + list(updates.stream().map(TelegramUpdates.Update::updateId).toList()) + ")"), "one shared transaction");
+        assertEquals("PAID", status(first));
+        assertEquals("PAID", status(second));
+        assertEquals(Set.of("auto"), planCacheModesOfEveryPooledConnection());
+    }
+
+    private Set<String> planCacheModesOfEveryPooledConnection() throws SQLException {
+        HikariDataSource pool = (HikariDataSource) DelegatingDataSource.unwrapDataSource(dataSource);
+        List<Connection> held = new ArrayList<>();
+        Set<String> modes = new HashSet<>();
+        try {
+            for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+                Connection connection = pool.getConnection();
+                held.add(connection);
+                try (Statement statement = connection.createStatement();
+                     ResultSet mode = statement.executeQuery("SHOW plan_cache_mode")) {
+                    mode.next();
+                    modes.add(mode.getString(1));
+                }
+            }
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        return modes;
     }
 
     @Test
