@@ -2,14 +2,12 @@ package dev.starshop.platform.db;
 
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.TransactionStatus;
-import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -23,21 +21,20 @@ import java.util.function.Supplier;
 @Singleton
 public final class TransactionMemo {
 
-    private final TransactionOperations<Connection> transactions;
-    private final Map<Object, Map<Object, Object>> byTransaction = new ConcurrentHashMap<>();
+    private final PerTransaction<Map<Object, Object>> memos;
 
     TransactionMemo(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+        this.memos = new PerTransaction<>(transactions, HashMap::new);
     }
 
     /** The value {@code read} gave for {@code key} earlier in this transaction, or reads it now. */
     @SuppressWarnings("unchecked")
     public <T> T once(Object key, Supplier<T> read) {
-        Optional<? extends TransactionStatus<?>> status = transactions.findTransactionStatus();
+        Optional<? extends TransactionStatus<?>> status = memos.transaction();
         if (status.isEmpty()) {
             return read.get();
         }
-        Map<Object, Object> memo = memoOf(status.get());
+        Map<Object, Object> memo = memos.of(status.get());
         Object kept = memo.get(key);
         if (kept == null) {
             kept = read.get();
@@ -48,22 +45,6 @@ public final class TransactionMemo {
 
     /** How many transactions hold values now (for tests: it is zero once they have all ended). */
     int open() {
-        return byTransaction.size();
-    }
-
-    private Map<Object, Object> memoOf(TransactionStatus<?> status) {
-        Object connection = status.getConnection();
-        Map<Object, Object> memo = byTransaction.get(connection);
-        if (memo == null) {
-            memo = new HashMap<>();
-            byTransaction.put(connection, memo);
-            status.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(Status ended) {
-                    byTransaction.remove(connection);
-                }
-            });
-        }
-        return memo;
+        return memos.open();
     }
 }
