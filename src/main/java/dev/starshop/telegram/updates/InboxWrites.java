@@ -93,11 +93,7 @@ class InboxWrites {
      * (docs/performance.md, section 2). {@code starshop.telegram.queries-wait-for-disk} turns it off.
      */
     private static void commitWithoutWaitingForDisk(Connection connection) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL synchronous_commit = off");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not set synchronous_commit for a query's transaction", e);
-        }
+        setLocal(connection, "synchronous_commit = off");
     }
 
     /**
@@ -110,10 +106,15 @@ class InboxWrites {
      * keeps the server's default for everything else (exports, orders, an update written alone).
      */
     private static void planGenerically(Connection connection) {
+        setLocal(connection, "plan_cache_mode = force_generic_plan");
+    }
+
+    /** A server setting for the rest of this transaction only ({@code SET LOCAL}); a constant, never input. */
+    private static void setLocal(Connection connection, String setting) {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+            statement.execute("SET LOCAL " + setting);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not set plan_cache_mode for a shared transaction", e);
+            throw new IllegalStateException("Could not SET LOCAL " + setting, e);
         }
     }
 
