@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,9 @@ class OrderReadAheadTest extends OrderTestBase {
 
     @Inject
     OrderPayments orders;
+
+    @Inject
+    OrderRepository repository;
 
     @Inject
     TransactionOperations<Connection> transactions;
@@ -59,6 +63,19 @@ class OrderReadAheadTest extends OrderTestBase {
         });
 
         assertEquals(List.of(OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED), seen);
+    }
+
+    @Test
+    void anOrderExpiredAfterTheReadAheadIsReadAgain() {
+        UUID expiring = placed(fixtures.product(null));
+
+        OrderStatus seen = transactions.executeWrite(status -> {
+            orders.lockAhead(List.of(expiring));
+            repository.updateStatus(expiring, OrderStatus.PENDING_PAYMENT, OrderStatus.EXPIRED, Instant.now());
+            return orders.lock(expiring).orElseThrow().status();
+        });
+
+        assertEquals(OrderStatus.EXPIRED, seen, "a lock after the expiry wrote the order reads the expired order");
     }
 
     private UUID placed(String sku) {
