@@ -1,6 +1,7 @@
 package dev.starshop;
 
 import dev.starshop.platform.HeadStartMicronaut;
+import dev.starshop.platform.JarMicronautServices;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 
@@ -11,6 +12,8 @@ import io.swagger.v3.oas.annotations.info.Info;
 public class Application {
 
     public static void main(String[] args) {
+        // Before Micronaut loads a service: its bean definitions listed from the jar, not a zip file system over it.
+        JarMicronautServices.install(Application.class.getClassLoader());
         // HeadStartMicronaut: Micronaut's start, with the embedded PostgreSQL starting alongside it.
         new HeadStartMicronaut().args(args)
                 .mainClass(Application.class)
