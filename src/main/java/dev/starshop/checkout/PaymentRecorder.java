@@ -57,7 +57,7 @@ class PaymentRecorder {
         if (!payments.insertIfNew(record, clock.instant())) {
             return false;
         }
-        ledger.post(entry(record, amounts, order.map(Order::discount)));
+        ledger.postDeferred(entry(record, amounts, order.map(Order::discount)));
         order.ifPresent(o -> settle(o, record, amounts.isPresent()));
         order.filter(o -> amounts.isPresent()).ifPresent(o -> subscriptions.startIfSubscription(o, paid));
         receipts.paymentReceived(paid.buyer(), record);

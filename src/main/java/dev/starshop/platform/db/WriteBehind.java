@@ -11,12 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Rows that a transaction adds and never reads back before it commits (the bot outbox's messages,
- * the event outbox's deliveries), written in one statement per table at the end of a shared
- * (group) commit instead of one statement each. Only a transaction that {@link #gather() gathers}
- * defers anything; there, {@link #flush()} must run before the commit, inside the transaction, so
- * the rows commit (or roll back) with everything else. Everywhere else a row is written at once,
- * by the same statement as always.
+ * Rows that a transaction adds and does not read back before it commits (the bot outbox's messages,
+ * the event outbox's deliveries, the payments' ledger transactions), written in one statement per
+ * table at the end of a shared (group) commit instead of one statement each. Only a transaction that
+ * {@link #gather() gathers} defers anything; there, {@link #flush()} must run before the commit,
+ * inside the transaction, so the rows commit (or roll back) with everything else, and whoever reads
+ * a table back inside the transaction first writes what waits for it ({@link #flush(Table)}).
+ * Everywhere else a row is written at once, by the same statement as always. A table whose
+ * statement finds a row already there (a conflict the deferred writer could not answer) must throw:
+ * the shared transaction then rolls back and each of its items is written again alone.
  */
 @Singleton
 public final class WriteBehind {
@@ -49,6 +52,16 @@ public final class WriteBehind {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void flush() {
         waiting.takeCurrent().ifPresent(tables -> tables.forEach((table, rows) -> ((Table) table).insertAll(rows)));
+    }
+
+    /**
+     * Writes what waits for {@code table} in this transaction now, in one statement, before something
+     * in the transaction reads that table back; gathering goes on. Nothing outside a gathering transaction.
+     */
+    @SuppressWarnings("unchecked")
+    public <R> void flush(Table<R> table) {
+        waiting.current().map(tables -> tables.remove(table))
+                .ifPresent(rows -> table.insertAll((List<R>) (List<?>) rows));
     }
 
     /** How many transactions gather now (for tests: zero once they have all ended). */

@@ -1,6 +1,11 @@
 package dev.starshop.telegram.webhook;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.starshop.ledger.EntryRef;
+import dev.starshop.ledger.Ledger;
+import dev.starshop.ledger.LedgerEntries;
+import dev.starshop.money.CurrencyTable;
+import dev.starshop.money.Money;
 import dev.starshop.support.Api;
 import dev.starshop.support.Db;
 import dev.starshop.support.InitDataSigner;
@@ -11,6 +16,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +26,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -53,6 +60,12 @@ class GroupCommitPaymentsTest extends HeldLaneTestBase {
 
     @Inject
     BotCredentials bot;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     private Api api;
     private InitDataSigner signer;
@@ -147,6 +160,92 @@ class GroupCommitPaymentsTest extends HeldLaneTestBase {
         }
         assertEquals(List.of("PAID"), moves(first));
         assertEquals("cay" + cay, paidEventBuyer(first));
+    }
+
+    /**
+     * The batch's ledger transactions are written by one statement at its end. A key already in the
+     * ledger cannot be answered there as a single posting answers it, so the statement throws: the
+     * batch rolls back and every update is written again alone, where the others are recorded once
+     * each and the conflicting one is refused exactly as it would have been by itself.
+     */
+    @Test
+    void aLedgerKeyAlreadyRecordedSendsTheBatchBackToBeWrittenUpdateByUpdate() throws Exception {
+        long fay = NEXT_BUYER.incrementAndGet();
+        Map<String, Object> first = order(fay, "fay", "XTR");
+        Map<String, Object> taken = order(fay, "fay", "XTR");
+        Map<String, Object> card = order(fay, "fay", "USD");
+        String prefix = "stxTAKEN" + NEXT_UPDATE.incrementAndGet() + "-";
+        // Something else already holds the ledger key the second charge will want, with other content.
+        transactions.executeWrite(status -> ledger.post(LedgerEntries.starsPayment(new EntryRef("payment:" + prefix + "b",
+                Instant.now(), null, null, prefix + "b", null), new Money(1, CurrencyTable.STARS))));
+        List<TelegramUpdates.Update> updates = List.of(pay(fay, first, prefix + "a"), pay(fay, taken, prefix + "b"),
+                pay(fay, card, prefix + "c"));
+
+        List<Future<Integer>> answers = whileTheLaneIsHeld(() -> updates.stream().map(u -> post(u.json())).toList());
+
+        List<Integer> statuses = statuses(answers);
+        assertEquals(200, statuses.get(0));
+        assertTrue(statuses.get(1) != 200, "the conflicting charge is refused, as alone: " + statuses);
+        assertEquals(200, statuses.get(2));
+        Db db = new Db(dataSource);
+        assertEquals(2, db.count("SELECT count(DISTINCT xmin::text) FROM telegram_updates WHERE update_id IN (?, ?)",
+                updates.get(0).updateId(), updates.get(2).updateId()), "written again one by one");
+        assertEquals("PAID", status(first));
+        assertEquals("PENDING_PAYMENT", status(taken));
+        assertEquals("PAID", status(card));
+        for (String charge : List.of("a", "c")) {
+            assertEquals(1, db.count("SELECT count(*) FROM payments WHERE telegram_payment_charge_id = ?",
+                    prefix + charge));
+            assertEquals(1, db.count("SELECT count(*) FROM ledger_transactions WHERE telegram_charge_id = ?",
+                    prefix + charge));
+        }
+        assertEquals(0, db.count("SELECT count(*) FROM payments WHERE telegram_payment_charge_id = ?", prefix + "b"));
+        assertEquals(1, db.count("SELECT count(*) FROM ledger_transactions WHERE telegram_charge_id = ?", prefix + "b"),
+                "only the row that was there");
+        assertEquals(0, unbalanced(prefix));
+        assertEquals(List.of("PAID"), moves(first));
+        assertEquals(List.of("PAID"), moves(card));
+    }
+
+    /**
+     * A refund that arrives in the same batch as its payment reads the payment's ledger transaction to
+     * reverse it: the batch's waiting ledger rows are written before that read, so the refund finds it.
+     */
+    @Test
+    void aRefundInTheBatchOfItsPaymentReversesTheLedgerTransactionThePaymentWaitedToWrite() throws Exception {
+        long gus = NEXT_BUYER.incrementAndGet();
+        Map<String, Object> refunded = order(gus, "gus", "XTR");
+        Map<String, Object> kept = order(gus, "gus", "XTR");
+        String prefix = "stxREFUND" + NEXT_UPDATE.incrementAndGet() + "-";
+        TelegramUpdates.Update payment = pay(gus, refunded, prefix + "a");
+        TelegramUpdates.Update refund = TelegramUpdates.refundedPayment().updateId(NEXT_UPDATE.incrementAndGet())
+                .buyer(gus, "Gus").currency("XTR").total(((Number) refunded.get("totalAmount")).longValue())
+                .payload(refunded.get("id")).charge(prefix + "a");
+        List<TelegramUpdates.Update> updates = List.of(payment, refund, pay(gus, kept, prefix + "b"));
+
+        List<Future<Integer>> answers = whileTheLaneIsHeld(() -> updates.stream().map(u -> post(u.json())).toList());
+
+        assertEquals(List.of(200, 200, 200), statuses(answers));
+        Db db = new Db(dataSource);
+        assertEquals(1, db.count("SELECT count(DISTINCT xmin::text) FROM telegram_updates WHERE update_id IN ("
+                + list(updates.stream().map(TelegramUpdates.Update::updateId).toList()) + ")"), "one shared transaction");
+        assertEquals("REFUNDED", status(refunded));
+        assertEquals("PAID", status(kept));
+        assertEquals("PAYMENT,REFUND", db.text("SELECT string_agg(kind, ',' ORDER BY id)"
+                + " FROM ledger_transactions WHERE telegram_charge_id = ?", prefix + "a"));
+        assertEquals(1, db.count("""
+                SELECT count(*) FROM ledger_transactions r JOIN ledger_transactions p ON p.id = r.reverses_id
+                WHERE r.kind = 'REFUND' AND p.kind = 'PAYMENT' AND p.telegram_charge_id = ?""", prefix + "a"),
+                "the refund reverses the payment's transaction");
+        assertEquals(1, db.count("SELECT count(*) FROM ledger_transactions WHERE telegram_charge_id = ?", prefix + "b"));
+        assertEquals(0, unbalanced(prefix));
+    }
+
+    private long unbalanced(String prefix) {
+        return new Db(dataSource).count("""
+                SELECT count(*) FROM (SELECT t.id FROM ledger_transactions t JOIN ledger_postings p ON p.transaction_id = t.id
+                                      WHERE t.telegram_charge_id LIKE ? GROUP BY t.id HAVING sum(p.amount) <> 0) unbalanced""",
+                prefix + "%");
     }
 
     /**
