@@ -12,6 +12,7 @@ import dev.starshop.order.OrderStatus;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,14 @@ class PaymentRecorder {
         this.subscriptions = subscriptions;
         this.receipts = receipts;
         this.clock = clock;
+    }
+
+    /**
+     * A shared transaction is about to record payments of these charges: which are on file is read
+     * now, in one statement, and each new one's row is written with the others at the end.
+     */
+    void paymentsAhead(List<String> chargeIds) {
+        payments.paymentsAhead(chargeIds);
     }
 
     /** Returns false for a charge already on file (a redelivery): nothing is done then. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Rows that a transaction adds and does not read back before it commits (the bot outbox's messages,
@@ -27,6 +28,26 @@ public final class WriteBehind {
     /** A table's statement for many rows, in the order given. */
     public interface Table<R> {
         void insertAll(List<R> rows);
+
+        /** The database table the rows go to, for a reader that cannot hold this object ({@link #beforeReading}). */
+        default String name() {
+            return "";
+        }
+
+        /** A table that readers elsewhere find by its database table's name. */
+        static <R> Table<R> named(String name, Consumer<List<R>> insertAll) {
+            return new Table<>() {
+                @Override
+                public void insertAll(List<R> rows) {
+                    insertAll.accept(rows);
+                }
+
+                @Override
+                public String name() {
+                    return name;
+                }
+            };
+        }
     }
 
     private final PerTransaction<Map<Table<?>, List<Object>>> waiting;
@@ -62,6 +83,16 @@ public final class WriteBehind {
     public <R> void flush(Table<R> table) {
         waiting.current().map(tables -> tables.remove(table))
                 .ifPresent(rows -> table.insertAll((List<R>) (List<?>) rows));
+    }
+
+    /**
+     * {@link #flush(Table)} for every table waiting to write rows into database table {@code name},
+     * for a reader in another package than the writer's (an order event reading the payment's row).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void beforeReading(String name) {
+        waiting.current().ifPresent(tables -> tables.keySet().stream().filter(table -> table.name().equals(name))
+                .toList().forEach(table -> flush((Table) table)));
     }
 
     /** How many transactions gather now (for tests: zero once they have all ended). */
