@@ -67,11 +67,16 @@ class CheckoutIntake implements PaymentIntake {
         return decision;
     }
 
-    /** The orders the payments name (a renewal's is its subscription's first order: not read ahead). */
+    /**
+     * The orders the payments name (a renewal's is its subscription's first order: not read ahead), and
+     * which of their charges are on file already (a redelivery).
+     */
     @Override
     public void paymentsAhead(List<ReportedPayment> payments) {
-        orders.lockAhead(payments.stream().filter(payment -> !payment.renewal())
-                .flatMap(payment -> InvoicePayload.orderId(payment.orderRef()).stream()).distinct().toList());
+        List<ReportedPayment> first = payments.stream().filter(payment -> !payment.renewal()).toList();
+        orders.lockAhead(first.stream().flatMap(payment -> InvoicePayload.orderId(payment.orderRef()).stream())
+                .distinct().toList());
+        this.payments.paymentsAhead(first.stream().map(ReportedPayment::chargeId).distinct().toList());
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.starshop.order.OrderStatus;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,6 +43,14 @@ class PaymentRecorder {
         this.clock = clock;
     }
 
+    /**
+     * A shared transaction is about to record payments of these charges: which are on file is read
+     * now, in one statement, and each new one's row is written with the others at the end.
+     */
+    void paymentsAhead(List<String> chargeIds) {
+        payments.paymentsAhead(chargeIds);
+    }
+
     /** Returns false for a charge already on file (a redelivery): nothing is done then. */
     boolean record(ReportedPayment paid) {
         if (paid.renewal()) {
@@ -57,7 +66,7 @@ class PaymentRecorder {
         if (!payments.insertIfNew(record, clock.instant())) {
             return false;
         }
-        ledger.post(entry(record, amounts, order.map(Order::discount)));
+        ledger.postDeferred(entry(record, amounts, order.map(Order::discount)));
         order.ifPresent(o -> settle(o, record, amounts.isPresent()));
         order.filter(o -> amounts.isPresent()).ifPresent(o -> subscriptions.startIfSubscription(o, paid));
         receipts.paymentReceived(paid.buyer(), record);

@@ -4,15 +4,23 @@ import dev.starshop.money.Currency;
 import dev.starshop.money.CurrencyTable;
 import dev.starshop.money.Money;
 import dev.starshop.platform.db.Params;
+import dev.starshop.platform.db.ReadAhead;
 import dev.starshop.platform.db.Row;
 import dev.starshop.platform.db.Sql;
+import dev.starshop.platform.db.WriteBehind;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /** The payments table. Callers own the transaction. */
 @Singleton
@@ -37,18 +45,77 @@ class PaymentRepository {
     private static final String BY_CHARGE = "SELECT " + COLUMNS
             + " FROM payments WHERE telegram_payment_charge_id = :chargeId AND kind = :kind";
 
+    private static final String INSERT_ALL = """
+            INSERT INTO payments (telegram_payment_charge_id, kind, order_id, buyer_id, currency, total_amount,
+                                  provider_payment_charge_id, invoice_payload, shipping_option_id, shipping_amount,
+                                  tip_amount, order_info, subscription_expires_at, source, reference, review_reason,
+                                  occurred_at, needs_review, recorded_at)
+            SELECT p.charge_id, p.kind, p.order_id, p.buyer_id, p.currency, p.total_amount, p.provider_charge_id,
+                   p.invoice_payload, p.shipping_option_id, p.shipping_amount, p.tip_amount, p.order_info::jsonb,
+                   p.subscription_expires_at::timestamptz, p.source, p.reference, p.review_reason,
+                   p.occurred_at::timestamptz, p.review_reason IS NOT NULL, p.recorded_at::timestamptz
+            FROM unnest(:chargeIds::text[], :kinds::text[], :orderIds::uuid[], :buyerIds::bigint[], :currencies::text[],
+                        :totalAmounts::bigint[], :providerChargeIds::text[], :invoicePayloads::text[],
+                        :shippingOptionIds::text[], :shippingAmounts::bigint[], :tipAmounts::bigint[],
+                        :orderInfos::text[], :subscriptionExpiresAt::text[], :sources::text[], :references::text[],
+                        :reviewReasons::text[], :occurredAt::text[], :recordedAt::text[])
+                 WITH ORDINALITY AS p(charge_id, kind, order_id, buyer_id, currency, total_amount, provider_charge_id,
+                                      invoice_payload, shipping_option_id, shipping_amount, tip_amount, order_info,
+                                      subscription_expires_at, source, reference, review_reason, occurred_at,
+                                      recorded_at, n)
+            ORDER BY p.n
+            ON CONFLICT (telegram_payment_charge_id, kind) DO NOTHING""";
+
+    private static final String PAYMENTS_ON_FILE = "SELECT telegram_payment_charge_id FROM payments "
+            + "WHERE telegram_payment_charge_id = ANY(:chargeIds) AND kind = 'PAYMENT'";
+
     private static final String FOR_ORDER = "SELECT " + COLUMNS + " FROM payments WHERE order_id = :orderId ORDER BY id";
+
+    /** The database table's name, for readers outside this package ({@link WriteBehind#beforeReading}). */
+    static final String TABLE = "payments";
 
     private final Sql sql;
     private final CurrencyTable currencies;
+    private final ReadAhead readAhead;
+    private final WriteBehind writeBehind;
+    private final WriteBehind.Table<Late> latePayments = WriteBehind.Table.named(TABLE, this::insertAll);
 
-    PaymentRepository(Sql sql, CurrencyTable currencies) {
-        this.sql = sql;
-        this.currencies = currencies;
+    /** Whether a charge's payment was on file when a shared transaction read ahead (a {@link ReadAhead} key). */
+    private record OnFile(String chargeId) {
     }
 
-    /** Stores the payment unless this charge id and kind are already on file; false for a duplicate. */
+    /** A payment {@link #insertIfNew} left for the end of a shared commit. */
+    private record Late(PaymentRecord record, Instant recordedAt) {
+    }
+
+    PaymentRepository(Sql sql, CurrencyTable currencies, ReadAhead readAhead, WriteBehind writeBehind) {
+        this.sql = sql;
+        this.currencies = currencies;
+        this.readAhead = readAhead;
+        this.writeBehind = writeBehind;
+    }
+
+    /**
+     * Stores the payment unless this charge id and kind are already on file; false for a duplicate.
+     * In a shared (group) commit, a first payment of a charge that {@link #paymentsAhead} found not on
+     * file waits and is written with the batch's others by one statement at its end ({@link WriteBehind});
+     * a second payment of that charge in the batch is then the duplicate, as it would be if the first
+     * were already written. Any read of the table in the transaction writes what waits first.
+     */
     boolean insertIfNew(PaymentRecord p, Instant recordedAt) {
+        if (p.kind() == PaymentKind.PAYMENT) {
+            Optional<Boolean> onFile = readAhead.peek(new OnFile(p.chargeId()));
+            if (onFile.isPresent()) {
+                if (onFile.get()) {
+                    return false;
+                }
+                if (writeBehind.offer(latePayments, new Late(p, recordedAt))) {
+                    readAhead.put(new OnFile(p.chargeId()), true);
+                    return true;
+                }
+            }
+        }
+        readAhead.forget(new OnFile(p.chargeId()));
         return sql.update(INSERT, Params.of("chargeId", p.chargeId()).and("kind", p.kind())
                 .and("orderId", p.orderId()).and("buyerId", p.buyerId())
                 .and("currency", p.total().currency().code()).and("totalAmount", p.total().amount())
@@ -61,7 +128,67 @@ class PaymentRepository {
                 .and("recordedAt", recordedAt)) == 1;
     }
 
+    /**
+     * Which of these charges' payments are on file, read in one statement for a shared transaction about
+     * to record them one by one: {@link #insertIfNew} answers a charge found here as a duplicate and
+     * lets a charge not found wait for the end of the transaction.
+     */
+    void paymentsAhead(Collection<String> chargeIds) {
+        if (chargeIds.isEmpty()) {
+            return;
+        }
+        Set<String> onFile = new HashSet<>(sql.list(PAYMENTS_ON_FILE,
+                Params.of("chargeIds", chargeIds.toArray(String[]::new)), row -> row.getString("telegram_payment_charge_id")));
+        chargeIds.forEach(chargeId -> readAhead.put(new OnFile(chargeId), onFile.contains(chargeId)));
+    }
+
+    /**
+     * The payments that waited, in one statement. A row that finds its charge already on file (another
+     * transaction wrote it since the read ahead) throws: the shared transaction rolls back and each of
+     * its updates is written again alone, where the charge is the duplicate it is.
+     */
+    private void insertAll(List<Late> late) {
+        List<PaymentRecord> rows = late.stream().map(Late::record).toList();
+        int written = sql.update(INSERT_ALL, Params.of("chargeIds", column(rows, PaymentRecord::chargeId, String[]::new))
+                .and("kinds", column(rows, p -> p.kind().name(), String[]::new))
+                .and("orderIds", column(rows, PaymentRecord::orderId, UUID[]::new))
+                .and("buyerIds", column(rows, PaymentRecord::buyerId, Long[]::new))
+                .and("currencies", column(rows, p -> p.total().currency().code(), String[]::new))
+                .and("totalAmounts", column(rows, p -> p.total().amount(), Long[]::new))
+                .and("providerChargeIds", column(rows, PaymentRecord::providerChargeId, String[]::new))
+                .and("invoicePayloads", column(rows, PaymentRecord::invoicePayload, String[]::new))
+                .and("shippingOptionIds", column(rows, p -> p.split().shippingOptionId(), String[]::new))
+                .and("shippingAmounts", column(rows, p -> p.split().shipping().amount(), Long[]::new))
+                .and("tipAmounts", column(rows, p -> p.split().tip().amount(), Long[]::new))
+                .and("orderInfos", column(rows, PaymentRecord::orderInfoJson, String[]::new))
+                .and("subscriptionExpiresAt", column(rows, p -> text(p.subscriptionExpiresAt()), String[]::new))
+                .and("sources", column(rows, p -> p.source().name(), String[]::new))
+                .and("references", column(rows, PaymentRecord::reference, String[]::new))
+                .and("reviewReasons", column(rows, PaymentRecord::reviewReason, String[]::new))
+                .and("occurredAt", column(rows, p -> p.occurredAt().toString(), String[]::new))
+                .and("recordedAt", late.stream().map(l -> l.recordedAt().toString()).toArray(String[]::new)));
+        if (written != late.size()) {
+            throw new IllegalStateException("A shared transaction's " + late.size() + " payments met "
+                    + (late.size() - written) + " charge(s) already on file; it rolls back and each is written again alone");
+        }
+    }
+
+    /** What waits for the end of a shared commit is written before anything here reads the table. */
+    private void writeWhatWaits() {
+        writeBehind.flush(latePayments);
+    }
+
+    private static <T, C> C[] column(List<T> rows, Function<T, C> value, IntFunction<C[]> array) {
+        return rows.stream().map(value).toArray(array);
+    }
+
+    @Nullable
+    private static String text(@Nullable Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
     Optional<PaymentRecord> find(String chargeId, PaymentKind kind) {
+        writeWhatWaits();
         return sql.one(BY_CHARGE, Params.of("chargeId", chargeId).and("kind", kind), this::read);
     }
 
@@ -71,6 +198,7 @@ class PaymentRepository {
     }
 
     List<PaymentRecord> forOrder(UUID orderId) {
+        writeWhatWaits();
         return sql.list(FOR_ORDER, Params.of("orderId", orderId), this::read);
     }
 

@@ -8,6 +8,7 @@ import dev.starshop.platform.db.Params;
 import dev.starshop.platform.db.ReadAhead;
 import dev.starshop.platform.db.Row;
 import dev.starshop.platform.db.Sql;
+import dev.starshop.platform.db.WriteBehind;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.json.JsonMapper;
@@ -61,11 +62,13 @@ class OrderFacts {
     private final Sql sql;
     private final JsonMapper json;
     private final ReadAhead readAhead;
+    private final WriteBehind writeBehind;
 
-    OrderFacts(Sql sql, JsonMapper json, ReadAhead readAhead) {
+    OrderFacts(Sql sql, JsonMapper json, ReadAhead readAhead, WriteBehind writeBehind) {
         this.sql = sql;
         this.json = json;
         this.readAhead = readAhead;
+        this.writeBehind = writeBehind;
     }
 
     /** The buyer's row, or what {@link #buyersAhead} read of it earlier in this transaction. */
@@ -113,6 +116,7 @@ class OrderFacts {
     }
 
     private Optional<Paid> paid(Order order) {
+        writeBehind.beforeReading("payments"); // a payment row waiting for a shared commit's end is written first
         return sql.one(LAST_CHARGE, Params.of("orderId", order.id()), row -> {
             var currency = order.total().currency();
             Charge charge = new Charge(new Money(row.getLong("total_amount"), currency),

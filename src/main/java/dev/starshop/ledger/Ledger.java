@@ -1,11 +1,14 @@
 package dev.starshop.ledger;
 
 import dev.starshop.ledger.valuation.StarsValuations;
+import dev.starshop.platform.db.WriteBehind;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +26,20 @@ public class Ledger {
     private final InvariantChecks invariants;
     private final StarsValuations valuations;
     private final Clock clock;
+    private final WriteBehind writeBehind;
+    private final WriteBehind.Table<Late> lateTransactions = this::postAll;
 
-    Ledger(LedgerRepository repository, InvariantChecks invariants, StarsValuations valuations, Clock clock) {
+    /** A transaction {@link #postDeferred} left for the end of a shared commit, with when it was posted. */
+    private record Late(NewTransaction tx, Instant recordedAt) {
+    }
+
+    Ledger(LedgerRepository repository, InvariantChecks invariants, StarsValuations valuations, Clock clock,
+           WriteBehind writeBehind) {
         this.repository = repository;
         this.invariants = invariants;
         this.valuations = valuations;
         this.clock = clock;
+        this.writeBehind = writeBehind;
     }
 
     /**
@@ -40,6 +51,7 @@ public class Ledger {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public LedgerTransaction post(NewTransaction tx) {
+        writeWhatWaits();
         var recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<Long> id = repository.insert(tx, recordedAt);
         if (id.isEmpty()) {
@@ -53,26 +65,65 @@ public class Ledger {
                 tx.telegramChargeId(), tx.providerChargeId(), tx.reversesTransactionId(), tx.postings());
     }
 
+    /**
+     * {@link #post} for a caller that does not need the transaction back (a payment's entry). In a
+     * shared (group) commit the transaction waits and is written with the others of the batch by one
+     * statement at its end, Stars ones valued by one more ({@link WriteBehind}), or earlier, when
+     * something in the transaction reads the ledger through this class. There a key already recorded
+     * is not answered as {@link #post} answers it: the statement throws, the shared transaction rolls
+     * back and each of its updates is written again alone, where this posts at once.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void postDeferred(NewTransaction tx) {
+        if (!writeBehind.offer(lateTransactions, new Late(tx, clock.instant().truncatedTo(ChronoUnit.MICROS)))) {
+            post(tx);
+        }
+    }
+
+    /** The transactions {@link #postDeferred} left for now, in one statement, and their Stars valuations in one. */
+    private void postAll(List<Late> late) {
+        List<Long> ids = repository.insertAll(late.stream().map(Late::tx).toList(),
+                late.stream().map(Late::recordedAt).toList());
+        List<Long> stars = new ArrayList<>();
+        for (int i = 0; i < late.size(); i++) {
+            if (late.get(i).tx().currency().isStars()) {
+                stars.add(ids.get(i));
+            }
+        }
+        if (!stars.isEmpty()) {
+            valuations.lockAll(stars); // the rate in force, locked once (docs/accounting.md, "Valuing Stars")
+        }
+    }
+
+    /** What waits for the end of a shared commit is written before anything here reads the ledger. */
+    private void writeWhatWaits() {
+        writeBehind.flush(lateTransactions);
+    }
+
     @Transactional(readOnly = true)
     public Optional<LedgerTransaction> byExternalKey(String externalKey) {
+        writeWhatWaits();
         return repository.findByKey(externalKey);
     }
 
     /** The order's payments and their reversals, oldest first. */
     @Transactional(readOnly = true)
     public List<LedgerTransaction> forOrder(UUID orderId) {
+        writeWhatWaits();
         return repository.findByOrder(orderId);
     }
 
     /** Every account that has postings, once per currency; nothing is summed across currencies. */
     @Transactional(readOnly = true)
     public List<AccountBalance> balances() {
+        writeWhatWaits();
         return repository.balances();
     }
 
     /** Scans the whole ledger for broken rules; empty when the books are sound. */
     @Transactional(readOnly = true)
     public List<InvariantViolation> checkInvariants() {
+        writeWhatWaits();
         return invariants.run();
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /** Ledger rows in PostgreSQL: inserts and reads only (the tables refuse anything else). */
 @Singleton
@@ -60,6 +62,74 @@ class LedgerRepository {
                         .and("reversesId", tx.reversesTransactionId())
                         .and("accounts", accounts).and("amounts", amounts).and("nanos", nanos),
                 row -> row.getLong("id"));
+    }
+
+    /**
+     * {@link #insert} for many transactions in one statement (one round trip), in the order given, the
+     * postings of each in theirs. Answers each transaction's id, in the order given. Unlike
+     * {@link #insert} it cannot tell a replay from a contradiction, so a row already recorded under
+     * one of the keys (or a key twice here, or a second reversal) throws, and the caller's
+     * transaction must roll back: nothing it wrote may commit without the rows it meant to write.
+     */
+    List<Long> insertAll(List<NewTransaction> transactions, List<Instant> recordedAt) {
+        List<Posting> postings = new ArrayList<>();
+        List<String> postingKeys = new ArrayList<>();
+        for (NewTransaction tx : transactions) {
+            tx.postings().forEach(p -> {
+                postings.add(p);
+                postingKeys.add(tx.externalKey());
+            });
+        }
+        Map<String, Long> ids = new HashMap<>();
+        sql.list("""
+                WITH tx AS (
+                    INSERT INTO ledger_transactions (external_key, kind, currency, occurred_at, recorded_at, order_id,
+                                                     buyer_id, telegram_charge_id, provider_charge_id, reverses_id)
+                    SELECT t.external_key, t.kind, t.currency, t.occurred_at::timestamptz, t.recorded_at::timestamptz,
+                           t.order_id, t.buyer_id, t.telegram_charge_id, t.provider_charge_id, t.reverses_id
+                    FROM unnest(:externalKeys::text[], :kinds::text[], :currencies::text[], :occurredAt::text[],
+                                :recordedAt::text[], :orderIds::uuid[], :buyerIds::bigint[], :telegramChargeIds::text[],
+                                :providerChargeIds::text[], :reversesIds::bigint[])
+                         WITH ORDINALITY AS t(external_key, kind, currency, occurred_at, recorded_at, order_id,
+                                              buyer_id, telegram_charge_id, provider_charge_id, reverses_id, n)
+                    ORDER BY t.n
+                    ON CONFLICT DO NOTHING
+                    RETURNING id, external_key, currency),
+                postings AS (
+                    INSERT INTO ledger_postings (transaction_id, account, currency, amount, nanos)
+                    SELECT tx.id, p.account, tx.currency, p.amount, p.nanos
+                    FROM unnest(:postingKeys::text[], :accounts::text[], :amounts::bigint[], :nanos::integer[])
+                             WITH ORDINALITY AS p(external_key, account, amount, nanos, n)
+                    JOIN tx ON tx.external_key = p.external_key
+                    ORDER BY p.n)
+                SELECT id, external_key FROM tx""",
+                Params.of("externalKeys", column(transactions, NewTransaction::externalKey, String[]::new))
+                        .and("kinds", column(transactions, tx -> tx.kind().name(), String[]::new))
+                        .and("currencies", column(transactions, tx -> tx.currency().code(), String[]::new))
+                        .and("occurredAt", column(transactions, tx -> tx.occurredAt().toString(), String[]::new))
+                        .and("recordedAt", recordedAt.stream().map(Instant::toString).toArray(String[]::new))
+                        .and("orderIds", column(transactions, NewTransaction::orderId, UUID[]::new))
+                        .and("buyerIds", column(transactions, NewTransaction::buyerId, Long[]::new))
+                        .and("telegramChargeIds", column(transactions, NewTransaction::telegramChargeId, String[]::new))
+                        .and("providerChargeIds", column(transactions, NewTransaction::providerChargeId, String[]::new))
+                        .and("reversesIds", column(transactions, NewTransaction::reversesTransactionId, Long[]::new))
+                        .and("postingKeys", postingKeys.toArray(String[]::new))
+                        .and("accounts", column(postings, p -> p.account().dbName(), String[]::new))
+                        .and("amounts", column(postings, Posting::amount, Long[]::new))
+                        .and("nanos", column(postings, p -> (long) p.nanos(), Long[]::new)),
+                row -> Map.entry(row.getString("external_key"), row.getLong("id")))
+                .forEach(e -> ids.put(e.getKey(), e.getValue()));
+        if (ids.size() != transactions.size()) {
+            throw new IllegalStateException("A shared transaction's " + transactions.size() + " ledger transactions "
+                    + "met " + (transactions.size() - ids.size()) + " key(s) already recorded; it rolls back and "
+                    + "each is posted again alone");
+        }
+        return transactions.stream().map(tx -> ids.get(tx.externalKey())).toList();
+    }
+
+    private static <T, C> C[] column(List<T> rows, Function<T, C> value,
+                                     IntFunction<C[]> array) {
+        return rows.stream().map(value).toArray(array);
     }
 
     Optional<LedgerTransaction> findByKey(String externalKey) {

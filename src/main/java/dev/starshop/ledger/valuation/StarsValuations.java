@@ -85,8 +85,12 @@ public class StarsValuations {
         }
     }
 
-    /** {@link #lock} for many transactions, in one statement. */
-    private void lockAll(List<Long> transactionIds) {
+    /**
+     * {@link #lock} for many Stars transactions just posted, now, in one statement (the ledger's
+     * transactions written together at the end of a shared commit).
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void lockAll(List<Long> transactionIds) {
         sql.update(MANY, common().and("transactionIds", transactionIds.toArray(Long[]::new)));
     }
 

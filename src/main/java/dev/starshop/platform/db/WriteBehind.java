@@ -9,14 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Rows that a transaction adds and never reads back before it commits (the bot outbox's messages,
- * the event outbox's deliveries), written in one statement per table at the end of a shared
- * (group) commit instead of one statement each. Only a transaction that {@link #gather() gathers}
- * defers anything; there, {@link #flush()} must run before the commit, inside the transaction, so
- * the rows commit (or roll back) with everything else. Everywhere else a row is written at once,
- * by the same statement as always.
+ * Rows that a transaction adds and does not read back before it commits (the bot outbox's messages,
+ * the event outbox's deliveries, the payments' ledger transactions), written in one statement per
+ * table at the end of a shared (group) commit instead of one statement each. Only a transaction that
+ * {@link #gather() gathers} defers anything; there, {@link #flush()} must run before the commit,
+ * inside the transaction, so the rows commit (or roll back) with everything else, and whoever reads
+ * a table back inside the transaction first writes what waits for it ({@link #flush(Table)}).
+ * Everywhere else a row is written at once, by the same statement as always. A table whose
+ * statement finds a row already there (a conflict the deferred writer could not answer) must throw:
+ * the shared transaction then rolls back and each of its items is written again alone.
  */
 @Singleton
 public final class WriteBehind {
@@ -24,6 +28,26 @@ public final class WriteBehind {
     /** A table's statement for many rows, in the order given. */
     public interface Table<R> {
         void insertAll(List<R> rows);
+
+        /** The database table the rows go to, for a reader that cannot hold this object ({@link #beforeReading}). */
+        default String name() {
+            return "";
+        }
+
+        /** A table that readers elsewhere find by its database table's name. */
+        static <R> Table<R> named(String name, Consumer<List<R>> insertAll) {
+            return new Table<>() {
+                @Override
+                public void insertAll(List<R> rows) {
+                    insertAll.accept(rows);
+                }
+
+                @Override
+                public String name() {
+                    return name;
+                }
+            };
+        }
     }
 
     private final PerTransaction<Map<Table<?>, List<Object>>> waiting;
@@ -49,6 +73,26 @@ public final class WriteBehind {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void flush() {
         waiting.takeCurrent().ifPresent(tables -> tables.forEach((table, rows) -> ((Table) table).insertAll(rows)));
+    }
+
+    /**
+     * Writes what waits for {@code table} in this transaction now, in one statement, before something
+     * in the transaction reads that table back; gathering goes on. Nothing outside a gathering transaction.
+     */
+    @SuppressWarnings("unchecked")
+    public <R> void flush(Table<R> table) {
+        waiting.current().map(tables -> tables.remove(table))
+                .ifPresent(rows -> table.insertAll((List<R>) (List<?>) rows));
+    }
+
+    /**
+     * {@link #flush(Table)} for every table waiting to write rows into database table {@code name},
+     * for a reader in another package than the writer's (an order event reading the payment's row).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void beforeReading(String name) {
+        waiting.current().ifPresent(tables -> tables.keySet().stream().filter(table -> table.name().equals(name))
+                .toList().forEach(table -> flush((Table) table)));
     }
 
     /** How many transactions gather now (for tests: zero once they have all ended). */

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Rows wait only in a transaction that gathers, are written per table in the order offered when it
- * flushes, and nothing is kept once a transaction ends, committed or not.
+ * flushes (or one table's when it is about to be read back), and nothing is kept once a transaction
+ * ends, committed or not.
  */
 @MicronautTest(transactional = false)
 class WriteBehindTest {
@@ -47,6 +48,31 @@ class WriteBehindTest {
 
         assertEquals(List.of(false, true, true, true, false), offered);
         assertEquals(List.of(List.of("a", "b")), letters, "one write for the table, in the order offered");
+        assertEquals(List.of(List.of(1)), numbers);
+        assertEquals(0, writeBehind.open());
+    }
+
+    @Test
+    void aTableFlushedBeforeItIsReadBackIsWrittenThenAndGatheringGoesOn() {
+        List<List<String>> letters = new ArrayList<>();
+        List<List<Integer>> numbers = new ArrayList<>();
+        WriteBehind.Table<String> letterTable = letters::add;
+        WriteBehind.Table<Integer> numberTable = numbers::add;
+
+        transactions.executeWrite(status -> {
+            writeBehind.gather();
+            writeBehind.offer(letterTable, "a");
+            writeBehind.offer(numberTable, 1);
+            writeBehind.flush(letterTable);
+            assertEquals(List.of(List.of("a")), letters, "written before the read");
+            assertEquals(List.of(), numbers, "the other table still waits");
+            writeBehind.flush(letterTable);
+            assertTrue(writeBehind.offer(letterTable, "b"), "still gathering");
+            writeBehind.flush();
+            return null;
+        });
+
+        assertEquals(List.of(List.of("a"), List.of("b")), letters, "nothing written twice, nothing lost");
         assertEquals(List.of(List.of(1)), numbers);
         assertEquals(0, writeBehind.open());
     }

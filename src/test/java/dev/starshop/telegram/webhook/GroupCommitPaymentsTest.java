@@ -1,8 +1,14 @@
 package dev.starshop.telegram.webhook;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.starshop.ledger.EntryRef;
+import dev.starshop.ledger.Ledger;
+import dev.starshop.ledger.LedgerEntries;
+import dev.starshop.money.CurrencyTable;
+import dev.starshop.money.Money;
 import dev.starshop.support.Api;
 import dev.starshop.support.Db;
+import dev.starshop.support.Eventually;
 import dev.starshop.support.InitDataSigner;
 import dev.starshop.support.ShopFixture;
 import dev.starshop.support.TelegramUpdates;
@@ -11,15 +17,18 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,6 +38,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,6 +63,12 @@ class GroupCommitPaymentsTest extends HeldLaneTestBase {
 
     @Inject
     BotCredentials bot;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     private Api api;
     private InitDataSigner signer;
@@ -147,6 +163,192 @@ class GroupCommitPaymentsTest extends HeldLaneTestBase {
         }
         assertEquals(List.of("PAID"), moves(first));
         assertEquals("cay" + cay, paidEventBuyer(first));
+    }
+
+    /**
+     * The batch's ledger transactions are written by one statement at its end. A key already in the
+     * ledger cannot be answered there as a single posting answers it, so the statement throws: the
+     * batch rolls back and every update is written again alone, where the others are recorded once
+     * each and the conflicting one is refused exactly as it would have been by itself.
+     */
+    @Test
+    void aLedgerKeyAlreadyRecordedSendsTheBatchBackToBeWrittenUpdateByUpdate() throws Exception {
+        long fay = NEXT_BUYER.incrementAndGet();
+        Map<String, Object> first = order(fay, "fay", "XTR");
+        Map<String, Object> taken = order(fay, "fay", "XTR");
+        Map<String, Object> card = order(fay, "fay", "USD");
+        String prefix = "stxTAKEN" + NEXT_UPDATE.incrementAndGet() + "-";
+        // Something else already holds the ledger key the second charge will want, with other content.
+        transactions.executeWrite(status -> ledger.post(LedgerEntries.starsPayment(new EntryRef("payment:" + prefix + "b",
+                Instant.now(), null, null, prefix + "b", null), new Money(1, CurrencyTable.STARS))));
+        List<TelegramUpdates.Update> updates = List.of(pay(fay, first, prefix + "a"), pay(fay, taken, prefix + "b"),
+                pay(fay, card, prefix + "c"));
+
+        List<Future<Integer>> answers = whileTheLaneIsHeld(() -> updates.stream().map(u -> post(u.json())).toList());
+
+        List<Integer> statuses = statuses(answers);
+        assertEquals(200, statuses.get(0));
+        assertTrue(statuses.get(1) != 200, "the conflicting charge is refused, as alone: " + statuses);
+        assertEquals(200, statuses.get(2));
+        Db db = new Db(dataSource);
+        assertEquals(2, db.count("SELECT count(DISTINCT xmin::text) FROM telegram_updates WHERE update_id IN (?, ?)",
+                updates.get(0).updateId(), updates.get(2).updateId()), "written again one by one");
+        assertEquals("PAID", status(first));
+        assertEquals("PENDING_PAYMENT", status(taken));
+        assertEquals("PAID", status(card));
+        for (String charge : List.of("a", "c")) {
+            assertEquals(1, db.count("SELECT count(*) FROM payments WHERE telegram_payment_charge_id = ?",
+                    prefix + charge));
+            assertEquals(1, db.count("SELECT count(*) FROM ledger_transactions WHERE telegram_charge_id = ?",
+                    prefix + charge));
+        }
+        assertEquals(0, db.count("SELECT count(*) FROM payments WHERE telegram_payment_charge_id = ?", prefix + "b"));
+        assertEquals(1, db.count("SELECT count(*) FROM ledger_transactions WHERE telegram_charge_id = ?", prefix + "b"),
+                "only the row that was there");
+        assertEquals(0, unbalanced(prefix));
+        assertEquals(List.of("PAID"), moves(first));
+        assertEquals(List.of("PAID"), moves(card));
+    }
+
+    /**
+     * A refund that arrives in the same batch as its payment reads the payment's ledger transaction to
+     * reverse it: the batch's waiting ledger rows are written before that read, so the refund finds it.
+     */
+    @Test
+    void aRefundInTheBatchOfItsPaymentReversesTheLedgerTransactionThePaymentWaitedToWrite() throws Exception {
+        long gus = NEXT_BUYER.incrementAndGet();
+        Map<String, Object> refunded = order(gus, "gus", "XTR");
+        Map<String, Object> kept = order(gus, "gus", "XTR");
+        String prefix = "stxREFUND" + NEXT_UPDATE.incrementAndGet() + "-";
+        TelegramUpdates.Update payment = pay(gus, refunded, prefix + "a");
+        TelegramUpdates.Update refund = TelegramUpdates.refundedPayment().updateId(NEXT_UPDATE.incrementAndGet())
+                .buyer(gus, "Gus").currency("XTR").total(((Number) refunded.get("totalAmount")).longValue())
+                .payload(refunded.get("id")).charge(prefix + "a");
+        List<TelegramUpdates.Update> updates = List.of(payment, refund, pay(gus, kept, prefix + "b"));
+
+        List<Future<Integer>> answers = whileTheLaneIsHeld(() -> updates.stream().map(u -> post(u.json())).toList());
+
+        assertEquals(List.of(200, 200, 200), statuses(answers));
+        Db db = new Db(dataSource);
+        assertEquals(1, db.count("SELECT count(DISTINCT xmin::text) FROM telegram_updates WHERE update_id IN ("
+                + list(updates.stream().map(TelegramUpdates.Update::updateId).toList()) + ")"), "one shared transaction");
+        assertEquals("REFUNDED", status(refunded));
+        assertEquals("PAID", status(kept));
+        assertEquals("PAYMENT,REFUND", db.text("SELECT string_agg(kind, ',' ORDER BY id)"
+                + " FROM ledger_transactions WHERE telegram_charge_id = ?", prefix + "a"));
+        assertEquals(1, db.count("""
+                SELECT count(*) FROM ledger_transactions r JOIN ledger_transactions p ON p.id = r.reverses_id
+                WHERE r.kind = 'REFUND' AND p.kind = 'PAYMENT' AND p.telegram_charge_id = ?""", prefix + "a"),
+                "the refund reverses the payment's transaction");
+        assertEquals(1, db.count("SELECT count(*) FROM ledger_transactions WHERE telegram_charge_id = ?", prefix + "b"));
+        assertEquals(0, unbalanced(prefix));
+    }
+
+    /**
+     * A payment the order cannot honour (the wrong amount) waits for the batch's end like any other;
+     * its order.needs_review event shows what was charged, read from the payments table, so the
+     * waiting row is written before that read.
+     */
+    @Test
+    void aPaymentTheOrderCannotHonourGoesToReviewAndItsEventShowsTheChargeThatWaitedInTheBatch() throws Exception {
+        long hal = NEXT_BUYER.incrementAndGet();
+        Map<String, Object> underpaid = order(hal, "hal", "XTR");
+        Map<String, Object> paid = order(hal, "hal", "XTR");
+        String prefix = "stxSHORT" + NEXT_UPDATE.incrementAndGet() + "-";
+        long total = ((Number) underpaid.get("totalAmount")).longValue();
+        List<TelegramUpdates.Update> updates = List.of(pay(hal, underpaid, prefix + "a").total(total - 1),
+                pay(hal, paid, prefix + "b"));
+
+        List<Future<Integer>> answers = whileTheLaneIsHeld(() -> updates.stream().map(u -> post(u.json())).toList());
+
+        assertEquals(List.of(200, 200), statuses(answers));
+        Db db = new Db(dataSource);
+        assertEquals(1, db.count("SELECT count(DISTINCT xmin::text) FROM telegram_updates WHERE update_id IN ("
+                + list(updates.stream().map(TelegramUpdates.Update::updateId).toList()) + ")"), "one shared transaction");
+        assertEquals("NEEDS_REVIEW", status(underpaid));
+        assertEquals("PAID", status(paid));
+        assertEquals(String.valueOf(total - 1), db.text("SELECT body::jsonb -> 'data' -> 'order' -> 'payment' ->> 'totalAmount'"
+                + " FROM event_deliveries WHERE type = 'order.needs_review' AND ordering_key = ? AND endpoint_id = ?",
+                underpaid.get("id"), ((Number) endpointId).longValue()), "the event shows the charge");
+        assertEquals(1, db.count("SELECT count(*) FROM payments WHERE telegram_payment_charge_id = ? AND needs_review",
+                prefix + "a"));
+        assertEquals(0, unbalanced(prefix));
+    }
+
+    /** A charge recorded before the batch (read ahead as on file) is a duplicate in it: nothing is written twice. */
+    @Test
+    void aChargeOnFileBeforeTheBatchIsADuplicateInTheBatch() throws Exception {
+        long ida = NEXT_BUYER.incrementAndGet();
+        Map<String, Object> earlier = order(ida, "ida", "XTR");
+        Map<String, Object> later = order(ida, "ida", "USD");
+        String prefix = "stxKNOWN" + NEXT_UPDATE.incrementAndGet() + "-";
+        TelegramUpdates.Update first = pay(ida, earlier, prefix + "a");
+        assertEquals(200, post(first.json()).get(20, TimeUnit.SECONDS));
+        List<TelegramUpdates.Update> updates = List.of(first.redeliveredAs(NEXT_UPDATE.incrementAndGet()),
+                pay(ida, later, prefix + "b"));
+
+        List<Future<Integer>> answers = whileTheLaneIsHeld(() -> updates.stream().map(u -> post(u.json())).toList());
+
+        assertEquals(List.of(200, 200), statuses(answers));
+        Db db = new Db(dataSource);
+        assertEquals(1, db.count("SELECT count(DISTINCT xmin::text) FROM telegram_updates WHERE update_id IN ("
+                + list(updates.stream().map(TelegramUpdates.Update::updateId).toList()) + ")"), "one shared transaction");
+        assertEquals("PAID", status(earlier));
+        assertEquals("PAID", status(later));
+        for (String charge : List.of("a", "b")) {
+            assertEquals(1, db.count("SELECT count(*) FROM payments WHERE telegram_payment_charge_id = ?", prefix + charge));
+            assertEquals(1, db.count("SELECT count(*) FROM ledger_transactions WHERE telegram_charge_id = ?",
+                    prefix + charge));
+        }
+        assertEquals(List.of("PAID"), moves(earlier));
+    }
+
+    /**
+     * A charge another transaction records after the batch read which charges are on file: the batch's
+     * payments statement finds it at the end, throws, and every update is written again alone, where
+     * that charge is the duplicate it is and the others are recorded once each.
+     */
+    @Test
+    void aChargeRecordedElsewhereAfterTheReadAheadSendsTheBatchBackToBeWrittenUpdateByUpdate() throws Exception {
+        long jo = NEXT_BUYER.incrementAndGet();
+        Map<String, Object> first = order(jo, "jo", "XTR");
+        Map<String, Object> raced = order(jo, "jo", "XTR");
+        String prefix = "stxRACED" + NEXT_UPDATE.incrementAndGet() + "-";
+        List<TelegramUpdates.Update> updates = List.of(pay(jo, first, prefix + "a"), pay(jo, raced, prefix + "b"));
+        List<Future<Integer>> answers;
+        try (Connection other = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement insert = other.prepareStatement("INSERT INTO payments (telegram_payment_charge_id,"
+                    + " kind, currency, total_amount, source, occurred_at, recorded_at)"
+                    + " VALUES (?, 'PAYMENT', 'XTR', 1, 'RECONCILIATION', now(), now())")) {
+                insert.setString(1, prefix + "b");
+                insert.executeUpdate();
+            }
+            answers = whileTheLaneIsHeld(() -> updates.stream().map(u -> post(u.json())).toList());
+            Db db = new Db(dataSource);
+            Eventually.until(() -> db.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                    + " AND query LIKE '%INSERT INTO payments%unnest%'") == 1);
+            other.commit();
+        }
+
+        assertEquals(List.of(200, 200), statuses(answers));
+        Db db = new Db(dataSource);
+        assertEquals(2, db.count("SELECT count(DISTINCT xmin::text) FROM telegram_updates WHERE update_id IN (?, ?)",
+                updates.get(0).updateId(), updates.get(1).updateId()), "written again one by one");
+        assertEquals("PAID", status(first));
+        assertEquals("PENDING_PAYMENT", status(raced), "its charge was on file: a duplicate, nothing done");
+        assertEquals(1, db.count("SELECT count(*) FROM payments WHERE telegram_payment_charge_id = ?", prefix + "a"));
+        assertEquals(1, db.count("SELECT count(*) FROM ledger_transactions WHERE telegram_charge_id = ?", prefix + "a"));
+        assertEquals(1, db.count("SELECT count(*) FROM payments WHERE telegram_payment_charge_id = ?", prefix + "b"));
+        assertEquals(0, db.count("SELECT count(*) FROM ledger_transactions WHERE telegram_charge_id = ?", prefix + "b"));
+        assertEquals(List.of("PAID"), moves(first));
+    }
+
+    private long unbalanced(String prefix) {
+        return new Db(dataSource).count("""
+                SELECT count(*) FROM (SELECT t.id FROM ledger_transactions t JOIN ledger_postings p ON p.transaction_id = t.id
+                                      WHERE t.telegram_charge_id LIKE ? GROUP BY t.id HAVING sum(p.amount) <> 0) unbalanced""",
+                prefix + "%");
     }
 
     /**
