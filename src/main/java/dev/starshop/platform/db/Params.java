@@ -6,6 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -90,7 +93,7 @@ public final class Params {
         } else if (value instanceof Enum<?> constant) {
             statement.setString(index, constant.name());
         } else if (value instanceof Instant instant) {
-            statement.setTimestamp(index, Timestamp.from(instant));
+            bindInstant(statement, index, instant);
         } else if (value instanceof byte[] bytes) {
             statement.setBytes(index, bytes);
         } else if (value instanceof Object[] array) {
@@ -98,6 +101,47 @@ public final class Params {
         } else {
             statement.setObject(index, value);
         }
+    }
+
+    /**
+     * An instant as the text PostgreSQL reads for a {@code timestamptz}, in UTC, untyped, rounded to the
+     * microsecond half up: what {@code setTimestamp(Timestamp.from(instant))} sends, without its cost. The driver
+     * makes a {@code TimestampUtils} with its calendars for every statement that binds a {@code Timestamp} and
+     * formats through a {@code GregorianCalendar}; an update binds instants in most of its statements
+     * (docs/performance.md, section 1). Years outside 1583–9999 go through the driver as before: before the
+     * Gregorian reform its {@code Timestamp} counts in the Julian calendar, and PostgreSQL's text cannot be wider.
+     */
+    private static void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        Instant rounded = instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(rounded.getEpochSecond(), rounded.getNano(), ZoneOffset.UTC);
+        if (utc.getYear() < 1583 || utc.getYear() > 9999) {
+            statement.setTimestamp(index, Timestamp.from(instant));
+            return;
+        }
+        statement.setObject(index, timestamptzText(utc), Types.OTHER);
+    }
+
+    /** {@code 2026-12-06 11:14:28.123456+00}: the fraction only when there is one, as the driver writes it. */
+    static String timestamptzText(LocalDateTime utc) {
+        StringBuilder text = new StringBuilder(32);
+        pad(text, utc.getYear(), 4).append('-');
+        pad(text, utc.getMonthValue(), 2).append('-');
+        pad(text, utc.getDayOfMonth(), 2).append(' ');
+        pad(text, utc.getHour(), 2).append(':');
+        pad(text, utc.getMinute(), 2).append(':');
+        pad(text, utc.getSecond(), 2);
+        if (utc.getNano() != 0) {
+            pad(text.append('.'), utc.getNano() / 1000, 6);
+        }
+        return text.append("+00").toString();
+    }
+
+    private static StringBuilder pad(StringBuilder text, int value, int digits) {
+        String number = Integer.toString(value);
+        for (int i = number.length(); i < digits; i++) {
+            text.append('0');
+        }
+        return text.append(number);
     }
 
     private static String arrayType(String name, Object[] array) {

@@ -26,10 +26,16 @@ import java.util.Map;
  * committed; any failure is a non-2xx answer, so Telegram delivers the update again. An update
  * that has failed {@code starshop.telegram.webhook.max-attempts} times is parked instead and
  * answered 200, so Telegram neither retries it forever nor drops it unseen.
+ *
+ * <p>Runs on the {@code io} pool's platform threads on every JDK, not on {@link TaskExecutors#BLOCKING}
+ * (virtual threads on Java 21+): an update is a handful of JDBC round trips, and a virtual thread that
+ * blocks on the driver's socket parks, registers the socket with the JDK's poller and is woken by it,
+ * several times per update. On Temurin 25 the poller and carrier threads took about a fifth of the JVM's
+ * CPU per update (docs/performance.md, section 1). {@link WebhookAdmission} bounds the threads.
  */
 @Controller(WebhookController.PATH)
 @TelegramOnly
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(TaskExecutors.IO)
 class WebhookController {
 
     static final String PATH = "/telegram/webhook";
