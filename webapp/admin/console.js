@@ -50,7 +50,7 @@ async function signIn(event) {
   const candidate = $('token').value.trim();
   try {
     if (!(await tokenAccepted(candidate))) {
-      showLogin('That token was not accepted. Check STARSHOP_ADMIN_TOKEN and try again.');
+      showLogin('That token was not accepted. Check STARSHOP_ADMIN_TOKEN (or ~/.starshop/admin-token) and try again.');
       return;
     }
   } catch (e) {

@@ -1,6 +1,7 @@
 package dev.starshop.fulfilment;
 
 import dev.starshop.support.Api;
+import dev.starshop.support.CapturedLog;
 import dev.starshop.support.Db;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;

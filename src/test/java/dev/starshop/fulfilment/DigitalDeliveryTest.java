@@ -2,6 +2,7 @@ package dev.starshop.fulfilment;
 
 import dev.starshop.sandbox.CallLog;
 import dev.starshop.support.Api;
+import dev.starshop.support.CapturedLog;
 import dev.starshop.support.Db;
 import dev.starshop.support.Eventually;
 import dev.starshop.support.SandboxTelegramTestBase;

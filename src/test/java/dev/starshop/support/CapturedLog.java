@@ -1,4 +1,4 @@
-package dev.starshop.fulfilment;
+package dev.starshop.support;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -16,7 +16,7 @@ import java.util.List;
  * Everything the engine logs (every logger, every level it emits) and prints to stdout/stderr while
  * open, so a test can check that a secret never appears in it.
  */
-final class CapturedLog implements AutoCloseable {
+public final class CapturedLog implements AutoCloseable {
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final ListAppender<ILoggingEvent> events = new ListAppender<>();
@@ -24,7 +24,7 @@ final class CapturedLog implements AutoCloseable {
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
-    CapturedLog() {
+    public CapturedLog() {
         events.start();
         root.addAppender(events);
         PrintStream tee = new PrintStream(printed, true, StandardCharsets.UTF_8);
@@ -33,7 +33,7 @@ final class CapturedLog implements AutoCloseable {
     }
 
     /** Every log line with its arguments and stack traces, and everything printed. */
-    String text() {
+    public String text() {
         List<String> lines = new ArrayList<>();
         for (ILoggingEvent event : List.copyOf(events.list)) {
             lines.add(event.getFormattedMessage());
@@ -45,7 +45,7 @@ final class CapturedLog implements AutoCloseable {
         return String.join("\n", lines);
     }
 
-    int events() {
+    public int events() {
         return events.list.size();
     }
 
