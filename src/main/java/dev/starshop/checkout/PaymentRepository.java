@@ -6,6 +6,7 @@ import dev.starshop.money.Money;
 import dev.starshop.platform.db.Params;
 import dev.starshop.platform.db.ReadAhead;
 import dev.starshop.platform.db.Row;
+import dev.starshop.platform.db.SharedTable;
 import dev.starshop.platform.db.Sql;
 import dev.starshop.platform.db.WriteBehind;
 import io.micronaut.core.annotation.Nullable;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 
 /** The payments table. Callers own the transaction. */
 @Singleton
@@ -71,14 +70,11 @@ class PaymentRepository {
 
     private static final String FOR_ORDER = "SELECT " + COLUMNS + " FROM payments WHERE order_id = :orderId ORDER BY id";
 
-    /** The database table's name, for readers outside this package ({@link WriteBehind#beforeReading}). */
-    static final String TABLE = "payments";
-
     private final Sql sql;
     private final CurrencyTable currencies;
     private final ReadAhead readAhead;
     private final WriteBehind writeBehind;
-    private final WriteBehind.Table<Late> latePayments = WriteBehind.Table.named(TABLE, this::insertAll);
+    private final WriteBehind.Table<Late> latePayments = WriteBehind.Table.named(SharedTable.PAYMENTS, this::insertAll);
 
     /** Whether a charge's payment was on file when a shared transaction read ahead (a {@link ReadAhead} key). */
     private record OnFile(String chargeId) {
@@ -149,23 +145,23 @@ class PaymentRepository {
      */
     private void insertAll(List<Late> late) {
         List<PaymentRecord> rows = late.stream().map(Late::record).toList();
-        int written = sql.update(INSERT_ALL, Params.of("chargeIds", column(rows, PaymentRecord::chargeId, String[]::new))
-                .and("kinds", column(rows, p -> p.kind().name(), String[]::new))
-                .and("orderIds", column(rows, PaymentRecord::orderId, UUID[]::new))
-                .and("buyerIds", column(rows, PaymentRecord::buyerId, Long[]::new))
-                .and("currencies", column(rows, p -> p.total().currency().code(), String[]::new))
-                .and("totalAmounts", column(rows, p -> p.total().amount(), Long[]::new))
-                .and("providerChargeIds", column(rows, PaymentRecord::providerChargeId, String[]::new))
-                .and("invoicePayloads", column(rows, PaymentRecord::invoicePayload, String[]::new))
-                .and("shippingOptionIds", column(rows, p -> p.split().shippingOptionId(), String[]::new))
-                .and("shippingAmounts", column(rows, p -> p.split().shipping().amount(), Long[]::new))
-                .and("tipAmounts", column(rows, p -> p.split().tip().amount(), Long[]::new))
-                .and("orderInfos", column(rows, PaymentRecord::orderInfoJson, String[]::new))
-                .and("subscriptionExpiresAt", column(rows, p -> text(p.subscriptionExpiresAt()), String[]::new))
-                .and("sources", column(rows, p -> p.source().name(), String[]::new))
-                .and("references", column(rows, PaymentRecord::reference, String[]::new))
-                .and("reviewReasons", column(rows, PaymentRecord::reviewReason, String[]::new))
-                .and("occurredAt", column(rows, p -> p.occurredAt().toString(), String[]::new))
+        int written = sql.update(INSERT_ALL, Params.of("chargeIds", Params.column(rows, PaymentRecord::chargeId, String[]::new))
+                .and("kinds", Params.column(rows, p -> p.kind().name(), String[]::new))
+                .and("orderIds", Params.column(rows, PaymentRecord::orderId, UUID[]::new))
+                .and("buyerIds", Params.column(rows, PaymentRecord::buyerId, Long[]::new))
+                .and("currencies", Params.column(rows, p -> p.total().currency().code(), String[]::new))
+                .and("totalAmounts", Params.column(rows, p -> p.total().amount(), Long[]::new))
+                .and("providerChargeIds", Params.column(rows, PaymentRecord::providerChargeId, String[]::new))
+                .and("invoicePayloads", Params.column(rows, PaymentRecord::invoicePayload, String[]::new))
+                .and("shippingOptionIds", Params.column(rows, p -> p.split().shippingOptionId(), String[]::new))
+                .and("shippingAmounts", Params.column(rows, p -> p.split().shipping().amount(), Long[]::new))
+                .and("tipAmounts", Params.column(rows, p -> p.split().tip().amount(), Long[]::new))
+                .and("orderInfos", Params.column(rows, PaymentRecord::orderInfoJson, String[]::new))
+                .and("subscriptionExpiresAt", Params.column(rows, p -> text(p.subscriptionExpiresAt()), String[]::new))
+                .and("sources", Params.column(rows, p -> p.source().name(), String[]::new))
+                .and("references", Params.column(rows, PaymentRecord::reference, String[]::new))
+                .and("reviewReasons", Params.column(rows, PaymentRecord::reviewReason, String[]::new))
+                .and("occurredAt", Params.column(rows, p -> p.occurredAt().toString(), String[]::new))
                 .and("recordedAt", late.stream().map(l -> l.recordedAt().toString()).toArray(String[]::new)));
         if (written != late.size()) {
             throw new IllegalStateException("A shared transaction's " + late.size() + " payments met "
@@ -176,10 +172,6 @@ class PaymentRepository {
     /** What waits for the end of a shared commit is written before anything here reads the table. */
     private void writeWhatWaits() {
         writeBehind.flush(latePayments);
-    }
-
-    private static <T, C> C[] column(List<T> rows, Function<T, C> value, IntFunction<C[]> array) {
-        return rows.stream().map(value).toArray(array);
     }
 
     @Nullable

@@ -7,6 +7,7 @@ import dev.starshop.order.ReadAheadKeys;
 import dev.starshop.platform.db.Params;
 import dev.starshop.platform.db.ReadAhead;
 import dev.starshop.platform.db.Row;
+import dev.starshop.platform.db.SharedTable;
 import dev.starshop.platform.db.Sql;
 import dev.starshop.platform.db.WriteBehind;
 import io.micronaut.core.annotation.Nullable;
@@ -116,7 +117,7 @@ class OrderFacts {
     }
 
     private Optional<Paid> paid(Order order) {
-        writeBehind.beforeReading("payments"); // a payment row waiting for a shared commit's end is written first
+        writeBehind.beforeReading(SharedTable.PAYMENTS); // a payment row waiting for a shared commit's end is written first
         return sql.one(LAST_CHARGE, Params.of("orderId", order.id()), row -> {
             var currency = order.total().currency();
             Charge charge = new Charge(new Money(row.getLong("total_amount"), currency),

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 
 /** Ledger rows in PostgreSQL: inserts and reads only (the tables refuse anything else). */
 @Singleton
@@ -103,20 +101,20 @@ class LedgerRepository {
                     JOIN tx ON tx.external_key = p.external_key
                     ORDER BY p.n)
                 SELECT id, external_key FROM tx""",
-                Params.of("externalKeys", column(transactions, NewTransaction::externalKey, String[]::new))
-                        .and("kinds", column(transactions, tx -> tx.kind().name(), String[]::new))
-                        .and("currencies", column(transactions, tx -> tx.currency().code(), String[]::new))
-                        .and("occurredAt", column(transactions, tx -> tx.occurredAt().toString(), String[]::new))
+                Params.of("externalKeys", Params.column(transactions, NewTransaction::externalKey, String[]::new))
+                        .and("kinds", Params.column(transactions, tx -> tx.kind().name(), String[]::new))
+                        .and("currencies", Params.column(transactions, tx -> tx.currency().code(), String[]::new))
+                        .and("occurredAt", Params.column(transactions, tx -> tx.occurredAt().toString(), String[]::new))
                         .and("recordedAt", recordedAt.stream().map(Instant::toString).toArray(String[]::new))
-                        .and("orderIds", column(transactions, NewTransaction::orderId, UUID[]::new))
-                        .and("buyerIds", column(transactions, NewTransaction::buyerId, Long[]::new))
-                        .and("telegramChargeIds", column(transactions, NewTransaction::telegramChargeId, String[]::new))
-                        .and("providerChargeIds", column(transactions, NewTransaction::providerChargeId, String[]::new))
-                        .and("reversesIds", column(transactions, NewTransaction::reversesTransactionId, Long[]::new))
+                        .and("orderIds", Params.column(transactions, NewTransaction::orderId, UUID[]::new))
+                        .and("buyerIds", Params.column(transactions, NewTransaction::buyerId, Long[]::new))
+                        .and("telegramChargeIds", Params.column(transactions, NewTransaction::telegramChargeId, String[]::new))
+                        .and("providerChargeIds", Params.column(transactions, NewTransaction::providerChargeId, String[]::new))
+                        .and("reversesIds", Params.column(transactions, NewTransaction::reversesTransactionId, Long[]::new))
                         .and("postingKeys", postingKeys.toArray(String[]::new))
-                        .and("accounts", column(postings, p -> p.account().dbName(), String[]::new))
-                        .and("amounts", column(postings, Posting::amount, Long[]::new))
-                        .and("nanos", column(postings, p -> (long) p.nanos(), Long[]::new)),
+                        .and("accounts", Params.column(postings, p -> p.account().dbName(), String[]::new))
+                        .and("amounts", Params.column(postings, Posting::amount, Long[]::new))
+                        .and("nanos", Params.column(postings, p -> (long) p.nanos(), Long[]::new)),
                 row -> Map.entry(row.getString("external_key"), row.getLong("id")))
                 .forEach(e -> ids.put(e.getKey(), e.getValue()));
         if (ids.size() != transactions.size()) {
@@ -125,11 +123,6 @@ class LedgerRepository {
                     + "each is posted again alone");
         }
         return transactions.stream().map(tx -> ids.get(tx.externalKey())).toList();
-    }
-
-    private static <T, C> C[] column(List<T> rows, Function<T, C> value,
-                                     IntFunction<C[]> array) {
-        return rows.stream().map(value).toArray(array);
     }
 
     Optional<LedgerTransaction> findByKey(String externalKey) {

@@ -1,6 +1,5 @@
 package dev.starshop.order;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -66,25 +65,38 @@ public class OrderPayments {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Order move(Order order, OrderStatus next, String why) {
-        return moveRecording(order, next, why, null);
+        return moveRecording(order, next, why);
     }
 
     /**
      * The order was paid: it moves to PAID and remembers what the buyer paid (items, shipping, tip)
-     * for its receipt, in the same statement as the move; the listeners see the charge.
+     * for its receipt, in the same statement as the move; the listeners see the charge. In a shared
+     * (group) commit the statement waits for the commit's end, written with the other moves of the
+     * batch ({@link OrderRepository#moveLate}); whatever reads or writes the order before then in the
+     * transaction goes through {@link OrderRepository}, which writes it first.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Order paid(Order order, Charge charge, String why) {
-        return moveRecording(order, OrderStatus.PAID, why, charge);
+        Order moved = order.transitionTo(OrderStatus.PAID, charge);
+        Instant now = clock.instant();
+        if (!orders.moveLate(order.id(), order.status(), OrderStatus.PAID, now, why, charge)) {
+            throw new IllegalTransitionException(order.id(), order.status(), OrderStatus.PAID);
+        }
+        return told(moved, order.status(), why, now);
     }
 
-    private Order moveRecording(Order order, OrderStatus next, String why, @Nullable Charge charge) {
-        Order moved = order.transitionTo(next, charge);
+    private Order moveRecording(Order order, OrderStatus next, String why) {
+        Order moved = order.transitionTo(next);
         Instant now = clock.instant();
-        if (!orders.move(order.id(), order.status(), next, now, why, charge)) {
+        if (!orders.move(order.id(), order.status(), next, now, why, null)) {
             throw new IllegalTransitionException(order.id(), order.status(), next);
         }
-        OrderTransition transition = new OrderTransition(moved, order.status(), why, now);
+        return told(moved, order.status(), why, now);
+    }
+
+    /** The listeners learn of the move in this transaction. */
+    private Order told(Order moved, OrderStatus from, String why, Instant now) {
+        OrderTransition transition = new OrderTransition(moved, from, why, now);
         listeners.forEach(listener -> listener.onTransition(transition));
         return moved;
     }

@@ -23,7 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Orders, their lines and their timeline in PostgreSQL. Callers own the transaction. */
+/**
+ * Orders, their lines and their timeline in PostgreSQL. Callers own the transaction. In a shared (group)
+ * commit a payment's move to PAID waits for the end ({@link #moveLate}); every method here that reads or
+ * writes an order writes what waits for it first (all that waits, for a read of orders by anything but id).
+ */
 @Singleton
 class OrderRepository {
 
@@ -40,11 +44,13 @@ class OrderRepository {
     private final Sql sql;
     private final CurrencyTable currencies;
     private final ReadAhead readAhead;
+    private final LateMoves lateMoves;
 
-    OrderRepository(Sql sql, CurrencyTable currencies, ReadAhead readAhead) {
+    OrderRepository(Sql sql, CurrencyTable currencies, ReadAhead readAhead, LateMoves lateMoves) {
         this.sql = sql;
         this.currencies = currencies;
         this.readAhead = readAhead;
+        this.lateMoves = lateMoves;
     }
 
     /**
@@ -111,6 +117,7 @@ class OrderRepository {
      * {@code cap} (the limit), so the cost stays a few index entries however many there are.
      */
     int countUnpaid(long buyerId, Instant now, int cap) {
+        lateMoves.writeAll();
         return sql.one("""
                 SELECT count(*) AS unpaid FROM (SELECT 1 FROM orders
                                                 WHERE buyer_id = :buyerId AND status = 'PENDING_PAYMENT'
@@ -126,6 +133,7 @@ class OrderRepository {
      * and nothing written, if the order was no longer in {@code from}.
      */
     boolean move(UUID id, OrderStatus from, OrderStatus to, Instant now, String why, @Nullable Charge charge) {
+        lateMoves.writeFor(id);
         readAhead.forget(ReadAheadKeys.order(id));
         return sql.update("""
                 WITH moved AS (
@@ -143,20 +151,37 @@ class OrderRepository {
                         .and("tip", charge == null ? null : charge.tip().amount())) == 1;
     }
 
+    /**
+     * {@link #move}, except in a shared (group) commit: there the move waits and is written with the
+     * batch's others by one statement at its end ({@link LateMoves}), and true is answered now. The
+     * caller holds the order's lock and every other read or write of the order in the transaction
+     * writes what waits for it first, so the state checked at the end is the one read; a move that
+     * finds its order in another state there throws, and the shared transaction rolls back to be
+     * written again update by update, where this moves at once.
+     */
+    boolean moveLate(UUID id, OrderStatus from, OrderStatus to, Instant now, String why, @Nullable Charge charge) {
+        lateMoves.writeFor(id);
+        readAhead.forget(ReadAheadKeys.order(id));
+        return lateMoves.offer(id, from, to, now, why, charge) || move(id, from, to, now, why, charge);
+    }
+
     /** Moves the order from {@code from} to {@code to}; false if it was no longer in {@code from}. */
     boolean updateStatus(UUID id, OrderStatus from, OrderStatus to, Instant now) {
+        lateMoves.writeFor(id);
         readAhead.forget(ReadAheadKeys.order(id));
         return sql.update("UPDATE orders SET status = :to, updated_at = :now WHERE id = :id AND status = :from",
                 Params.of("to", to).and("now", now).and("id", id).and("from", from)) == 1;
     }
 
     void appendEvent(UUID orderId, Instant at, String kind, String detail) {
+        lateMoves.writeFor(orderId);
         readAhead.forget(ReadAheadKeys.order(orderId));
         sql.update("INSERT INTO order_events (order_id, at, kind, detail) VALUES (:orderId, :at, :kind, :detail)",
                 Params.of("orderId", orderId).and("at", at).and("kind", kind).and("detail", detail));
     }
 
     Optional<Order> find(UUID id) {
+        lateMoves.writeFor(id);
         return withLines(sql.list("SELECT " + ORDER_COLUMNS + " FROM orders WHERE id = :id",
                 Params.of("id", id), this::readOrder)).stream().findFirst();
     }
@@ -171,6 +196,7 @@ class OrderRepository {
         if (ahead.isPresent()) {
             return ahead.get();
         }
+        lateMoves.writeFor(id);
         return single(sql.list("SELECT " + JOINED_COLUMNS + """
                  FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
                 WHERE o.id = :id ORDER BY l.line_no FOR UPDATE OF o""",
@@ -183,6 +209,7 @@ class OrderRepository {
      * each id not found, for one {@link #lockForUpdate} of it in this transaction. Answers the orders found.
      */
     List<Order> lockAllForUpdate(Collection<UUID> ids) {
+        lateMoves.writeAll();
         Map<UUID, List<Map.Entry<Order, Optional<OrderLine>>>> byOrder = new LinkedHashMap<>();
         sql.list("SELECT " + JOINED_COLUMNS + """
                  FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
@@ -215,6 +242,7 @@ class OrderRepository {
      * had set a link first.
      */
     Optional<Order> setInvoiceLink(UUID id, String link, Instant now) {
+        lateMoves.writeFor(id);
         readAhead.forget(ReadAheadKeys.order(id));
         return sql.one("UPDATE orders SET invoice_link = :link, updated_at = :now "
                         + "WHERE id = :id AND invoice_link IS NULL RETURNING " + ORDER_COLUMNS,
@@ -222,12 +250,14 @@ class OrderRepository {
     }
 
     List<OrderEvent> events(UUID orderId) {
+        lateMoves.writeFor(orderId);
         return sql.list("SELECT at, kind, detail FROM order_events WHERE order_id = :orderId ORDER BY id",
                 Params.of("orderId", orderId),
                 row -> new OrderEvent(row.getInstant("at"), row.getString("kind"), row.getString("detail")));
     }
 
     Optional<StoredKey> findKey(long buyerId, String key) {
+        lateMoves.writeAll();
         return sql.one("SELECT id, request_fingerprint FROM orders "
                         + "WHERE buyer_id = :buyerId AND idempotency_key = :key",
                 Params.of("buyerId", buyerId).and("key", key),
@@ -235,6 +265,7 @@ class OrderRepository {
     }
 
     List<Order> findByBuyer(long buyerId, int limit) {
+        lateMoves.writeAll();
         return withLines(sql.list("SELECT " + ORDER_COLUMNS + " FROM orders WHERE buyer_id = :buyerId "
                 + "ORDER BY created_at DESC, id LIMIT :limit", Params.of("buyerId", buyerId).and("limit", limit),
                 this::readOrder));
@@ -242,6 +273,7 @@ class OrderRepository {
 
     /** Pending orders past their expiry, locked for this transaction; others' locks are skipped. */
     List<Order> lockExpired(Instant now, int batchSize) {
+        lateMoves.writeAll();
         return withLines(sql.list("SELECT " + ORDER_COLUMNS + " FROM orders "
                 + "WHERE status = 'PENDING_PAYMENT' AND expires_at <= :now "
                 + "ORDER BY expires_at LIMIT :batchSize FOR UPDATE SKIP LOCKED",

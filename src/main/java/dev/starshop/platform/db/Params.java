@@ -10,9 +10,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The values of a statement's {@code :name} parameters: {@code Params.of("sku", sku).and("limit", 50)}.
@@ -36,6 +39,14 @@ public final class Params {
 
     public static Params of(String name, Object value) {
         return new Params().and(name, value);
+    }
+
+    /**
+     * One column of {@code rows} as an array, for a statement over a batch's rows
+     * ({@code unnest(:amounts::bigint[], …)}): {@code Params.column(rows, Row::amount, Long[]::new)}.
+     */
+    public static <T, C> C[] column(List<T> rows, Function<T, C> value, IntFunction<C[]> array) {
+        return rows.stream().map(value).toArray(array);
     }
 
     /** Adds a value; naming the same parameter twice is a mistake and fails. */

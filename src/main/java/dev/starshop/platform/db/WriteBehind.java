@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Rows that a transaction adds and does not read back before it commits (the bot outbox's messages,
- * the event outbox's deliveries, the payments' ledger transactions), written in one statement per
+ * the event outbox's deliveries, the payments' ledger transactions, the orders' moves to PAID), written in one statement per
  * table at the end of a shared (group) commit instead of one statement each. Only a transaction that
  * {@link #gather() gathers} defers anything; there, {@link #flush()} must run before the commit,
  * inside the transaction, so the rows commit (or roll back) with everything else, and whoever reads
@@ -30,12 +31,13 @@ public final class WriteBehind {
         void insertAll(List<R> rows);
 
         /** The database table the rows go to, for a reader that cannot hold this object ({@link #beforeReading}). */
-        default String name() {
-            return "";
+        default Optional<SharedTable> shared() {
+            return Optional.empty();
         }
 
-        /** A table that readers elsewhere find by its database table's name. */
-        static <R> Table<R> named(String name, Consumer<List<R>> insertAll) {
+        /** A table that readers in other packages find by its {@link SharedTable} name. */
+        static <R> Table<R> named(SharedTable name, Consumer<List<R>> insertAll) {
+            Optional<SharedTable> shared = Optional.of(name);
             return new Table<>() {
                 @Override
                 public void insertAll(List<R> rows) {
@@ -43,8 +45,8 @@ public final class WriteBehind {
                 }
 
                 @Override
-                public String name() {
-                    return name;
+                public Optional<SharedTable> shared() {
+                    return shared;
                 }
             };
         }
@@ -86,13 +88,26 @@ public final class WriteBehind {
     }
 
     /**
-     * {@link #flush(Table)} for every table waiting to write rows into database table {@code name},
-     * for a reader in another package than the writer's (an order event reading the payment's row).
+     * {@link #flush(Table)}, but only if one of the rows waiting for {@code table} matches {@code touched}:
+     * for a reader or writer of one row (an order), which rows of other keys waiting do not concern.
+     */
+    @SuppressWarnings("unchecked")
+    public <R> void flushIfAny(Table<R> table, Predicate<? super R> touched) {
+        Optional<List<Object>> rows = waiting.current().map(tables -> tables.get(table));
+        if (rows.isPresent() && rows.get().stream().anyMatch(row -> touched.test((R) row))) {
+            flush(table);
+        }
+    }
+
+    /**
+     * {@link #flush(Table)} for every table waiting to write rows into {@code table}, for a reader in
+     * another package than the writer's (an order event reading the payment's row).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public void beforeReading(String name) {
-        waiting.current().ifPresent(tables -> tables.keySet().stream().filter(table -> table.name().equals(name))
-                .toList().forEach(table -> flush((Table) table)));
+    public void beforeReading(SharedTable table) {
+        waiting.current().ifPresent(tables -> tables.keySet().stream()
+                .filter(held -> held.shared().filter(table::equals).isPresent())
+                .toList().forEach(held -> flush((Table) held)));
     }
 
     /** How many transactions gather now (for tests: zero once they have all ended). */

@@ -2,7 +2,9 @@ package dev.starshop.telegram.payments;
 
 import dev.starshop.checkout.PaymentIntake;
 import dev.starshop.checkout.PreCheckoutDecision;
+import dev.starshop.checkout.ReportedPayment;
 import dev.starshop.checkout.ShippingDecision;
+import dev.starshop.platform.db.ReadAhead;
 import dev.starshop.telegram.botapi.AnswerPreCheckoutQuery;
 import dev.starshop.telegram.botapi.AnswerShippingQuery;
 import dev.starshop.telegram.botapi.LabeledPrice;
@@ -27,10 +29,16 @@ class TelegramCheckout implements PaymentUpdateHandler {
 
     private final PaymentIntake checkout;
     private final TelegramReports reports;
+    private final ReadAhead readAhead;
 
-    TelegramCheckout(PaymentIntake checkout, TelegramReports reports) {
+    /** The key under which a payment update's report waits for its handling in a shared transaction. */
+    private record Reported(long updateId) {
+    }
+
+    TelegramCheckout(PaymentIntake checkout, TelegramReports reports, ReadAhead readAhead) {
         this.checkout = checkout;
         this.reports = reports;
+        this.readAhead = readAhead;
     }
 
     @Override
@@ -56,14 +64,21 @@ class TelegramCheckout implements PaymentUpdateHandler {
 
     @Override
     public void onPaymentSucceeded(ClassifiedUpdate.PaymentSucceeded update, AfterCommit after) {
-        if (checkout.paymentReported(reports.payment(update))) {
+        ReportedPayment paid = readAhead.<ReportedPayment>take(new Reported(update.updateId()))
+                .orElseGet(() -> reports.payment(update));
+        if (checkout.paymentReported(paid)) {
             after.outboxWritten();
         }
     }
 
+    /** Each update becomes checkout's report once: the shared transaction hands it to its handling. */
     @Override
     public void beforePayments(List<ClassifiedUpdate.PaymentSucceeded> updates) {
-        checkout.paymentsAhead(updates.stream().map(reports::payment).toList());
+        List<ReportedPayment> reported = updates.stream().map(reports::payment).toList();
+        for (int i = 0; i < updates.size(); i++) {
+            readAhead.put(new Reported(updates.get(i).updateId()), reported.get(i));
+        }
+        checkout.paymentsAhead(reported);
     }
 
     @Override

@@ -10,8 +10,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -30,6 +30,9 @@ import java.util.stream.IntStream;
  */
 @Singleton
 class InboxWrites {
+
+    private static final String COMMIT_WITHOUT_WAITING_FOR_DISK = "SET LOCAL synchronous_commit = off";
+    private static final String PLAN_GENERICALLY = "SET LOCAL plan_cache_mode = force_generic_plan";
 
     private final InboxRepository inbox;
     private final UpdateDispatcher dispatcher;
@@ -93,7 +96,7 @@ class InboxWrites {
      * (docs/performance.md, section 2). {@code starshop.telegram.queries-wait-for-disk} turns it off.
      */
     private static void commitWithoutWaitingForDisk(Connection connection) {
-        setLocal(connection, "synchronous_commit = off");
+        setLocal(connection, COMMIT_WITHOUT_WAITING_FOR_DISK);
     }
 
     /**
@@ -106,15 +109,18 @@ class InboxWrites {
      * keeps the server's default for everything else (exports, orders, an update written alone).
      */
     private static void planGenerically(Connection connection) {
-        setLocal(connection, "plan_cache_mode = force_generic_plan");
+        setLocal(connection, PLAN_GENERICALLY);
     }
 
-    /** A server setting for the rest of this transaction only ({@code SET LOCAL}); a constant, never input. */
-    private static void setLocal(Connection connection, String setting) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL " + setting);
+    /**
+     * A server setting for the rest of this transaction only ({@code SET LOCAL}); a constant, never input.
+     * Prepared, so that the driver keeps it parsed on each pooled connection like any other statement.
+     */
+    private static void setLocal(Connection connection, String setLocal) {
+        try (PreparedStatement statement = connection.prepareStatement(setLocal)) {
+            statement.execute();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not SET LOCAL " + setting, e);
+            throw new IllegalStateException("Could not " + setLocal, e);
         }
     }
 

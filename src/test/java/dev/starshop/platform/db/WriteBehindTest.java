@@ -78,6 +78,35 @@ class WriteBehindTest {
     }
 
     @Test
+    void oneRowsReaderWritesItsTableOnlyIfThatRowWaitsAndAnotherPackageFindsATableByItsSharedName() {
+        List<List<String>> letters = new ArrayList<>();
+        List<List<Integer>> numbers = new ArrayList<>();
+        WriteBehind.Table<String> letterTable = WriteBehind.Table.named(SharedTable.ORDERS, letters::add);
+        WriteBehind.Table<Integer> numberTable = WriteBehind.Table.named(SharedTable.PAYMENTS, numbers::add);
+
+        transactions.executeWrite(status -> {
+            writeBehind.gather();
+            writeBehind.offer(letterTable, "a");
+            writeBehind.offer(letterTable, "b");
+            writeBehind.offer(numberTable, 1);
+            writeBehind.flushIfAny(letterTable, "c"::equals);
+            assertEquals(List.of(), letters, "no row of c waits: nothing written");
+            writeBehind.flushIfAny(letterTable, "b"::equals);
+            assertEquals(List.of(List.of("a", "b")), letters, "b waits: the table's rows written in one");
+            writeBehind.offer(letterTable, "d");
+            writeBehind.beforeReading(SharedTable.PAYMENTS);
+            assertEquals(List.of(List.of(1)), numbers, "the payments' table, found by its shared name");
+            assertEquals(List.of(List.of("a", "b")), letters, "another shared table still waits");
+            writeBehind.flush();
+            return null;
+        });
+
+        assertEquals(List.of(List.of("a", "b"), List.of("d")), letters);
+        assertEquals(List.of(List.of(1)), numbers);
+        assertEquals(0, writeBehind.open());
+    }
+
+    @Test
     void outsideATransactionNothingWaitsAndARolledBackTransactionKeepsNothing() {
         List<List<String>> written = new ArrayList<>();
         WriteBehind.Table<String> table = written::add;

@@ -344,6 +344,46 @@ class GroupCommitPaymentsTest extends HeldLaneTestBase {
         assertEquals(List.of("PAID"), moves(first));
     }
 
+    /**
+     * The orders' moves to PAID wait for the batch's end and are written by one statement there; a
+     * buyer's /orders command later in the same batch lists the order as paid, because listing orders
+     * writes the waiting moves first. (Without that it would list it as still pending.)
+     */
+    @Test
+    void aCommandLaterInTheBatchListsTheOrderPaidEarlierInIt() throws Exception {
+        long kit = NEXT_BUYER.incrementAndGet();
+        Map<String, Object> bought = order(kit, "kit", "XTR");
+        Map<String, Object> other = order(kit, "kit", "XTR");
+        String prefix = "stxLISTED" + NEXT_UPDATE.incrementAndGet() + "-";
+        TelegramUpdates.Update payment = pay(kit, bought, prefix + "a");
+        TelegramUpdates.Update otherPayment = pay(kit, other, prefix + "b");
+        long command = NEXT_UPDATE.incrementAndGet();
+        List<String> bodies = List.of(payment.json(), otherPayment.json(), ordersCommand(command, kit));
+
+        List<Future<Integer>> answers = whileTheLaneIsHeld(() -> bodies.stream().map(this::post).toList());
+
+        assertEquals(List.of(200, 200, 200), statuses(answers));
+        Db db = new Db(dataSource);
+        assertEquals(1, db.count("SELECT count(DISTINCT xmin::text) FROM telegram_updates WHERE update_id IN ("
+                + list(List.of(payment.updateId(), otherPayment.updateId(), command)) + ")"), "one shared transaction");
+        String reply = db.text("SELECT payload ->> 'text' FROM bot_outbox WHERE dedupe_key = ?",
+                "update:" + command + ":reply");
+        String shortId = String.valueOf(bought.get("id")).substring(0, 8);
+        assertTrue(reply != null && reply.contains("PAID  #" + shortId), "the reply lists the order paid: " + reply);
+        assertEquals("PAID", status(bought));
+        assertEquals(List.of("PAID"), moves(bought));
+    }
+
+    /** {@code /orders} sent by the buyer in their private chat. */
+    private static String ordersCommand(long updateId, long buyer) {
+        return """
+                {"update_id":%d,"message":{"message_id":%d,"date":1763800000,
+                 "from":{"id":%d,"is_bot":false,"first_name":"Kit","language_code":"en"},
+                 "chat":{"id":%d,"type":"private","first_name":"Kit"},
+                 "text":"/orders","entities":[{"type":"bot_command","offset":0,"length":7}]}}"""
+                .formatted(updateId, updateId % 100000, buyer, buyer);
+    }
+
     private long unbalanced(String prefix) {
         return new Db(dataSource).count("""
                 SELECT count(*) FROM (SELECT t.id FROM ledger_transactions t JOIN ledger_postings p ON p.transaction_id = t.id
