@@ -24,7 +24,8 @@ final class PostgresCsvRow {
 
     private static final byte[] UTC = {'+', '0', '0'};
     private static final int LONGEST_EXACT_LONG = 18; // digits that always fit a long
-    private static final int[] NANOS_PER_DIGIT = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
+    private static final int[] NANOS_PER_DIGIT = {
+        100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
     private final int[] starts;
     private final int[] ends;
