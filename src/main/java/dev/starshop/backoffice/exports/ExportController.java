@@ -19,6 +19,11 @@ import java.util.concurrent.ExecutorService;
  * Accountant exports: {@code GET /api/admin/exports/{ledger|orders|order-lines|summary}.{csv|xlsx}}. Parameters
  * are checked before the first byte is sent (422 on any mistake); the file is then streamed.
  * The admin filter guards everything under /api/admin. See docs/accounting.md.
+ *
+ * <p>The file is written on the {@code io} pool's platform threads on every JDK, not on
+ * {@link TaskExecutors#BLOCKING} (virtual threads on Java 21+): an export reads the database's socket
+ * for seconds on end, and a virtual thread parks and is woken by the JDK's poller at each read
+ * (docs/performance.md, section 3).
  */
 @Controller("/api/admin/exports")
 @AdminOnly
@@ -33,7 +38,7 @@ class ExportController {
     private final ExecutorService executor;
 
     ExportController(ExportWriter writer, CurrencyTable currencies,
-                     @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+                     @Named(TaskExecutors.IO) ExecutorService executor) {
         this.writer = writer;
         this.currencies = currencies;
         this.executor = executor;

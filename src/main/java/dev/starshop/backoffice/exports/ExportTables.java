@@ -31,8 +31,8 @@ final class ExportTables {
 
     /**
      * The ledger's postings in a total order: %1$s from, %2$s until, %3$s the currency or NULL, %4$s a
-     * profile's condition. The row path binds parameters; {@link LedgerCsvCopy} writes literals in, and
-     * {@link LedgerCsvLines} reads COPY's fields by position: keep its field numbers in step.
+     * profile's condition. The row path binds parameters; {@link LedgerCopy} writes literals in, and
+     * {@link LedgerFields} numbers COPY's fields by position: keep them in step.
      */
     private static final String LEDGER_SQL = """
             SELECT t.id, t.external_key, t.kind, t.occurred_at, p.account, t.currency, p.amount,
@@ -51,7 +51,13 @@ final class ExportTables {
             %4$s
             ORDER BY t.occurred_at, t.id, p.id""";
 
-    /** The canonical ledger's columns; {@link LedgerCsvLines} writes them from {@link #ledgerCopySql}'s rows. */
+    /** The sheet of every ledger XLSX. */
+    static final String LEDGER_SHEET = "ledger";
+
+    /**
+     * The canonical ledger's columns; {@link LedgerCsvLines} (CSV) and {@link LedgerCopyCells} (XLSX) write them
+     * from {@link #ledgerCopySql}'s rows.
+     */
     static final List<Column> LEDGER_COLUMNS = List.of(
             Column.integer("transaction_id"), Column.text("external_key"), Column.text("kind"),
             Column.timestamp("occurred_at"), Column.text("account"), Column.text("currency"),
@@ -73,7 +79,7 @@ final class ExportTables {
 
     Table ledger(Profile profile, java.time.ZoneId zone) {
         return switch (profile) {
-            case CANONICAL -> new Table("ledger", ledgerSql(""), LEDGER_COLUMNS, this::ledgerRow);
+            case CANONICAL -> new Table(LEDGER_SHEET, ledgerSql(""), LEDGER_COLUMNS, this::ledgerRow);
             case XERO -> XeroProfile.table(this, zone);
             case QUICKBOOKS -> QuickBooksProfile.table(this, zone);
         };

@@ -21,8 +21,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Runs an export's query and streams its rows into the response. The canonical ledger CSV is
- * written by PostgreSQL itself ({@link LedgerCsvCopy}); every other export reads rows with a
+ * Runs an export's query and streams its rows into the response. The canonical ledger, CSV or XLSX, is
+ * read with PostgreSQL's COPY ({@link LedgerCopy}); every other export reads rows with a
  * server-side cursor and writes each to a sink as it arrives. PostgreSQL's driver only streams
  * (instead of loading the whole result) with autocommit off and a fetch size, so either way the
  * export runs in its own read-only, repeatable-read transaction: one consistent snapshot, memory
@@ -36,7 +36,7 @@ class ExportWriter {
 
     private final DataSource dataSource;
     private final ExportTables tables;
-    private final LedgerCsvCopy ledgerCsv;
+    private final LedgerCopy ledgerCopy;
 
     private final String reportingCurrency;
 
@@ -44,7 +44,7 @@ class ExportWriter {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.reportingCurrency = reporting.currency().code();
         this.tables = new ExportTables(currencies, reportingCurrency);
-        this.ledgerCsv = new LedgerCsvCopy(currencies);
+        this.ledgerCopy = new LedgerCopy(currencies);
     }
 
     void write(ExportRequest request, OutputStream out) throws IOException, SQLException {
@@ -53,8 +53,8 @@ class ExportWriter {
             connection.setReadOnly(true);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                if (LedgerCsvCopy.renders(request)) {
-                    ledgerCsv.write(connection, request, out);
+                if (LedgerCopy.renders(request)) {
+                    ledgerCopy.write(connection, request, out);
                 } else {
                     writeRows(connection, request, out);
                 }
@@ -64,7 +64,10 @@ class ExportWriter {
         }
     }
 
-    /** The row path: every export but the canonical ledger CSV (LedgerCsvTest compares that one with it). */
+    /**
+     * The row path: every export but the canonical ledger, which LedgerCsvTest and LedgerXlsxCopyTest compare
+     * with what this path writes for it.
+     */
     void writeRows(Connection connection, ExportRequest request, OutputStream out) throws IOException, SQLException {
         Table table = table(request);
         NamedSql sql = NamedSql.parse(table.sql());

@@ -2,12 +2,20 @@ package dev.starshop.backoffice.exports;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * An OutputStream whose bytes are written to {@code target} by a thread of its own ({@link HandOff}),
  * in buffers of {@value #BUFFER} bytes, at most {@value #BUFFERS_IN_FLIGHT} waiting. Buffers fill
  * the same way whatever the timing, so {@code target} sees the same writes on every run.
  * {@link #close} waits until the target has had every byte; it does not close the target.
+ *
+ * <p>A buffer the target has written comes back to be filled again, so at most
+ * {@value #BUFFERS_IN_FLIGHT} + 2 buffers ever exist: a million-row XLSX passes 740 MB of XML through
+ * here, which would otherwise be 740 MB of new arrays for the collector (docs/performance.md, section 3).
+ * The target must not keep an array after its {@code write} returns, as {@link OutputStream} requires.
  */
 final class HandedOffStream extends OutputStream {
 
@@ -15,11 +23,17 @@ final class HandedOffStream extends OutputStream {
     static final int BUFFERS_IN_FLIGHT = 8;
 
     private final HandOff<byte[]> handOff;
+    private final BlockingQueue<byte[]> written = new ArrayBlockingQueue<>(BUFFERS_IN_FLIGHT + 2);
     private byte[] buffer = new byte[BUFFER];
     private int filled;
 
     HandedOffStream(String threadName, OutputStream target) {
-        this.handOff = new HandOff<>(threadName, BUFFERS_IN_FLIGHT, bytes -> target.write(bytes));
+        this.handOff = new HandOff<>(threadName, BUFFERS_IN_FLIGHT, bytes -> {
+            target.write(bytes);
+            if (bytes.length == BUFFER) {
+                written.offer(bytes);
+            }
+        });
     }
 
     @Override
@@ -57,9 +71,10 @@ final class HandedOffStream extends OutputStream {
     }
 
     private void handOver() throws IOException {
-        byte[] full = filled == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, filled);
-        buffer = new byte[BUFFER];
+        byte[] full = filled == buffer.length ? buffer : Arrays.copyOf(buffer, filled);
         filled = 0;
         handOff.put(full);
+        byte[] free = written.poll(); // after the put: while it waits for room, the target may give one back
+        buffer = free != null ? free : new byte[BUFFER];
     }
 }

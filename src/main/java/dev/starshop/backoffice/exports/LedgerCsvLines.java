@@ -6,10 +6,22 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import static dev.starshop.backoffice.exports.LedgerFields.ACCOUNT;
+import static dev.starshop.backoffice.exports.LedgerFields.AMOUNT;
+import static dev.starshop.backoffice.exports.LedgerFields.CURRENCY;
+import static dev.starshop.backoffice.exports.LedgerFields.EXTERNAL_KEY;
+import static dev.starshop.backoffice.exports.LedgerFields.KIND;
+import static dev.starshop.backoffice.exports.LedgerFields.NANOS;
+import static dev.starshop.backoffice.exports.LedgerFields.OCCURRED_AT;
+import static dev.starshop.backoffice.exports.LedgerFields.ORDER_ID;
+import static dev.starshop.backoffice.exports.LedgerFields.PROMO_CODE;
+import static dev.starshop.backoffice.exports.LedgerFields.PROVIDER_CHARGE_ID;
+import static dev.starshop.backoffice.exports.LedgerFields.TELEGRAM_CHARGE_ID;
+import static dev.starshop.backoffice.exports.LedgerFields.USERNAME;
 
 /**
  * Writes the canonical ledger CSV ({@link ExportTables#LEDGER_COLUMNS}) from the rows PostgreSQL's COPY
@@ -21,28 +33,8 @@ import java.util.stream.Collectors;
  */
 final class LedgerCsvLines {
 
-    /** The fields of {@link ExportTables#ledgerCopySql}, in order. */
-    static final int ID = 0;
-    static final int EXTERNAL_KEY = 1;
-    static final int KIND = 2;
-    static final int OCCURRED_AT = 3;
-    static final int ACCOUNT = 4;
-    static final int CURRENCY = 5;
-    static final int AMOUNT = 6;
-    static final int ORDER_ID = 7;
-    static final int BUYER_ID = 8;
-    static final int USERNAME = 9;
-    static final int TELEGRAM_CHARGE_ID = 10;
-    static final int PROVIDER_CHARGE_ID = 11;
-    static final int REVERSES_ID = 12;
-    static final int PROMO_CODE = 13;
-    static final int NANOS = 14;
-    /** fiat_currency, fiat_amount, fiat_decimal, fiat_rate, fiat_rate_date, fiat_rate_source: copied through. */
-    static final int FIELDS = 21;
-
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final byte[] CRLF = {'\r', '\n'};
-    private static final byte[] UTC = ascii("+00");
     private static final byte[] DEBIT = ascii("DEBIT,");
     private static final byte[] CREDIT = ascii("CREDIT,");
     private static final int LONGEST_SIDE = CREDIT.length;
@@ -113,14 +105,8 @@ final class LedgerCsvLines {
      * after 9999, or another zone, look different and fail the export.
      */
     static void isoInstant(byte[] text, int start, int end, ByteBuffer to) throws IOException {
-        int length = end - start - UTC.length;
+        int length = PostgresCsvRow.utcTimestampLength(text, start, end);
         boolean fraction = length > 19;
-        if (length < 19 || length == 20 || length > 26 || text[start + 10] != ' '
-                || (fraction && text[start + 19] != '.')
-                || !Arrays.equals(text, start + length, end, UTC, 0, UTC.length)) {
-            throw new IOException("Not a UTC timestamp with a four-digit year: "
-                    + new String(text, start, end - start, StandardCharsets.UTF_8));
-        }
         to.put(text, start, 10).put((byte) 'T').put(text, start + 11, length - 11);
         int digits = length - 20;
         for (int padded = digits <= 3 ? 3 : 6; fraction && digits < padded; digits++) {

@@ -184,7 +184,7 @@ class ExportBench {
     /** The SELECT the engine's COPY runs for this export, with its parameters written in, for psql. */
     private static String baselineSelect() {
         CurrencyTable currencies = new CurrencyTable(JsonMapper.createDefault());
-        return LedgerCsvCopy.select(ExportRequest.parse("ledger.csv", FROM, TO, null, null, null, null, false,
+        return LedgerCopy.select(ExportRequest.parse("ledger.csv", FROM, TO, null, null, null, null, false,
                 currencies));
     }
 

@@ -44,7 +44,7 @@ class ExportQueriesContractTest {
         ExportRequest copy = new ExportRequest(Dataset.LEDGER, Format.CSV, Profile.CANONICAL, day, day,
                 ZoneOffset.UTC, day.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), "XTR", null, false);
-        queries.put("ledger CSV through COPY (LedgerCsvCopy.select)", LedgerCsvCopy.select(copy));
+        queries.put("ledger CSV through COPY (LedgerCopy.select)", LedgerCopy.select(copy));
         SchemaContract.check(dataSource, queries);
     }
 }

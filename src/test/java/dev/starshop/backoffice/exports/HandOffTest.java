@@ -65,6 +65,36 @@ class HandOffTest {
         assertArrayEquals(expected, target.toByteArray());
     }
 
+    @Test
+    void buffersComeBackOnlyAfterTheTargetWroteThem() throws IOException {
+        int buffers = 50;
+        ByteArrayOutputStream copied = new ByteArrayOutputStream();
+        java.util.Set<byte[]> arrays = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        OutputStream slowTarget = new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                arrays.add(bytes);
+                Thread.yield(); // the writer runs ahead and fills the other buffers meanwhile
+                copied.write(bytes, offset, length);
+            }
+        };
+        byte[] data = new byte[buffers * HandedOffStream.BUFFER];
+        new java.util.Random(7).nextBytes(data);
+        try (OutputStream out = new HandedOffStream("test-recycled", slowTarget)) {
+            for (int i = 0; i < data.length; i += 4096) {
+                out.write(data, i, 4096);
+            }
+        }
+        assertArrayEquals(data, copied.toByteArray(), "no buffer was filled again before it was written");
+        assertTrue(arrays.size() <= HandedOffStream.BUFFERS_IN_FLIGHT + 2,
+                arrays.size() + " arrays for " + buffers + " buffers of bytes");
+    }
+
     /** Records rows and its close; refuses the row numbered {@code failAt}. */
     private record RecordingSink(List<Object> written, int failAt) implements RowSink {
 

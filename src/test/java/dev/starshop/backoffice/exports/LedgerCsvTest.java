@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The canonical ledger CSV, which PostgreSQL writes through COPY ({@link LedgerCsvCopy}): exact bytes
+ * The canonical ledger CSV, which PostgreSQL writes through COPY ({@link LedgerCopy}): exact bytes
  * for tricky values, and the same cells as the row path ({@link CsvSink}) gives for the same request.
  * The ledger rows are booked on a day of the 1990s that no other test uses, late in the UTC day so
  * that Asia/Tokyo reads them on the next day.
@@ -142,7 +142,7 @@ class LedgerCsvTest {
             TrickyLedger.bookUncommitted(connection, day, "BHD"); // rolled back: nobody else ever sees it
             ExportRequest request = request(Map.of("from", day.toString(), "to", day.toString()));
             RuntimeException failure = assertThrows(RuntimeException.class,
-                    () -> new LedgerCsvCopy(currencies).write(connection, request, new ByteArrayOutputStream()));
+                    () -> new LedgerCopy(currencies).write(connection, request, new ByteArrayOutputStream()));
             assertTrue(failure.getMessage().contains("'BHD'"), failure.getMessage());
             connection.rollback();
             try (Statement statement = connection.createStatement();
@@ -160,7 +160,7 @@ class LedgerCsvTest {
             connection.setAutoCommit(false);
             bookPayments(connection, day, 2_000); // 4,000 rows: far more than the first 64 KB written
             ExportRequest request = request(Map.of("from", day.toString(), "to", day.toString()));
-            IOException broken = assertThrows(IOException.class, () -> new LedgerCsvCopy(currencies)
+            IOException broken = assertThrows(IOException.class, () -> new LedgerCopy(currencies)
                     .write(connection, request, new BreaksAfter(64 * 1024)));
             assertEquals("the client went away", broken.getMessage());
             connection.rollback();

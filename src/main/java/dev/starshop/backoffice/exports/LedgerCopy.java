@@ -14,13 +14,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The canonical ledger CSV, read with PostgreSQL's COPY instead of a cursor: {@code COPY (<the
- * ledger's SELECT>) TO STDOUT WITH (FORMAT csv)} through the driver's CopyManager, each row edited
- * by {@link LedgerCsvLines} and streamed into the response. PostgreSQL does exactly the work of the
- * plain COPY the performance target is measured against, and the engine edits bytes on its own
- * core instead of decoding 13 JDBC values per row and formatting them again (3 × COPY). Formatting
- * the cells in the SELECT instead was measured too: it doubled PostgreSQL's own time
- * (docs/performance.md, section 3).
+ * The canonical ledger, CSV or XLSX, read with PostgreSQL's COPY instead of a cursor: {@code COPY (<the
+ * ledger's SELECT>) TO STDOUT WITH (FORMAT csv)} through the driver's CopyManager. For the CSV each row
+ * is edited as bytes by {@link LedgerCsvLines}; for the XLSX it is decoded into cells by
+ * {@link LedgerCopyCells} and written by {@link XlsxSink} on a thread of its own. PostgreSQL does exactly
+ * the work of the plain COPY the performance targets are measured against, may plan it in parallel
+ * (a cursor never is), and the engine reads text instead of decoding each value through the driver
+ * (docs/performance.md, section 3). Formatting the cells in the SELECT instead was measured too: it
+ * doubled PostgreSQL's own time.
  *
  * <p>PostgreSQL sends one CopyData message per row (protocol documentation, "COPY Operations"), so
  * a line break inside a quoted cell is never taken for the end of a row.
@@ -28,31 +29,49 @@ import java.sql.Statement;
  * <p>COPY takes no bind parameters: the period goes in as instants we formatted, the currency as a
  * code the request already found in the currency table, both written as SQL literals.
  */
-final class LedgerCsvCopy {
+final class LedgerCopy {
+
+    /** What one export does with each row COPY sends. */
+    @FunctionalInterface
+    private interface RowHandler {
+        void handle(PostgresCsvRow row) throws IOException;
+    }
 
     private final CurrencyTable currencies;
 
-    LedgerCsvCopy(CurrencyTable currencies) {
+    LedgerCopy(CurrencyTable currencies) {
         this.currencies = currencies;
     }
 
     static boolean renders(ExportRequest request) {
-        return request.dataset() == Dataset.LEDGER && request.format() == Format.CSV
-                && request.profile() == Profile.CANONICAL;
+        return request.dataset() == Dataset.LEDGER && request.profile() == Profile.CANONICAL;
     }
 
-    /** Streams the CSV of {@code request} to {@code out}, inside the caller's (read-only) transaction. */
+    /** Streams the file of {@code request} to {@code out}, inside the caller's (read-only) transaction. */
     void write(Connection connection, ExportRequest request, OutputStream out) throws SQLException, IOException {
-        LedgerCsvLines lines = new LedgerCsvLines(out, currencies);
-        lines.header(request.bom());
         readTimesInUtc(connection);
-        PostgresCsvRow row = new PostgresCsvRow(LedgerCsvLines.FIELDS);
+        if (request.format() == Format.CSV) {
+            LedgerCsvLines lines = new LedgerCsvLines(out, currencies);
+            lines.header(request.bom());
+            copy(connection, request, lines::write);
+            lines.flush();
+        } else {
+            LedgerCopyCells cells = new LedgerCopyCells(currencies);
+            try (RowSink sink = new HandedOffSink("export-rows", new XlsxSink(out, ExportTables.LEDGER_SHEET,
+                    ExportTables.LEDGER_COLUMNS, request.until()))) {
+                copy(connection, request, row -> sink.row(cells.of(row)));
+            }
+        }
+    }
+
+    private static void copy(Connection connection, ExportRequest request, RowHandler handler)
+            throws SQLException, IOException {
+        PostgresCsvRow row = new PostgresCsvRow(LedgerFields.COUNT);
         CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(statement(request));
         try {
             for (byte[] bytes = copy.readFromCopy(); bytes != null; bytes = copy.readFromCopy()) {
-                lines.write(row.read(bytes));
+                handler.handle(row.read(bytes));
             }
-            lines.flush();
         } catch (IOException | RuntimeException e) {
             discardTheRest(copy, e);
             throw e;
