@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * a timestamp in UTC, as COPY writes it, becomes {@code ISO_INSTANT}'s text, fractions included; a
  * bigint's digits become the decimal BigDecimal writes, for exponents 0 to 3 (Telegram's table has no
  * currency with 3 today). Text, quoting and whole rows are compared on real ledger rows in
- * {@link LedgerCsvTest}.
+ * {@link LedgerCopyTest}.
  */
 @MicronautTest(transactional = false)
 class LedgerCsvLinesTest {
