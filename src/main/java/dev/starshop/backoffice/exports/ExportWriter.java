@@ -65,7 +65,7 @@ class ExportWriter {
     }
 
     /**
-     * The row path: every export but the canonical ledger, which LedgerCsvTest and LedgerXlsxCopyTest compare
+     * The row path: every export but the canonical ledger, which LedgerCopyTest compares
      * with what this path writes for it.
      */
     void writeRows(Connection connection, ExportRequest request, OutputStream out) throws IOException, SQLException {

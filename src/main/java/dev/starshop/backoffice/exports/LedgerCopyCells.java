@@ -32,7 +32,7 @@ import static dev.starshop.backoffice.exports.LedgerFields.USERNAME;
 /**
  * The canonical ledger's XLSX cells ({@link ExportTables#LEDGER_COLUMNS}) from one row of PostgreSQL's
  * COPY: the values the row path's mapper reads through the driver for the same row, of the same Java
- * types (LedgerXlsxCopyTest compares the two files byte for byte). An unknown currency fails the export,
+ * types (LedgerCopyTest compares the two files byte for byte). An unknown currency fails the export,
  * as it does there. The columns of few values (kind, account, currencies, rate source) reuse their
  * Strings ({@link RecurringText}).
  */

@@ -25,10 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The ledger CSV's rewritten cells against the row path's ({@link CsvSink}): PostgreSQL's own text of
- * a timestamp in UTC, as COPY writes it, becomes {@code ISO_INSTANT}'s text, fractions included; a
+ * a timestamp in UTC, as COPY writes it, becomes {@code ISO_INSTANT}'s text, fractions included (and
+ * the same instant again for the XLSX's cell, {@link PostgresCsvRow#utcInstant}); a
  * bigint's digits become the decimal BigDecimal writes, for exponents 0 to 3 (Telegram's table has no
  * currency with 3 today). Text, quoting and whole rows are compared on real ledger rows in
- * {@link LedgerCsvTest}.
+ * {@link LedgerCopyTest}.
  */
 @MicronautTest(transactional = false)
 class LedgerCsvLinesTest {
@@ -43,7 +44,9 @@ class LedgerCsvLinesTest {
                 "2026-01-31T23:59:59.000001Z", "2024-02-29T00:00:00Z", "1969-12-31T23:59:59.999Z",
                 "0999-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z")) {
             Instant at = Instant.parse(instant);
-            assertEquals(CsvSink.text(Cell.TIMESTAMP, at), isoInstant(postgresText(at)), instant);
+            String postgresText = postgresText(at);
+            assertEquals(CsvSink.text(Cell.TIMESTAMP, at), isoInstant(postgresText), instant);
+            assertEquals(at, copyRow(postgresText).utcInstant(0), "the XLSX's cell of " + instant);
         }
     }
 
@@ -66,6 +69,12 @@ class LedgerCsvLinesTest {
     void aTimestampBeyondFourDigitYearsFailsInsteadOfBeingMisread() throws Exception {
         String text = postgresText(Instant.parse("+10000-01-01T00:00:00Z"));
         assertThrows(IOException.class, () -> isoInstant(text));
+        assertThrows(IOException.class, () -> copyRow(text).utcInstant(0));
+        assertThrows(IOException.class, () -> copyRow("2026-01-31 23:30:00+02").utcInstant(0), "another zone");
+    }
+
+    private static PostgresCsvRow copyRow(String oneField) throws IOException {
+        return new PostgresCsvRow(1).read((oneField + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String isoInstant(String postgresText) throws IOException {

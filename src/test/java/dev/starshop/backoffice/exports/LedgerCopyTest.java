@@ -15,20 +15,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import javax.sql.DataSource;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,15 +43,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The canonical ledger CSV, which PostgreSQL writes through COPY ({@link LedgerCopy}): exact bytes
- * for tricky values, and the same cells as the row path ({@link CsvSink}) gives for the same request.
- * The ledger rows are booked on a day of the 1990s that no other test uses, late in the UTC day so
- * that Asia/Tokyo reads them on the next day.
+ * The canonical ledger, whose rows PostgreSQL's COPY sends ({@link LedgerCopy}). The CSV: exact bytes for
+ * tricky values, and the same cells as the row path ({@link CsvSink}) gives for the same request. The XLSX
+ * ({@link LedgerCopyCells}): byte for byte the file the row path ({@link ExportWriter#writeRows}, the
+ * driver's decoding) writes, also for fractions of a Star and valued Stars. Both: a failure or a broken
+ * download leaves the connection fit for its next user. The ledger rows are booked on a day of the 1990s
+ * that no other test uses, late in the UTC day so that Asia/Tokyo reads them on the next day.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LedgerCsvTest {
+class LedgerCopyTest {
 
+    private static final String CSV = "ledger.csv";
+    private static final String XLSX = "ledger.xlsx";
     private static final String HEADER = "transaction_id,external_key,kind,occurred_at,account,currency,amount_minor,"
             + "amount,side,order_id,buyer_id,buyer_username,telegram_charge_id,provider_charge_id,"
             + "reverses_transaction_id,promo_code,amount_nanos,fiat_currency,fiat_amount_minor,fiat_amount,fiat_rate,"
@@ -103,15 +114,43 @@ class LedgerCsvTest {
 
     @Test
     void postgresWritesTheSameCellsAsTheRowPath() throws Exception {
-        LocalDate day = ledger.day();
-        for (Map<String, String> query : List.of(
-                Map.of("from", day.toString(), "to", day.toString()),
-                Map.of("from", day.plusDays(1).toString(), "to", day.plusDays(1).toString(), "tz", "Asia/Tokyo"),
-                Map.of("from", day.toString(), "to", day.toString(), "tz", "America/Los_Angeles", "currency", "USD"),
-                Map.of("from", day.minusDays(1).toString(), "to", day.toString(), "currency", "JPY"))) {
+        for (Map<String, String> query : periods()) {
             byte[] copy = get(queryString(query));
-            assertEquals(records(rowPath(query)), records(copy), query.toString());
+            assertEquals(records(rowPath(CSV, query)), records(copy), query.toString());
             assertTrue(records(copy).size() > 1, "rows besides the header for " + query);
+        }
+    }
+
+    @Test
+    void theXlsxIsTheRowPathsFileByteForByte() throws Exception {
+        for (Map<String, String> query : periods()) {
+            byte[] downloaded = download(XLSX, queryString(query));
+            assertArrayEquals(rowPath(XLSX, query), downloaded, query.toString());
+            assertTrue(sheet(downloaded).contains("<row r=\"2\""), "rows besides the header for " + query);
+        }
+    }
+
+    @Test
+    void valuedStarsAndFractionsOfAStarGiveTheRowPathsXlsx() throws Exception {
+        LocalDate day = ledger.day().minusDays(4);
+        Map<String, String> query = Map.of("from", day.toString(), "to", day.toString());
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+            connection.setAutoCommit(false);
+            long valued = starsPayment(connection, day, "10:00:00.25", 1, 500_000_000);
+            value(connection, valued, day, "0.0130");
+            starsPayment(connection, day, "11:00:00", 0, 250_000_000); // a quarter of a Star: a DEBIT of 0
+
+            ByteArrayOutputStream copy = new ByteArrayOutputStream();
+            new LedgerCopy(currencies).write(connection, request(XLSX, query), copy);
+            ByteArrayOutputStream rows = new ByteArrayOutputStream();
+            writer.writeRows(connection, request(XLSX, query), rows);
+            connection.rollback();
+
+            assertArrayEquals(rows.toByteArray(), copy.toByteArray());
+            String sheet = sheet(copy.toByteArray());
+            for (String expected : List.of("0.0130", "OPERATOR", "500000000", "250000000", "DEBIT")) {
+                assertTrue(sheet.contains(expected), expected + " in " + sheet);
+            }
         }
     }
 
@@ -134,13 +173,14 @@ class LedgerCsvTest {
         assertArrayEquals(get(query + "&bom=true"), get(query + "&bom=true"), "same request, same bytes");
     }
 
-    @Test
-    void aCurrencyWithoutExponentFailsTheExportInsteadOfWritingWrongAmounts() throws SQLException {
+    @ParameterizedTest
+    @ValueSource(strings = {CSV, XLSX})
+    void aCurrencyWithoutExponentFailsTheExportInsteadOfWritingWrongAmounts(String file) throws SQLException {
         LocalDate day = ledger.day().minusDays(2);
         try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
             connection.setAutoCommit(false);
             TrickyLedger.bookUncommitted(connection, day, "BHD"); // rolled back: nobody else ever sees it
-            ExportRequest request = request(Map.of("from", day.toString(), "to", day.toString()));
+            ExportRequest request = request(file, Map.of("from", day.toString(), "to", day.toString()));
             RuntimeException failure = assertThrows(RuntimeException.class,
                     () -> new LedgerCopy(currencies).write(connection, request, new ByteArrayOutputStream()));
             assertTrue(failure.getMessage().contains("'BHD'"), failure.getMessage());
@@ -152,14 +192,16 @@ class LedgerCsvTest {
         }
     }
 
-    @Test
+    @ParameterizedTest
+    @ValueSource(strings = {CSV, XLSX})
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without the drain it hangs
-    void aDownloadThatBreaksMidwayLeavesTheConnectionFitForItsNextUser() throws SQLException {
+    void aDownloadThatBreaksMidwayLeavesTheConnectionFitForItsNextUser(String file) throws SQLException {
         LocalDate day = ledger.day().minusDays(3);
         try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
             connection.setAutoCommit(false);
-            bookPayments(connection, day, 2_000); // 4,000 rows: far more than the first 64 KB written
-            ExportRequest request = request(Map.of("from", day.toString(), "to", day.toString()));
+            // 40,000 rows: far more than the first 64 KB written, and than the XLSX's stages hold
+            bookPayments(connection, day, 20_000);
+            ExportRequest request = request(file, Map.of("from", day.toString(), "to", day.toString()));
             IOException broken = assertThrows(IOException.class, () -> new LedgerCopy(currencies)
                     .write(connection, request, new BreaksAfter(64 * 1024)));
             assertEquals("the client went away", broken.getMessage());
@@ -209,26 +251,91 @@ class LedgerCsvTest {
         }
     }
 
-    private byte[] rowPath(Map<String, String> query) throws Exception {
+    /** A Stars payment of {@code stars} and {@code nanos}, in the caller's transaction; its id. */
+    private static long starsPayment(Connection connection, LocalDate day, String time, long stars, int nanos)
+            throws SQLException {
+        long id = single(connection, "INSERT INTO ledger_transactions (external_key, kind, currency, occurred_at, "
+                + "recorded_at) VALUES (?, 'PAYMENT', 'XTR', ?::timestamptz, now()) RETURNING id",
+                "copy-xlsx-" + UUID.randomUUID(), day + "T" + time + "Z");
+        for (int sign : new int[] {1, -1}) {
+            single(connection, "INSERT INTO ledger_postings (transaction_id, account, currency, amount, nanos) "
+                    + "VALUES (?, ?, 'XTR', ?, ?) RETURNING id", id,
+                    sign > 0 ? "telegram_stars_receivable" : "sales_revenue", sign * stars, sign * nanos);
+        }
+        return id;
+    }
+
+    /** Locks a USD {@code rate} onto the transaction and values its postings at ±1.23 USD. */
+    private static void value(Connection connection, long transaction, LocalDate day, String rate) throws SQLException {
+        long rateId = single(connection, "INSERT INTO xtr_rates (currency, effective_on, rate, source, created_at) "
+                + "VALUES ('USD', ?::date, ?::numeric, 'OPERATOR', now()) RETURNING id", day.toString(), rate);
+        single(connection, "INSERT INTO stars_valuations (transaction_id, currency, value_date, exponent, rate_id, "
+                + "rate, rate_date, rate_source, valued_at) VALUES (?, 'USD', ?::date, 2, ?, ?::numeric, ?::date, "
+                + "'OPERATOR', now()) RETURNING transaction_id", transaction, day.toString(), rateId, rate,
+                day.toString());
+        single(connection, "INSERT INTO stars_posting_values (posting_id, transaction_id, fiat_amount) "
+                + "SELECT p.id, p.transaction_id, sign(p.amount) * 123 FROM ledger_postings p "
+                + "WHERE p.transaction_id = ? RETURNING transaction_id", transaction);
+    }
+
+    private static long single(Connection connection, String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                assertTrue(row.next(), sql);
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** Whole days, a zone that moves the day, and a currency filter, each holding some of the tricky rows. */
+    private List<Map<String, String>> periods() {
+        LocalDate day = ledger.day();
+        return List.of(
+                Map.of("from", day.toString(), "to", day.toString()),
+                Map.of("from", day.plusDays(1).toString(), "to", day.plusDays(1).toString(), "tz", "Asia/Tokyo"),
+                Map.of("from", day.toString(), "to", day.toString(), "tz", "America/Los_Angeles", "currency", "USD"),
+                Map.of("from", day.minusDays(1).toString(), "to", day.toString(), "currency", "JPY"));
+    }
+
+    private byte[] rowPath(String file, Map<String, String> query) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
             connection.setAutoCommit(false);
-            writer.writeRows(connection, request(query), out);
+            writer.writeRows(connection, request(file, query), out);
             connection.rollback();
         }
         return out.toByteArray();
     }
 
-    private ExportRequest request(Map<String, String> query) {
-        return ExportRequest.parse("ledger.csv", query.get("from"), query.get("to"), query.get("tz"),
+    private ExportRequest request(String file, Map<String, String> query) {
+        return ExportRequest.parse(file, query.get("from"), query.get("to"), query.get("tz"),
                 query.get("currency"), null, null, false, currencies);
     }
 
     private byte[] get(String query) {
-        HttpResponse<byte[]> response = http.toBlocking().exchange(HttpRequest.GET("/api/admin/exports/ledger.csv?"
+        return download(CSV, query);
+    }
+
+    private byte[] download(String file, String query) {
+        HttpResponse<byte[]> response = http.toBlocking().exchange(HttpRequest.GET("/api/admin/exports/" + file + "?"
                 + query).bearerAuth(Api.ADMIN_TOKEN), byte[].class);
         assertEquals(200, response.code());
         return response.body();
+    }
+
+    /** The first worksheet's XML (the files written here are standard ZIPs, sizes in their headers). */
+    private static String sheet(byte[] xlsx) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new IOException("no xl/worksheets/sheet1.xml");
     }
 
     private static String queryString(Map<String, String> query) {
