@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Orders locked ahead for a shared transaction ({@link OrderPayments#lockAhead}) are handed out as a
@@ -76,6 +79,55 @@ class OrderReadAheadTest extends OrderTestBase {
         });
 
         assertEquals(OrderStatus.EXPIRED, seen, "a lock after the expiry wrote the order reads the expired order");
+    }
+
+    @Test
+    void aLinkSetAfterTheReadAheadIsSeenByTheNextLock() {
+        UUID id = placed(fixtures.product(null));
+        String link = "https://t.me/$read-ahead-" + id;
+
+        String seen = transactions.executeWrite(status -> {
+            clearLink(status.getConnection(), id); // a placed order has its link already
+            orders.lockAhead(List.of(id));
+            repository.setInvoiceLink(id, link, Instant.now());
+            String locked = orders.lock(id).orElseThrow().invoiceLink();
+            status.setRollbackOnly();
+            return locked;
+        });
+
+        assertEquals(link, seen, "the read-ahead copy, without a link, is not handed out after the link was set");
+    }
+
+    /** An order is inserted with its lines (a renewal): either write forgets what was read ahead for its id. */
+    @Test
+    void anOrderInsertedAfterTheReadAheadFoundNoneIsFound() {
+        UUID placed = placed(fixtures.product(null));
+        Order original = transactions.executeRead(status -> repository.find(placed)).orElseThrow();
+        UUID id = UUID.randomUUID();
+
+        Optional<Order> seen = transactions.executeWrite(status -> {
+            orders.lockAhead(List.of(id));
+            Instant now = Instant.now();
+            Order copy = new Order(id, original.buyerId(), OrderStatus.PAID, original.total(), null, now, now,
+                    original.lines());
+            repository.insert(copy, new IdempotencyKey(null, "read-ahead"));
+            repository.insertLines(copy, Optional.empty());
+            Optional<Order> locked = orders.lock(id);
+            status.setRollbackOnly();
+            return locked;
+        });
+
+        assertTrue(seen.isPresent(), "the read-ahead's 'not found' is not handed out after the insert");
+        assertEquals(List.of(OrderStatus.PAID, 1), List.of(seen.get().status(), seen.get().lines().size()));
+    }
+
+    private static void clearLink(Connection connection, UUID id) {
+        try (PreparedStatement clear = connection.prepareStatement("UPDATE orders SET invoice_link = NULL WHERE id = ?")) {
+            clear.setObject(1, id);
+            assertEquals(1, clear.executeUpdate());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private UUID placed(String sku) {
