@@ -18,9 +18,9 @@ import java.sql.Statement;
  * ledger's SELECT>) TO STDOUT WITH (FORMAT csv)} through the driver's CopyManager. For the CSV each row
  * is edited as bytes by {@link LedgerCsvLines}; for the XLSX it is decoded into cells by
  * {@link LedgerCopyCells} and written by {@link XlsxSink} on a thread of its own. PostgreSQL does exactly
- * the work of the plain COPY the performance targets are measured against, may plan it in parallel
- * (a cursor never is), and the engine reads text instead of decoding each value through the driver
- * (docs/performance.md, section 3). Formatting the cells in the SELECT instead was measured too: it
+ * the work of the plain COPY the performance targets are measured against, with parallel workers
+ * where it plans them (a cursor's query, fetched a portion at a time, gets none), and the engine reads
+ * text instead of decoding each value through the driver (docs/performance.md, section 3). Formatting the cells in the SELECT instead was measured too: it
  * doubled PostgreSQL's own time.
  *
  * <p>PostgreSQL sends one CopyData message per row (protocol documentation, "COPY Operations"), so
